@@ -1,0 +1,261 @@
+"""The SQLite catalog: manifest of files, sub-documents, chunks and the embedding cache.
+
+The catalog is the commit point of an ingest: a chunk is retrievable only once its row is here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.dates import from_iso, iso
+from assistant.types import Chunk, DocMeta, Document, Passage
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    source_file TEXT PRIMARY KEY, path TEXT, sha256 TEXT, size INTEGER, ingested_at TEXT,
+    n_docs INTEGER, n_chunks INTEGER);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, source_file TEXT, ordinal INTEGER, doc_type TEXT, title TEXT,
+    meeting TEXT, meeting_date TEXT, document_date TEXT, kenmerk TEXT, first_page INTEGER,
+    last_page INTEGER, text TEXT, page_starts TEXT);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, doc_id TEXT, source_file TEXT, ordinal INTEGER, text TEXT,
+    section TEXT, pages TEXT, context TEXT);
+CREATE INDEX IF NOT EXISTS chunks_by_file ON chunks(source_file);
+CREATE INDEX IF NOT EXISTS docs_by_file ON documents(source_file);
+CREATE TABLE IF NOT EXISTS embeddings (key TEXT PRIMARY KEY, vector BLOB);
+"""
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One manifest entry: a file that is in the index, by content hash."""
+
+    source_file: str
+    path: str
+    sha256: str
+    size: int
+    ingested_at: str
+    n_docs: int = 0
+    n_chunks: int = 0
+
+
+def embedding_key(embedder_name: str, text: str) -> str:
+    """Cache key of one embedded text: the model and the exact text."""
+    return hashlib.sha256(f"{embedder_name}\0{text}".encode()).hexdigest()
+
+
+class Catalog:
+    """Typed access to the state database; one connection per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._db().executescript(SCHEMA)
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = db
+        return db
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    # --- meta -------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        """A stored setting of the index, e.g. 'embedder'."""
+        row = self._db().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a setting of the index."""
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # --- manifest ---------------------------------------------------------------------------
+    def files(self) -> dict[str, FileRecord]:
+        """The manifest, by source file name."""
+        rows = self._db().execute("SELECT * FROM files ORDER BY source_file").fetchall()
+        return {row[0]: FileRecord(*row) for row in rows}
+
+    def corpus_version(self) -> str:
+        """A short hash of the manifest (file names and content hashes) and the embedder."""
+        items = sorted((f.source_file, f.sha256) for f in self.files().values())
+        payload = json.dumps([self.get_meta("embedder"), items])
+        return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+    def replace_file(self, record: FileRecord, documents: list[Document], chunks: list[Chunk]) -> None:
+        """Atomically make `documents` and `chunks` the indexed content of one file."""
+        with self._tx() as db:
+            self._delete_file(db, record.source_file)
+            db.execute("INSERT INTO files VALUES (?,?,?,?,?,?,?)", _record_row(record, documents, chunks))
+            db.executemany(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [_document_row(doc, k) for k, doc in enumerate(documents)],
+            )
+            db.executemany(
+                "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (c.chunk_id, c.doc_id, record.source_file, c.ordinal, c.text, c.section,
+                     json.dumps(list(c.pages)), c.context)
+                    for c in chunks
+                ],
+            )  # fmt: skip
+
+    def remove_file(self, source_file: str) -> None:
+        """Drop a file and everything derived from it."""
+        with self._tx() as db:
+            self._delete_file(db, source_file)
+
+    @staticmethod
+    def _delete_file(db: sqlite3.Connection, source_file: str) -> None:
+        for table in ("files", "documents", "chunks"):
+            db.execute(f"DELETE FROM {table} WHERE source_file=?", (source_file,))
+
+    def clear(self) -> None:
+        """Forget every file, document and chunk (the embedding cache stays)."""
+        with self._tx() as db:
+            for table in ("files", "documents", "chunks", "meta"):
+                db.execute(f"DELETE FROM {table}")
+
+    # --- documents and chunks ---------------------------------------------------------------
+    def documents(self) -> list[DocMeta]:
+        """Every sub-document, in file and reading order."""
+        rows = (
+            self._db()
+            .execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY source_file, ordinal")
+            .fetchall()
+        )
+        return [_doc_meta(row) for row in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        """One sub-document with its cleaned text."""
+        row = (
+            self._db()
+            .execute(f"SELECT {_DOC_COLUMNS}, text, page_starts FROM documents WHERE doc_id=?", (doc_id,))
+            .fetchone()
+        )
+        if row is None:
+            return None
+        starts = tuple(tuple(p) for p in json.loads(row[-1]))
+        return Document(meta=_doc_meta(row[:-2]), text=row[-2], page_starts=starts)
+
+    def chunk_counts(self) -> dict[str, int]:
+        """Number of chunks per doc_id."""
+        rows = self._db().execute("SELECT doc_id, COUNT(*) FROM chunks GROUP BY doc_id").fetchall()
+        return dict(rows)
+
+    def chunk_ids(self) -> set[str]:
+        """Ids of all committed chunks."""
+        return {row[0] for row in self._db().execute("SELECT chunk_id FROM chunks")}
+
+    def chunk_texts(self) -> list[tuple[str, str]]:
+        """(chunk_id, context + text) for every chunk, for the lexical index."""
+        rows = self._db().execute("SELECT chunk_id, context, text FROM chunks ORDER BY rowid")
+        return [(cid, f"{context}\n{text}") for cid, context, text in rows]
+
+    def passages(self, chunk_ids: Iterable[str]) -> dict[str, Passage]:
+        """Committed chunks with their documents' metadata, by chunk id."""
+        ids = list(dict.fromkeys(chunk_ids))
+        out: dict[str, Passage] = {}
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            rows = (
+                self._db()
+                .execute(
+                    f"SELECT c.chunk_id, c.text, c.section, c.pages, {_DOC_COLUMNS_D} "
+                    f"FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE c.chunk_id IN ({marks})",
+                    batch,
+                )
+                .fetchall()
+            )
+            for row in rows:
+                out[row[0]] = Passage(
+                    chunk_id=row[0], text=row[1], section=row[2], pages=tuple(json.loads(row[3])),
+                    meta=_doc_meta(row[4:]),
+                )  # fmt: skip
+        return out
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of files, sub-documents and chunks."""
+        db = self._db()
+        return {
+            table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("files", "documents", "chunks")
+        }
+
+    # --- embedding cache --------------------------------------------------------------------
+    def cached_vectors(self, keys: list[str]) -> dict[str, np.ndarray]:
+        """Vectors already computed for these cache keys."""
+        out: dict[str, np.ndarray] = {}
+        for start in range(0, len(keys), 500):
+            batch = keys[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            for key, blob in self._db().execute(
+                f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", batch
+            ):
+                out[key] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def cache_vectors(self, vectors: dict[str, np.ndarray]) -> None:
+        """Remember computed vectors by cache key."""
+        with self._tx() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings VALUES (?, ?)",
+                [(key, np.asarray(v, dtype=np.float32).tobytes()) for key, v in vectors.items()],
+            )
+
+
+_DOC_COLUMNS = (
+    "doc_id, doc_type, title, source_file, first_page, last_page, meeting, meeting_date, "
+    "document_date, kenmerk"
+)
+_DOC_COLUMNS_D = ", ".join(f"d.{c.strip()}" for c in _DOC_COLUMNS.split(","))
+
+
+def _doc_meta(row: tuple) -> DocMeta:
+    return DocMeta(
+        doc_id=row[0], doc_type=row[1], title=row[2], source_file=row[3], first_page=row[4],
+        last_page=row[5], meeting=row[6], meeting_date=from_iso(row[7]),
+        document_date=from_iso(row[8]), kenmerk=row[9],
+    )  # fmt: skip
+
+
+def _document_row(doc: Document, ordinal: int) -> tuple:
+    m = doc.meta
+    return (
+        m.doc_id, m.source_file, ordinal, m.doc_type, m.title, m.meeting, iso(m.meeting_date),
+        iso(m.document_date), m.kenmerk, m.first_page, m.last_page, doc.text,
+        json.dumps([list(p) for p in doc.page_starts]),
+    )  # fmt: skip
+
+
+def _record_row(record: FileRecord, documents: list[Document], chunks: list[Chunk]) -> tuple:
+    return (
+        record.source_file, record.path, record.sha256, record.size, record.ingested_at,
+        len(documents), len(chunks),
+    )  # fmt: skip

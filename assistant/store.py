@@ -1,0 +1,187 @@
+"""The vector store: a persistent Chroma collection (local folder or server).
+
+This is the only module that imports chromadb.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+from urllib.parse import urlparse
+
+import numpy as np
+
+from assistant.settings import Settings
+from assistant.types import Chunk, DocMeta
+
+COLLECTION = "jeugdzorg_chunks"
+T = TypeVar("T")
+
+
+class StoreUnavailable(RuntimeError):
+    """The Chroma server cannot be reached; the message says what to check."""
+
+
+@dataclass(frozen=True)
+class Where:
+    """Metadata filters understood by the store: all are optional and combine with AND."""
+
+    doc_types: tuple[str, ...] = ()
+    meetings: tuple[str, ...] = ()
+    source_files: tuple[str, ...] = ()
+    date_from: int | None = None  # yyyymmdd, on the meeting date or else the document date
+    date_to: int | None = None
+
+    def to_chroma(self) -> dict | None:
+        """The filter in Chroma's `where` syntax, or None when empty."""
+        clauses: list[dict] = []
+        for field, values in (("doc_type", self.doc_types), ("meeting", self.meetings),
+                              ("source_file", self.source_files)):  # fmt: skip
+            if values:
+                clauses.append({field: {"$in": list(values)}})
+        if self.date_from is not None:
+            clauses.append({"date": {"$gte": self.date_from}})
+        if self.date_to is not None:
+            clauses.append({"date": {"$lte": self.date_to}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def matches(self, meta: DocMeta) -> bool:
+        """The same filter applied to a document's metadata in Python."""
+        day = date_number(meta)
+        return (
+            (not self.doc_types or meta.doc_type in self.doc_types)
+            and (not self.meetings or (meta.meeting or "") in self.meetings)
+            and (not self.source_files or meta.source_file in self.source_files)
+            and (self.date_from is None or (day and day >= self.date_from))
+            and (self.date_to is None or (day and day <= self.date_to))
+        )
+
+
+def date_number(meta: DocMeta) -> int:
+    """yyyymmdd of the meeting date, else the document date, else 0."""
+    day = meta.meeting_date or meta.document_date
+    return day.year * 10000 + day.month * 100 + day.day if day else 0
+
+
+def chunk_metadata(chunk: Chunk, meta: DocMeta) -> dict:
+    """Chroma metadata of a chunk: what filters need (no None values)."""
+    return {
+        "doc_id": meta.doc_id,
+        "source_file": meta.source_file,
+        "doc_type": meta.doc_type,
+        "meeting": meta.meeting or "",
+        "date": date_number(meta),
+        "section": chunk.section[:200],
+    }
+
+
+class ChromaStore:
+    """Vectors of chunks in one Chroma collection, created with our own embeddings only."""
+
+    def __init__(self, settings: Settings, *, retries: int = 3, retry_wait: float = 0.5) -> None:
+        import chromadb
+
+        os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+        self._retries, self._retry_wait = retries, retry_wait
+        chroma_settings = chromadb.Settings(anonymized_telemetry=False)
+        self.location = settings.chroma_url or str(settings.chroma_dir)
+        if settings.chroma_url:
+            url = urlparse(settings.chroma_url)
+            self._client = self._call(
+                lambda: chromadb.HttpClient(
+                    host=url.hostname or "localhost",
+                    port=url.port or 8000,
+                    ssl=url.scheme == "https",
+                    settings=chroma_settings,
+                )  # fmt: skip
+            )
+        else:
+            settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+            self._client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+        self._collection = self._call(
+            lambda: self._client.get_or_create_collection(
+                COLLECTION, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        )
+
+    def _call(self, fn: Callable[[], T]) -> T:
+        """Run a Chroma call, retrying a few times when a server is unreachable."""
+        for attempt in range(self._retries):
+            try:
+                return fn()
+            except Exception as err:  # chromadb raises several types for a down server
+                if not _is_connection_error(err):
+                    raise
+                if attempt == self._retries - 1:
+                    raise StoreUnavailable(
+                        f"Chroma-server op {self.location} is niet bereikbaar ({type(err).__name__}). "
+                        "Controleer of de server draait (chroma run --path DIR --port N) en "
+                        "ASSISTANT_CHROMA_URL klopt."
+                    ) from None
+                time.sleep(self._retry_wait * (2**attempt))
+        raise AssertionError("unreachable")
+
+    def upsert(self, ids: list[str], vectors: np.ndarray, metadatas: list[dict]) -> None:
+        """Add or overwrite vectors by chunk id."""
+        for start in range(0, len(ids), 1000):
+            end = start + 1000
+            self._call(lambda s=start, e=end: self._collection.upsert(
+                ids=ids[s:e], embeddings=vectors[s:e], metadatas=metadatas[s:e]
+            ))  # fmt: skip
+
+    def delete(self, ids: list[str]) -> None:
+        """Remove vectors by chunk id."""
+        for start in range(0, len(ids), 1000):
+            batch = ids[start : start + 1000]
+            self._call(lambda b=batch: self._collection.delete(ids=b))
+
+    def ids(self, where: dict | None = None) -> set[str]:
+        """All chunk ids in the collection (optionally those matching a filter)."""
+        out: set[str] = set()
+        offset = 0
+        while True:
+            got = self._call(lambda o=offset: self._collection.get(
+                where=where, include=[], limit=5000, offset=o
+            ))  # fmt: skip
+            out.update(got["ids"])
+            if len(got["ids"]) < 5000:
+                return out
+            offset += 5000
+
+    def query(self, vector: np.ndarray, n: int, where: Where | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the nearest vectors, best first."""
+        total = self.count()
+        if total == 0:
+            return []
+        result = self._call(lambda: self._collection.query(
+            query_embeddings=np.asarray(vector, dtype=np.float32)[None, :],
+            n_results=min(n, total),
+            where=where.to_chroma() if where else None,
+            include=["distances"],
+        ))  # fmt: skip
+        return [
+            (cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0], strict=True)
+        ]
+
+    def count(self) -> int:
+        """Number of vectors stored."""
+        return int(self._call(self._collection.count))
+
+    def reset(self) -> None:
+        """Drop and recreate the collection (for --rebuild)."""
+        self._call(lambda: self._client.delete_collection(COLLECTION))
+        self._collection = self._call(
+            lambda: self._client.get_or_create_collection(
+                COLLECTION, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        )
+
+
+def _is_connection_error(err: Exception) -> bool:
+    text = f"{type(err).__name__} {err}".lower()
+    return any(word in text for word in ("connect", "timeout", "timed out", "unavailable", "refused"))

@@ -1,0 +1,130 @@
+"""Plain data that crosses module boundaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+DOC_TYPES = (
+    "agenda",
+    "nota",
+    "verslag",
+    "kamerbrief",
+    "notitie",
+    "rondetafelverslag",
+    "statement",
+    "bijlage",
+    "document",
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One extracted line of text and the page (1-based) it stands on."""
+
+    page: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What a user knows a sub-document by."""
+
+    doc_id: str
+    doc_type: str
+    title: str
+    source_file: str
+    first_page: int
+    last_page: int
+    meeting: str | None = None
+    meeting_date: dt.date | None = None
+    document_date: dt.date | None = None
+    kenmerk: str | None = None
+
+    @property
+    def pages(self) -> list[int]:
+        """Every page number the sub-document covers."""
+        return list(range(self.first_page, self.last_page + 1))
+
+    def label(self) -> str:
+        """A short Dutch description, e.g. 'het verslag van het BO Rijk-VNG van 6 november 2019'."""
+        from assistant.dates import format_nl
+
+        kind = {"kamerbrief": "de Kamerbrief", "notitie": "de notitie", "statement": "het statement"}
+        text = kind.get(self.doc_type, f"het {self.doc_type}" if self.doc_type != "nota" else "de nota")
+        if self.doc_type == "document":
+            text = f"het document '{self.title}'"
+        if self.meeting:
+            text += f" van het {self.meeting}"
+        when = self.meeting_date or self.document_date
+        if when:
+            text += f" van {format_nl(when)}"
+        return text
+
+
+@dataclass(frozen=True)
+class Document:
+    """A sub-document with its cleaned text; `page_starts` maps text offsets to pages."""
+
+    meta: DocMeta
+    text: str
+    page_starts: tuple[tuple[int, int], ...]  # (offset, page), ascending offsets
+
+    def pages_of(self, start: int, end: int) -> list[int]:
+        """The pages the text range [start, end) lies on."""
+        pages = [page for offset, page in self.page_starts if start <= offset < end]
+        before = [page for offset, page in self.page_starts if offset <= start]
+        first = before[-1] if before else self.meta.first_page
+        return sorted({first, *pages})
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a sub-document, sized for the embedder."""
+
+    chunk_id: str
+    doc_id: str
+    ordinal: int
+    text: str
+    section: str
+    pages: tuple[int, ...]
+    context: str  # short line prefixed to the embedded text
+
+    @property
+    def embed_text(self) -> str:
+        """The text that is embedded: context line plus chunk text."""
+        return f"{self.context}\n{self.text}"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its document metadata and retrieval score."""
+
+    chunk_id: str
+    meta: DocMeta
+    text: str
+    section: str
+    pages: tuple[int, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered reference from an answer to one retrieved passage."""
+
+    n: int
+    passage: Passage
+    quote: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the assistant says, what it cites and what it looked at."""
+
+    question: str
+    text: str
+    refused: bool
+    citations: tuple[Citation, ...]
+    passages: tuple[Passage, ...]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    standalone_question: str | None = None

@@ -1,0 +1,1 @@
+"""Turns PDFs and text files into a structured, persistent index."""

@@ -1,0 +1,200 @@
+"""Ingesting files into the index: incremental, idempotent, and safe to kill at any point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant.catalog import FileRecord, embedding_key
+from assistant.index import Index
+from assistant.store import chunk_metadata
+from assistant.types import Chunk, Document
+from ingest.chunk import chunk_document
+from ingest.readers import SUPPORTED, UnreadableFile, read_lines
+from ingest.split import split_documents
+
+EMBED_BATCH = 32
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file: added, updated, unchanged, skipped, failed or removed."""
+
+    source_file: str
+    status: str
+    reason: str = ""
+    documents: int = 0
+    chunks: int = 0
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A progress report while ingesting."""
+
+    file: str
+    files_done: int
+    files_total: int
+    chunks_embedded: int
+    chunks_total: int
+
+
+@dataclass
+class IngestReport:
+    """The outcome of one ingest run."""
+
+    results: list[FileResult] = field(default_factory=list)
+    embedded: int = 0  # vectors computed by the model
+    cached: int = 0  # vectors taken from the cache
+    seconds: float = 0.0
+    corpus_version: str = ""
+
+    @property
+    def problems(self) -> list[FileResult]:
+        """Files that were skipped or failed, with their reasons."""
+        return [r for r in self.results if r.status in ("skipped", "failed")]
+
+    def count(self, status: str) -> int:
+        """Number of files with this status."""
+        return sum(r.status == status for r in self.results)
+
+
+def file_sha256(path: Path) -> str:
+    """Content hash of a file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and supported files inside folders named, in a stable order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+def parse_file(path: Path) -> tuple[list[Document], list[Chunk]]:
+    """Sub-documents and chunks of one file; raises UnreadableFile with a reason."""
+    documents = split_documents(read_lines(path), path.name)
+    if not documents:
+        raise UnreadableFile("geen bruikbare tekst na het opschonen")
+    chunks = [chunk for doc in documents for chunk in chunk_document(doc)]
+    return documents, chunks
+
+
+def ingest(
+    paths: Iterable[Path],
+    *,
+    index: Index,
+    rebuild: bool = False,
+    prune: bool = False,
+    progress: Callable[[Progress], None] | None = None,
+) -> IngestReport:
+    """Bring the index in line with the given files; unchanged files cost nothing."""
+    started = time.perf_counter()
+    catalog, store = index.catalog, index.store
+    report = IngestReport()
+    if rebuild:
+        store.reset()
+        catalog.clear()
+    catalog.set_meta("embedder", index.embedder.name)
+    _drop_orphans(index)
+
+    files = expand_paths(Path(p) for p in paths)
+    manifest = catalog.files()
+    by_hash = {record.sha256: name for name, record in manifest.items()}
+    seen: dict[str, str] = {}
+    for n, path in enumerate(files):
+        name = path.name
+        if progress:
+            progress(Progress(name, n, len(files), report.embedded + report.cached, 0))
+        try:
+            if not path.is_file():
+                raise UnreadableFile("bestand bestaat niet")
+            sha = file_sha256(path)
+        except (OSError, UnreadableFile) as err:
+            report.results.append(FileResult(name, "failed", getattr(err, "reason", str(err))))
+            continue
+        if name in seen:
+            report.results.append(FileResult(name, "skipped", f"dubbele bestandsnaam ({seen[name]})"))
+            continue
+        twin = by_hash.get(sha)
+        if twin is not None and twin != name:
+            report.results.append(FileResult(name, "skipped", f"zelfde inhoud als {twin}"))
+            continue
+        seen[name] = str(path)
+        by_hash[sha] = name
+        old = manifest.get(name)
+        if old is not None and old.sha256 == sha:
+            report.results.append(FileResult(name, "unchanged", documents=old.n_docs, chunks=old.n_chunks))
+            continue
+        try:
+            documents, chunks = parse_file(path)
+        except UnreadableFile as err:
+            report.results.append(FileResult(name, "failed", err.reason))
+            continue
+        vectors = _embed(index, chunks, report, progress, name, n, len(files))
+        metas = {doc.meta.doc_id: doc.meta for doc in documents}
+        store.upsert(
+            [c.chunk_id for c in chunks], vectors, [chunk_metadata(c, metas[c.doc_id]) for c in chunks]
+        )
+        record = FileRecord(
+            source_file=name, path=str(path.resolve()), sha256=sha, size=path.stat().st_size,
+            ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        )  # fmt: skip
+        catalog.replace_file(record, documents, chunks)  # the commit point for this file
+        stale = store.ids({"source_file": name}) - {c.chunk_id for c in chunks}
+        store.delete(sorted(stale))
+        status = "updated" if old is not None else "added"
+        report.results.append(FileResult(name, status, documents=len(documents), chunks=len(chunks)))
+
+    if prune:
+        for name, record in catalog.files().items():
+            if not Path(record.path).exists():
+                catalog.remove_file(name)
+                store.delete(sorted(store.ids({"source_file": name})))
+                report.results.append(FileResult(name, "removed", "bestand bestaat niet meer"))
+
+    index.rebuild_lexical()
+    report.corpus_version = catalog.corpus_version()
+    catalog.set_meta("corpus_version", report.corpus_version)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _embed(index: Index, chunks: list[Chunk], report: IngestReport, progress, name: str, n: int, total: int):
+    """Vectors for the chunks, from the cache where possible; new vectors are cached per batch."""
+    model = index.embedder
+    keys = [embedding_key(model.name, c.embed_text) for c in chunks]
+    cached = index.catalog.cached_vectors(keys)
+    report.cached += sum(k in cached for k in keys)
+    todo = [i for i, k in enumerate(keys) if k not in cached]
+    for start in range(0, len(todo), EMBED_BATCH):
+        batch = todo[start : start + EMBED_BATCH]
+        vectors = model.embed_documents([chunks[i].embed_text for i in batch])
+        fresh = {keys[i]: vectors[j] for j, i in enumerate(batch)}
+        index.catalog.cache_vectors(fresh)
+        cached.update(fresh)
+        report.embedded += len(batch)
+        if progress:
+            progress(Progress(name, n, total, report.embedded + report.cached, len(chunks)))
+    if not chunks:
+        return np.zeros((0, model.dim), dtype=np.float32)
+    return np.stack([cached[k] for k in keys]).astype(np.float32)
+
+
+def _drop_orphans(index: Index) -> None:
+    """Remove vectors that no committed chunk owns (left by an ingest that was killed)."""
+    orphans = index.store.ids() - index.catalog.chunk_ids()
+    index.store.delete(sorted(orphans))
