@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.dates import format_nl
+from assistant.sentences import split_sentences
 from assistant.types import Chunk, Document
 from ingest.structure import SectionPath
 
 # multilingual-e5-small reads 512 tokens; Dutch runs about 3.3 characters a token in its vocabulary.
 MAX_TOKENS = 320
 OVERLAP_TOKENS = 60
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00dd•\d(‘'\"])")
 
 
 def estimate_tokens(text: str) -> int:
@@ -89,7 +88,7 @@ def _pieces(doc: Document, max_tokens: int, count_tokens: Callable[[str], int]):
 
 def _split_long(text: str, budget: int, count_tokens: Callable[[str], int]) -> list[str]:
     out: list[str] = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in split_sentences(text):
         if out and count_tokens(out[-1]) + count_tokens(sentence) <= budget:
             out[-1] += " " + sentence
         else:

@@ -16,6 +16,10 @@ _MARKUP = [
     (re.compile(r"\*\*"), ""),
     (re.compile(r"\ufffd"), " "),
     (re.compile(r"[\u00a0\u2007\u202f\t]"), " "),
+    # footnote numbers glued to a word or a full stop: "Jeugdwet5", "ontwikkeld.26", "(IVRK).1"
+    (re.compile(r"(?<=[a-zà-ÿ]{4})\d{1,2}(?=[\s,.;:)]|$)"), ""),
+    (re.compile(r"(?<=[a-zà-ÿ)]\.)\d{1,2}\.?(?=\s|$)"), ""),
+    (re.compile(r"(?<=[a-zà-ÿ]\))\d{1,2}(?=[\s.,;]|$)"), ""),
 ]
 
 # Lines of the ministry letterhead and running page header/footer blocks.
@@ -63,7 +67,8 @@ def strip_furniture(lines: Iterable[Line]) -> list[Line]:
             i += 1
             continue
         end, strong = _letterhead_run(lines, i)
-        if strong >= 2:
+        lone_header = strong == 1 and end - i == 2 and text in ("Datum", "Kenmerk")
+        if strong >= 2 or lone_header:
             for j in range(i, end):
                 keep[j] = False
         i = max(end, i + 1)
@@ -96,7 +101,11 @@ def _letterhead_run(lines: list[Line], start: int) -> tuple[int, int]:
     return i, strong
 
 
-_BULLET_START = re.compile(r"^(?:[•\-–▪o]\s|[•▪]|\(?[a-z]\)\s|\d{1,2}[.)]\s|\d{1,2}\s+[A-Z])")
+_BULLET_START = re.compile(
+    r"^(?:[•\-–▪o]\s|[•▪]|\(?[a-z]\)\s|\d{1,2}[.)]\s|\d{1,2}\s+[A-Z]"
+    r"|(?:Betreft|Vergaderdatum|Vergaderplaats|Aanwezig|Afwezig|Kopie aan|Deelnemers|Gevraagd|Achtergrond"
+    r"|U kunt|Annotatie|Mogelijke inbreng|Uw reactie|Besluit|Toelichting|Datum:|Paraaf)\b)"
+)
 _HYPHEN_END = re.compile(r"[A-Za-zÀ-ÿ]-$")
 _SENTENCE_END = re.compile(r"[.:;!?)]$")
 

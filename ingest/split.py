@@ -19,7 +19,8 @@ _NUMBERED_PART = re.compile(
     r"^(\d{1,2})\.\s+((?:Statement|(?:Beknopt |Overkoepelend )?[Vv]erslag|Terugkoppeling|Notitie)\b.*)$"
 )
 _LETTERHEAD_BACK = re.compile(
-    r"""^(?:Ministerie\s+van.*|Welzijn\s+en\s+Sport|Minister\s+VWS|Directoraat[- ]?Generaal.*|Langdurige\s+Zorg
+    r"""^(?:Ministerie\s+van.*|Welzijn\s+en\s+Sport|Minister\s+VWS|Directoraat[- ]?Generaal.*
+    |Langdurige\s+Zorg
     |Directie\s+Jeugd|Programma\s+Zorg\s+voor\s+de(?:\s+Jeugd)?|Jeugd|Ontworpen\s+door|Inlichtingen\s+bij
     |10\.2\.e|[MTF]\s*[+\d(].*|\S*\s?@\S+|Datum(?:\s+document)?|\d{1,2}\s+\w+\s+\d{4}|Kenmerk
     |\d[\d-]*-[A-Za-z0-9]+|Bijlage\(n\)(?::\s*\d+)?|\d{1,3}|Bezoekadres:?|Parnassusplein\s+\d+
@@ -125,7 +126,10 @@ def _whole_file_part(lines: list[Line]) -> _Part:
 def _build(seg: list[Line], part: _Part, source_file: str, k: int) -> Document | None:
     head = "\n".join(line.text for line in seg[: (part.heading - part.start) + 45])
     letterhead = "\n".join(line.text for line in seg[: (part.heading - part.start) + 4])
-    body = strip_furniture(seg)
+    skip = part.heading - part.start  # the letterhead before the type line is read, not kept
+    if _TYPE_LINE.match(seg[skip].text):
+        skip += 1
+    body = strip_furniture(seg[skip:])
     text, page_starts = join_paragraphs(body, heading=HEADING)
     if len(text.strip()) < 40:
         return None

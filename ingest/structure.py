@@ -13,7 +13,7 @@ HEADING = re.compile(f"{_NUMBERED.pattern}|{_AD.pattern}")
 def heading_level(text: str) -> int | None:
     """1 for an agendapunt or chapter, 2 for a sub-item or 'Ad ...' heading, None otherwise."""
     text = text.strip()
-    if len(text) > 130 or text.endswith((",", ";")):
+    if len(text) > 95 or text.endswith((",", ";")) or re.search(r"\s\d{1,4}$", text):
         return None
     m = _NUMBERED.match(text)
     if m:

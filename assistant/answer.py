@@ -1,0 +1,191 @@
+"""Answering a question: retrieve, compose or generate, validate citations, or refuse."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from assistant.citations import best_quote, is_english, renumber
+from assistant.conversation import Turn, as_turns, needs_context, rewrite_rule_based
+from assistant.dates import format_nl
+from assistant.extractive import choose, compose, question_terms, rank_sentences
+from assistant.index import Index
+from assistant.retrieve import Filters, Reranker, Retrieval, retrieve
+from assistant.speakers import attendees
+from assistant.types import Answer, Citation, Passage
+from prompts import render
+
+REFUSAL = "Dit staat niet in de documenten die ik heb."
+LLM_CONTEXT = 6
+
+
+@dataclass
+class Assistant:
+    """Answers Dutch questions from an index; the LLM is optional (extractive without it)."""
+
+    index: Index
+    llm: object | None = None  # a LangChain BaseChatModel
+    refusal_threshold: float = 0.5
+    reranker: Reranker | None = None
+    k: int = 12
+    _attendees: dict[str, dict[str, set[str]]] = field(default_factory=dict, repr=False)
+
+    def answer(
+        self,
+        question: str,
+        *,
+        history: Sequence[object] = (),
+        filters: Filters | None = None,
+        on_token: Callable[[str], None] | None = None,
+    ) -> Answer:
+        """A grounded Dutch answer with citations, or a refusal that lists the closest documents."""
+        started = time.perf_counter()
+        turns = as_turns(history)
+        standalone = self.standalone(question, turns)
+        retrieval = retrieve(standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker)
+        retrieved = time.perf_counter()
+        passages = retrieval.passages
+        terms = question_terms(standalone, self.index.lexical())
+        speakers = self._speakers(passages, retrieval.hints.organisations)
+        ranked = rank_sentences(passages, terms, retrieval.hints, speakers=speakers)
+        support = max((s.coverage for s in ranked), default=0.0)
+        if not passages or support < self.refusal_threshold or _date_not_held(retrieval):
+            text, citations = refusal_text(passages), ()
+            refused = True
+        elif self.llm is not None:
+            text, citations, refused = self._generate(standalone, passages, ranked, on_token)
+        else:
+            text, citations = _extractive(ranked, passages)
+            refused = not citations
+        done = time.perf_counter()
+        return Answer(
+            question=question,
+            text=text,
+            refused=refused,
+            citations=tuple(citations),
+            passages=tuple(passages),
+            timings_ms={
+                "retrieve": round((retrieved - started) * 1000, 1),
+                "generate": round((done - retrieved) * 1000, 1),
+                "total": round((done - started) * 1000, 1),
+            },
+            standalone_question=standalone if standalone != question else None,
+        )
+
+    def _speakers(self, passages: list[Passage], organisations: tuple[str, ...]) -> dict[str, set[str]]:
+        """Per meeting document among the passages: names of attendees of the named organisations."""
+        if not organisations:
+            return {}
+        out: dict[str, set[str]] = {}
+        for p in passages:
+            doc_id = p.meta.doc_id
+            if doc_id in out or p.meta.doc_type not in ("verslag", "agenda"):
+                continue
+            if doc_id not in self._attendees:
+                doc = self.index.catalog.document(doc_id)
+                self._attendees[doc_id] = attendees(doc.text) if doc else {}
+            out[doc_id] = set().union(*(self._attendees[doc_id].get(o, set()) for o in organisations))
+        return out
+
+    def standalone(self, question: str, turns: list[Turn]) -> str:
+        """The question made self-contained using the chat history."""
+        if not turns or not needs_context(question):
+            return question
+        if self.llm is not None:
+            from assistant.llm import messages_chain
+
+            prompt = render("rewrite.md", history=turns[-6:], question=question)
+            try:
+                rewritten = messages_chain(self.llm).invoke(("", prompt)).strip().splitlines()[0]
+            except Exception:  # an unreachable model must not stop the conversation
+                rewritten = ""
+            if 5 < len(rewritten) < 400 and not is_english(rewritten):
+                return rewritten
+        return rewrite_rule_based(question, turns)
+
+    def _generate(self, question: str, passages: list[Passage], ranked, on_token):
+        from assistant.llm import messages_chain
+
+        context = passages[:LLM_CONTEXT]
+        system = render("answer_system.md", refusal=REFUSAL)
+        user = render("answer_user.md", question=question, passages=[_prompt_passage(p) for p in context])
+        pieces: list[str] = []
+        try:
+            for piece in messages_chain(self.llm).stream((system, user)):
+                pieces.append(piece)
+                if on_token:
+                    on_token(piece)
+        except Exception as err:
+            text, citations = _extractive(ranked, passages)
+            note = f"(Het taalmodel gaf een fout: {type(err).__name__}; dit antwoord is uit de bronnen samengesteld.)"
+            return f"{text}\n\n{note}", citations, not citations
+        raw = "".join(pieces).strip()
+        if REFUSAL.rstrip(".").lower() in raw.lower():
+            return refusal_text(passages), [], True
+        text, used = renumber(raw, len(context))
+        if is_english(text) or not used:
+            fallback, citations = _extractive(ranked, passages)
+            reason = "niet in het Nederlands" if is_english(text) else "zonder bronverwijzingen"
+            note = f"(Het taalmodel antwoordde {reason}; dit antwoord is uit de bronnen samengesteld.)"
+            return f"{fallback}\n\n{note}", citations, not citations
+        citations = [
+            Citation(n=new, passage=context[old - 1], quote=best_quote(text, new, context[old - 1].text))
+            for new, old in used
+        ]
+        return text, citations, False
+
+
+def _extractive(ranked, passages: list[Passage]) -> tuple[str, list[Citation]]:
+    chosen = choose(ranked)
+    if not chosen:
+        return refusal_text(passages), []
+    text, quotes = compose(chosen, passages)
+    citations = [Citation(n=n, passage=passages[rank], quote=quote) for n, (rank, quote) in enumerate(quotes, 1)]
+    return text, citations
+
+
+def _date_not_held(retrieval: Retrieval) -> bool:
+    """The question names a day that no retrieved document is dated on or mentions."""
+    if not retrieval.hints.days:
+        return False
+    for p in retrieval.passages:
+        if {p.meta.meeting_date, p.meta.document_date} & set(retrieval.hints.days):
+            return False
+        if any(format_nl(day) in p.text for day in retrieval.hints.days):
+            return False
+    return True
+
+
+def closest_documents(passages: list[Passage], n: int = 3) -> list[str]:
+    """Labels of the best-matching distinct documents, e.g. 'Verslag BO Rijk-VNG ... (p. 21-22)'."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for p in passages:
+        if p.meta.doc_id in seen:
+            continue
+        seen.add(p.meta.doc_id)
+        out.append(f"{p.meta.title} ({p.meta.source_file}, p. {_pages(p.pages)})")
+        if len(out) == n:
+            break
+    return out
+
+
+def refusal_text(passages: list[Passage]) -> str:
+    """The Dutch 'not in my documents' answer with the closest documents."""
+    return render("refusal.md", closest=closest_documents(passages))
+
+
+def _pages(pages: Sequence[int]) -> str:
+    return f"{pages[0]}" if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
+
+
+def _prompt_passage(p: Passage) -> dict:
+    return {
+        "label": p.meta.label()[0].upper() + p.meta.label()[1:],
+        "source": p.meta.source_file,
+        "pages": _pages(p.pages),
+        "section": p.section,
+        "text": re.sub(r"\s+\n", "\n", p.text),
+    }

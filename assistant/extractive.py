@@ -1,0 +1,146 @@
+"""The offline answer backend: a Dutch answer composed of the most relevant retrieved sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.dates import MONTHS
+from assistant.lexical import BM25Index, tokenize
+from assistant.query import QuestionHints
+from assistant.sentences import split_sentences
+from assistant.types import Passage
+from ingest.structure import heading_level
+
+# Words a question uses to ask, not to say what it is about (stemmed as the tokenizer does).
+_QUESTION_WORDS = set(
+    tokenize(
+        "zei zegt zeggen bracht brengt inbreng ingebracht vond vinden gaat ging welke wie waarom "
+        "document documenten staat stond bestuurlijk overleg bo verslag nota agenda kamerbrief "
+        "volgens genoemd noemde noemt besproken gesproken afgesproken wanneer hoeveel vraag "
+        "antwoord geef graag kort samen samenvatting"
+    )
+) | set(MONTHS)
+_BULLET = re.compile(r"^[•\-–▪o]\s+|^\(?[a-z]\)\s+")
+_REDACTED_ONLY = re.compile(r"^[\s•\-–(),.:;0-9e]*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A candidate sentence from a passage with its relevance."""
+
+    text: str
+    passage_rank: int  # 0-based rank of its passage
+    position: int  # order within the passage
+    coverage: float  # share of the question's weight it contains (0..1)
+    score: float
+
+
+def sentences_of(text: str) -> list[str]:
+    """A passage cut into sentences and bullet items, bullets stripped."""
+    out = []
+    for para in text.split("\n"):
+        for sentence in split_sentences(para):
+            sentence = _BULLET.sub("", sentence.strip()).strip()
+            if len(sentence) >= 25 and not _REDACTED_ONLY.match(sentence.replace("10.2.e", "")):
+                out.append(sentence)
+    return out
+
+
+def question_terms(question: str, lexical: BM25Index) -> dict[str, float]:
+    """The question's content terms and their weights (idf)."""
+    terms = {t for t in tokenize(question) if t not in _QUESTION_WORDS and not re.fullmatch(r"20\d\d", t)}
+    return {t: max(lexical.idf(t), 0.1) for t in terms}
+
+
+def rank_sentences(
+    passages: list[Passage],
+    terms: dict[str, float],
+    hints: QuestionHints,
+    *,
+    speakers: dict[str, set[str]] | None = None,
+    depth: int = 6,
+) -> list[Sentence]:
+    """Sentences of the top passages, most relevant first.
+
+    A sentence also counts the question terms of its section heading at half weight, and one
+    spoken by someone of an organisation the question names (per `speakers`, by doc_id) scores up.
+    """
+    total = sum(terms.values()) or 1.0
+    found: list[Sentence] = []
+    for rank, passage in enumerate(passages[:depth]):
+        section_words = set(tokenize(passage.section))
+        names = (speakers or {}).get(passage.meta.doc_id, set())
+        for position, text in enumerate(sentences_of(passage.text)):
+            if heading_level(text) is not None or (len(text) < 90 and text.endswith(":")):
+                continue  # headings and labels say what follows, not what was said
+            words = set(tokenize(text))
+            own = sum(w for t, w in terms.items() if _contains(words, t))
+            inherited = sum(w for t, w in terms.items() if not _contains(words, t) and t in section_words)
+            coverage = min(1.0, (own + 0.5 * inherited) / total)
+            lowered = text.lower()
+            org_bonus = 0.1 * sum(1 for o in hints.organisations if o.lower() in lowered)
+            if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
+                org_bonus += 0.3
+            length_penalty = 0.1 if len(text) > 400 else 0.0
+            score = coverage + org_bonus + 0.25 / (1 + rank) - length_penalty
+            found.append(Sentence(text, rank, position, coverage, score))
+    found.sort(key=lambda s: -s.score)
+    return found
+
+
+def _contains(words: set[str], term: str) -> bool:
+    """A term is in a sentence, also as the same compound stem ('gezinshuiz' ~ 'gezinshuis')."""
+    if term in words:
+        return True
+    if len(term) < 7 or term[0].isdigit():
+        return False
+    stem = term[:-2]
+    return any(w.startswith(stem) and abs(len(w) - len(term)) <= 3 for w in words)
+
+
+def choose(sentences: list[Sentence], *, max_sentences: int = 4, per_passage: int = 2, floor: float = 0.2):
+    """The sentences to answer with: relevant, from few passages, without repeats."""
+    chosen: list[Sentence] = []
+    per: dict[int, int] = {}
+    seen: set[str] = set()
+    for s in sentences:
+        key = re.sub(r"\W+", " ", s.text.lower()).strip()
+        if s.coverage < floor or key in seen or per.get(s.passage_rank, 0) >= per_passage:
+            continue
+        chosen.append(s)
+        seen.add(key)
+        per[s.passage_rank] = per.get(s.passage_rank, 0) + 1
+        if len(chosen) == max_sentences:
+            break
+    return chosen
+
+
+def compose(chosen: list[Sentence], passages: list[Passage]) -> tuple[str, list[tuple[int, str]]]:
+    """Answer text with [n] markers, and (passage rank, quote) for each citation number in order."""
+    order: list[int] = []
+    quotes: dict[int, list[str]] = {}
+    first_use = {}
+    for s in chosen:
+        first_use.setdefault(s.passage_rank, len(first_use))
+    for s in sorted(chosen, key=lambda s: (first_use[s.passage_rank], s.position)):
+        if s.passage_rank not in quotes:
+            order.append(s.passage_rank)
+            quotes[s.passage_rank] = []
+        quotes[s.passage_rank].append(s.text)
+    parts = []
+    for n, rank in enumerate(order, start=1):
+        label = passages[rank].meta.label()
+        body = " ".join(_as_sentence(q) for q in quotes[rank])
+        lead = "Volgens" if n == 1 else ("Ook volgens" if _same_doc(passages, order, n) else "Volgens")
+        parts.append(f"{lead} {label} [{n}]: {body}")
+    return "\n\n".join(parts), [(rank, " ".join(quotes[rank])) for rank in order]
+
+
+def _same_doc(passages: list[Passage], order: list[int], n: int) -> bool:
+    return passages[order[n - 1]].meta.doc_id == passages[order[n - 2]].meta.doc_id
+
+
+def _as_sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", ":")) else text + "."

@@ -1,0 +1,76 @@
+"""Reading a Dutch question for dates, document types, meeting series and organisations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from assistant.dates import find_dates
+
+_DOC_TYPES = (
+    (re.compile(r"\bverslag(?:en)?\b|\bnotulen\b", re.I), "verslag"),
+    (re.compile(r"\bnota'?s?\b|\bannotatie\b", re.I), "nota"),
+    (re.compile(r"\bagenda'?s?\b", re.I), "agenda"),
+    (re.compile(r"\bkamerbrief\b|\bbrief aan de (?:tweede )?kamer\b", re.I), "kamerbrief"),
+    (re.compile(r"\bronde ?tafel", re.I), "rondetafelverslag"),
+    (re.compile(r"\bstatement\b", re.I), "statement"),
+    (re.compile(r"\bwerkgroep(?:notitie)?\b|\bnotitie\b", re.I), "notitie"),
+)
+_MEETINGS = (
+    (re.compile(r"BGZJ", re.I), "BO Rijk-VNG-BGZJ"),
+    (re.compile(r"\bBO\s+(?:Zorg voor de Jeugd|ZvdJ)\b|\bBO\s+ZvJ\b", re.I), "BO Zorg voor de Jeugd"),
+    (re.compile(r"\bBO\s+Rijk[- ]VNG\b|\bRijk[- ]VNG\b", re.I), "BO Rijk-VNG"),
+    (re.compile(r"\bJ42\b", re.I), "J42-overleg"),
+)
+ORGANISATIONS = {
+    "VNG": r"\bVNG\b|gemeenten",
+    "JenV": r"\bJenV\b|\bJ&V\b|Justitie|Rechtsbescherming",
+    "VWS": r"\bVWS\b|Volksgezondheid",
+    "BGZJ": r"\bBGZJ\b|branches",
+    "cliëntenorganisaties": r"cli[eë]nt(?:en)?organisatie|Ieder\(in\)|Per Saldo|MIND",
+    "OCW": r"\bOCW\b|\bOCenW\b|Onderwijs",
+    "Jeugdautoriteit": r"Jeugdautoriteit",
+    "OZJ": r"\bOZJ\b|Ondersteuningsteam",
+}
+
+
+@dataclass(frozen=True)
+class QuestionHints:
+    """What a question says about where its answer lies; used to filter softly and to boost."""
+
+    days: tuple[dt.date, ...] = ()
+    months: tuple[tuple[dt.date, dt.date], ...] = ()
+    years: tuple[int, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    meetings: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    asks_what_was_said: bool = False  # "wat zei / bracht ... in": the verslag records that
+
+
+_SAID = re.compile(r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde|reactie|vond|vonden)\b", re.I)
+
+
+def read_question(question: str) -> QuestionHints:
+    """The dates, document types, meeting series and organisations a question names."""
+    mentions = find_dates(question)
+    days = tuple(m.start for m in mentions if m.day_precise)
+    months = tuple((m.start, m.end) for m in mentions if not m.day_precise)
+    rest = question
+    for m in reversed(mentions):
+        rest = rest[: m.span[0]] + " " + rest[m.span[1] :]
+    years = tuple(int(y) for y in re.findall(r"\b(20[0-3]\d)\b", rest))
+    return QuestionHints(
+        days=days,
+        months=months,
+        years=years,
+        doc_types=tuple(dict.fromkeys(t for p, t in _DOC_TYPES if p.search(question))),
+        meetings=tuple(dict.fromkeys(m for p, m in _MEETINGS if p.search(question))),
+        organisations=tuple(o for o, p in ORGANISATIONS.items() if re.search(p, question, re.I)),
+        asks_what_was_said=bool(_SAID.search(question)),
+    )
+
+
+def organisation_pattern(name: str) -> re.Pattern[str]:
+    """How an organisation shows up in document text."""
+    return re.compile(ORGANISATIONS[name], re.I)

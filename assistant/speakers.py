@@ -1,0 +1,44 @@
+"""Who spoke for which organisation, read from a verslag's or agenda's attendee list."""
+
+from __future__ import annotations
+
+import re
+
+_ORG = re.compile(r"(?<![\w(])(VNG|VWS|JenV|BGZJ|OCenW|OCW|Cliëntenorganisaties|Clientenorganisaties)(?![\w)])")
+_ORG_NAME = {"OCenW": "OCW", "Clientenorganisaties": "cliëntenorganisaties",
+             "Cliëntenorganisaties": "cliëntenorganisaties"}  # fmt: skip
+_PERSON = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+((?:(?:de|van|der|ter|den|la)\s+)*)([A-Z][a-zà-ÿ'-]+)\b")
+_NOT_NAMES = set(
+    """Wethouder Minister Staatssecretaris Voorzitter Directeur Namens Bestuurslid Bestuurder Lid Vereniging
+    Utrecht Ede Enschede Helmond Nederland Jeugdzorg Rechtsbescherming Programmasecretariaat Zorg Jeugd
+    Gehandicaptenzorg Orthopedagogische Behandelcentra Partners Groep Den Haag Directie Bestuurlijk Overleg
+    Kopie Afwezig Aanwezig Deelnemers Voor Beroepsverenigingen Ondersteuningsteam Federatie Raad Spirit
+    Jeugdhulp Bascule Koraal Ipse Bruggen William Schrikker Opening Conceptverslag Online Webex""".split()
+)
+_END = re.compile(r"\bAfwezig\b|\n1 |\n1\) ")
+
+
+def attendees(text: str) -> dict[str, set[str]]:
+    """Surnames of attendees per organisation, from the first part of a meeting document."""
+    head = text[:4000]
+    start = min((i for i in (head.find("Aanwezig"), head.find("Deelnemers")) if i >= 0), default=-1)
+    if start < 0:
+        return {}
+    block = head[start:]
+    end = _END.search(block)
+    block = block[: end.start()] if end else block
+    markers = [(m.start(), _ORG_NAME.get(m[1], m[1])) for m in _ORG.finditer(block)]
+    found: dict[str, set[str]] = {}
+    for person in _PERSON.finditer(block):
+        first, surname = person[1], person[3]
+        if first in _NOT_NAMES or surname in _NOT_NAMES:
+            continue
+        before = [org for pos, org in markers if pos < person.start()]
+        if before:
+            found.setdefault(before[-1], set()).add(surname)
+    return found
+
+
+def speaker_names(text: str, organisation: str) -> set[str]:
+    """Surnames of the people who attended for `organisation`."""
+    return attendees(text).get(organisation, set())
