@@ -104,7 +104,7 @@ class Catalog:
     def corpus_version(self) -> str:
         """A short hash of the manifest (file names and content hashes) and the embedder."""
         items = sorted((f.source_file, f.sha256) for f in self.files().values())
-        payload = json.dumps([self.get_meta("embedder"), items])
+        payload = json.dumps([self.get_meta("embedder"), self.get_meta("parser"), items])
         return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
     def replace_file(self, record: FileRecord, documents: list[Document], chunks: list[Chunk]) -> None:
@@ -144,11 +144,7 @@ class Catalog:
     # --- documents and chunks ---------------------------------------------------------------
     def documents(self) -> list[DocMeta]:
         """Every sub-document, in file and reading order."""
-        rows = (
-            self._db()
-            .execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY source_file, ordinal")
-            .fetchall()
-        )
+        rows = self._db().execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY source_file, ordinal").fetchall()
         return [_doc_meta(row) for row in rows]
 
     def document(self, doc_id: str) -> Document | None:
@@ -215,9 +211,7 @@ class Catalog:
         for start in range(0, len(keys), 500):
             batch = keys[start : start + 500]
             marks = ",".join("?" * len(batch))
-            for key, blob in self._db().execute(
-                f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", batch
-            ):
+            for key, blob in self._db().execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", batch):
                 out[key] = np.frombuffer(blob, dtype=np.float32)
         return out
 
@@ -231,8 +225,7 @@ class Catalog:
 
 
 _DOC_COLUMNS = (
-    "doc_id, doc_type, title, source_file, first_page, last_page, meeting, meeting_date, "
-    "document_date, kenmerk"
+    "doc_id, doc_type, title, source_file, first_page, last_page, meeting, meeting_date, document_date, kenmerk"
 )
 _DOC_COLUMNS_D = ", ".join(f"d.{c.strip()}" for c in _DOC_COLUMNS.split(","))
 

@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="start the index afresh")
     p.add_argument("--prune", action="store_true", help="drop files that no longer exist")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--if-empty", action="store_true", help="do nothing when the index already holds files")
     p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("docs", help="list the sub-documents in the index")
@@ -73,6 +74,12 @@ def open_index(settings: Settings):
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.pipeline import ingest
 
+    if args.if_empty and settings.state_path.exists():
+        from assistant.catalog import Catalog
+
+        if Catalog(settings.state_path).counts()["files"]:
+            print(f"index in {settings.data_dir} bestaat al; niets te doen")
+            return 0
     index = open_index(settings)
     bar = None
     if not args.quiet and sys.stderr.isatty():

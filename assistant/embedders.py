@@ -70,9 +70,7 @@ class SentenceTransformerEmbedder:
         """Passage vectors, one row per text."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._model.encode(
-            [self.passage_prefix + t for t in texts], normalize_embeddings=True, batch_size=16
-        )
+        vectors = self._model.encode([self.passage_prefix + t for t in texts], normalize_embeddings=True, batch_size=16)
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:

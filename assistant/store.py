@@ -164,9 +164,7 @@ class ChromaStore:
             where=where.to_chroma() if where else None,
             include=["distances"],
         ))  # fmt: skip
-        return [
-            (cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0], strict=True)
-        ]
+        return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0], strict=True)]
 
     def count(self) -> int:
         """Number of vectors stored."""

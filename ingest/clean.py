@@ -27,7 +27,7 @@ _STRONG = re.compile(
     r"""^(?:Directoraat[- ]?Generaal(?:\s.*)?|Directie\s+Jeugd|Programma\s+Zorg\s+voor\s+de(?:\s+Jeugd)?
     |(?:Ons\s+|Uw\s+)?[Kk]enmerk|Datum(?:\s+document)?|Bezoekadres:?|Postadres:?|Parnassusplein\s+\d+
     |\d{4}\s?[A-Z]{2}\s+Den\s+Haag|[TF]\s+0\d{2}[\d\s-]+|Postbus\s+\d+|www\.rijksoverheid\.nl
-    |Inlichtingen\s+bij|Aantal\s+pagina'?s|Correspondentie\s+uitsluitend|richten\s+aan\s+het\s+retouradres
+    |Inlichtingen\s+bij|Aantal\s+pagina'?s|Correspondentie\s+uitsluitend.*|richten\s+aan\s+het\s+retouradres
     |met\s+vermelding\s+van\s+de\s+datum|en\s+het\s+kenmerk\s+van\s+deze|Bijlage\(n\)(?::\s*\d+)?
     |Ontworpen\s+door|Ministerie\s+van\s+Volksgezondheid,?|Minister\s+VWS)$""",
     re.X,
@@ -37,7 +37,7 @@ _LABEL_VALUES = {
     "datum": (re.compile(r"^\d{1,2}\s+\w+\s+\d{4}$"), 1),
     "kenmerk": (re.compile(r"^\d[\d-]*-[A-Za-z0-9]+$"), 1),
     "aantal": (re.compile(r"^\d{1,3}$"), 1),
-    "bijlage": (re.compile(r"^\d{1,3}$"), 1),
+    "bijlage": (re.compile(r"^\d{1,3}(?:,.{0,30})?$"), 1),
     "inlichtingen": (re.compile(r"^(?:10\.2\.e|[MT]\s*[+\d(].*|\S*\s?@\S+)$"), 4),
     "ontworpen": (re.compile(r"^(?:10\.2\.e|[MT]\s*[+\d(].*|\S*\s?@\S+)$"), 4),
 }

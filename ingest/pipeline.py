@@ -64,6 +64,15 @@ class IngestReport:
         return sum(r.status == status for r in self.results)
 
 
+def parser_version() -> str:
+    """Hash of the code that turns files into chunks; when it changes, every file is parsed again."""
+    digest = hashlib.sha256()
+    for module in ("readers.py", "clean.py", "split.py", "structure.py", "chunk.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    digest.update((Path(__file__).parent.parent / "assistant" / "sentences.py").read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def file_sha256(path: Path) -> str:
     """Content hash of a file."""
     digest = hashlib.sha256()
@@ -110,6 +119,7 @@ def ingest(
         catalog.clear()
     catalog.set_meta("embedder", index.embedder.name)
     _drop_orphans(index)
+    reparse = catalog.get_meta("parser") != parser_version()
 
     files = expand_paths(Path(p) for p in paths)
     manifest = catalog.files()
@@ -136,7 +146,7 @@ def ingest(
         seen[name] = str(path)
         by_hash[sha] = name
         old = manifest.get(name)
-        if old is not None and old.sha256 == sha:
+        if old is not None and old.sha256 == sha and not reparse:
             report.results.append(FileResult(name, "unchanged", documents=old.n_docs, chunks=old.n_chunks))
             continue
         try:
@@ -146,9 +156,7 @@ def ingest(
             continue
         vectors = _embed(index, chunks, report, progress, name, n, len(files))
         metas = {doc.meta.doc_id: doc.meta for doc in documents}
-        store.upsert(
-            [c.chunk_id for c in chunks], vectors, [chunk_metadata(c, metas[c.doc_id]) for c in chunks]
-        )
+        store.upsert([c.chunk_id for c in chunks], vectors, [chunk_metadata(c, metas[c.doc_id]) for c in chunks])
         record = FileRecord(
             source_file=name, path=str(path.resolve()), sha256=sha, size=path.stat().st_size,
             ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -166,6 +174,8 @@ def ingest(
                 store.delete(sorted(store.ids({"source_file": name})))
                 report.results.append(FileResult(name, "removed", "bestand bestaat niet meer"))
 
+    if not any(r.status == "failed" for r in report.results if r.source_file in manifest):
+        catalog.set_meta("parser", parser_version())
     index.rebuild_lexical()
     report.corpus_version = catalog.corpus_version()
     catalog.set_meta("corpus_version", report.corpus_version)

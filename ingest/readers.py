@@ -44,14 +44,10 @@ def _read_text(path: Path) -> list[Line]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise UnreadableFile(
-            f"geen geldige UTF-8-tekst (byte {err.start}); sla het bestand op als UTF-8"
-        ) from None
+        raise UnreadableFile(f"geen geldige UTF-8-tekst (byte {err.start}); sla het bestand op als UTF-8") from None
     # a form feed marks a page break in text exported from PDFs
     return [
-        Line(page, line)
-        for page, page_text in enumerate(text.split("\f"), start=1)
-        for line in page_text.splitlines()
+        Line(page, line) for page, page_text in enumerate(text.split("\f"), start=1) for line in page_text.splitlines()
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.dates import find_dates, parse_date
 from assistant.types import DocMeta, Document, Line
@@ -43,6 +43,7 @@ class _Part:
     heading: int  # index of the line that names the type
     doc_type: str
     title: str | None = None
+    toc_entry: str | None = None  # the line that lists this part in a table of contents
 
 
 def split_documents(lines: list[Line], source_file: str) -> list[Document]:
@@ -97,7 +98,9 @@ def _numbered_parts(lines: list[Line]) -> list[_Part]:
     toc_end = max(first[n] for n in listed)
     while toc_end + 1 in first.values():  # unnumbered-again entries at the end of the table
         toc_end += 1
-    return sorted((p for p in last.values() if p.start > toc_end), key=lambda p: p.start)
+    toc = {m[1]: line.text for line in lines[: toc_end + 1] if (m := re.match(r"^(\d{1,2})\.\s", line.text))}
+    parts = [replace(p, toc_entry=toc.get(n)) for n, p in last.items() if p.start > toc_end]
+    return sorted(parts, key=lambda p: p.start)
 
 
 def _title_from(lines: list[Line], i: int) -> str:
@@ -140,7 +143,7 @@ def _build(seg: list[Line], part: _Part, source_file: str, k: int) -> Document |
         meeting = "J42-overleg"
     document_date = _document_date(letterhead, part, text)
     if part.doc_type in ("rondetafelverslag", "statement") and meeting_date is None:
-        meeting_date = document_date
+        meeting_date = document_date or (parse_date(part.toc_entry) if part.toc_entry else None)
     meta = DocMeta(
         doc_id=f"{hashlib.sha1(f'{source_file}:{k}'.encode()).hexdigest()[:10]}",
         doc_type=part.doc_type,

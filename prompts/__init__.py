@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 import jinja2
@@ -12,8 +12,11 @@ import jinja2
 def _template(name: str) -> jinja2.Template:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     env = jinja2.Environment(
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False,
-        trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     return env.from_string(text)
 

@@ -1,0 +1,55 @@
+import datetime as dt
+
+import pytest
+
+from assistant.dates import find_dates, format_nl, parse_date
+from assistant.query import read_question
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23 september 2019", dt.date(2019, 9, 23)),
+        ("op 02 juni 2020 om 10:00", dt.date(2020, 6, 2)),
+        ("Vergaderdatum 30-01-2020", dt.date(2020, 1, 30)),
+        ("8-6-2020", dt.date(2020, 6, 8)),
+        ("de 24-uurssessie op 22/23 maart 2018", dt.date(2018, 3, 22)),
+        ("BO ZvdJ 25 sept 2019.", dt.date(2019, 9, 25)),
+        ("28 nov 2019", dt.date(2019, 11, 28)),
+        ("2020-10-07", dt.date(2020, 10, 7)),
+        ("geen datum hier", None),
+        ("31 februari 2020", None),
+    ],
+)
+def test_parse_date_reads_dutch_forms(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_month_mentions_cover_the_whole_month():
+    (mention,) = find_dates("wat gebeurde er in juni 2020?")
+    assert not mention.day_precise
+    assert (mention.start, mention.end) == (dt.date(2020, 6, 1), dt.date(2020, 6, 30))
+
+
+def test_format_nl_round_trips():
+    day = dt.date(2019, 11, 6)
+    assert format_nl(day) == "6 november 2019"
+    assert parse_date(format_nl(day)) == day
+
+
+def test_question_hints_name_date_type_series_and_organisation():
+    hints = read_question(
+        "Wat bracht de VNG in over faire tarieven in het verslag van het BO Rijk-VNG van 6 november 2019?"
+    )
+    assert hints.days == (dt.date(2019, 11, 6),)
+    assert hints.doc_types == ("verslag",)
+    assert hints.meetings == ("BO Rijk-VNG",)
+    assert "VNG" in hints.organisations
+    assert hints.asks_what_was_said
+
+
+def test_question_hints_for_bgzj_and_month():
+    hints = read_question("Welke nota's waren er voor het BO met de BGZJ in juni 2020?")
+    assert hints.doc_types == ("nota",)
+    assert hints.meetings == ("BO Rijk-VNG-BGZJ",)
+    assert hints.months and hints.months[0][0] == dt.date(2020, 6, 1)
