@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.citations import best_quote, is_english, renumber
 from assistant.conversation import Turn, as_turns, needs_context, rewrite_rule_based
-from assistant.dates import format_nl
+from assistant.dates import MONTH_NAMES
 from assistant.extractive import choose, compose, question_terms, rank_sentences
 from assistant.index import Index
 from assistant.retrieve import Filters, Reranker, Retrieval, retrieve
@@ -27,7 +27,7 @@ class Assistant:
 
     index: Index
     llm: object | None = None  # a LangChain BaseChatModel
-    refusal_threshold: float = 0.5
+    refusal_threshold: float = 0.35
     reranker: Reranker | None = None
     k: int = 12
     _attendees: dict[str, dict[str, set[str]]] = field(default_factory=dict, repr=False)
@@ -51,7 +51,8 @@ class Assistant:
         speakers = self._speakers(passages, retrieval.hints.organisations)
         ranked = rank_sentences(passages, terms, retrieval.hints, speakers=speakers)
         support = max((s.coverage for s in ranked), default=0.0)
-        if not passages or support < self.refusal_threshold or _date_not_held(retrieval):
+        date_missing = _date_not_held(retrieval, self.index.catalog.documents())
+        if not passages or support < self.refusal_threshold or date_missing:
             text, citations = refusal_text(passages), ()
             refused = True
         elif self.llm is not None:
@@ -72,6 +73,7 @@ class Assistant:
                 "total": round((done - started) * 1000, 1),
             },
             standalone_question=standalone if standalone != question else None,
+            evidence=round(support, 4) if not date_missing else 0.0,
         )
 
     def _speakers(self, passages: list[Passage], organisations: tuple[str, ...]) -> dict[str, set[str]]:
@@ -146,16 +148,23 @@ def _extractive(ranked, passages: list[Passage]) -> tuple[str, list[Citation]]:
     return text, citations
 
 
-def _date_not_held(retrieval: Retrieval) -> bool:
-    """The question names a day that no retrieved document is dated on or mentions."""
-    if not retrieval.hints.days:
-        return False
-    for p in retrieval.passages:
-        if {p.meta.meeting_date, p.meta.document_date} & set(retrieval.hints.days):
-            return False
-        if any(format_nl(day) in p.text for day in retrieval.hints.days):
-            return False
-    return True
+def _date_not_held(retrieval: Retrieval, documents: list) -> bool:
+    """The question names a day, year or meeting that none of the documents is about."""
+    hints = retrieval.hints
+    dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
+    if hints.days:
+        held = [meeting for meeting, days in dated if days & set(hints.days)]
+        mentioned = any(f"{d.day} {MONTH_NAMES[d.month - 1]}" in p.text for d in hints.days for p in retrieval.passages)
+        if not held and not mentioned:
+            return True
+        if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
+            return True  # e.g. a 'BO Zorg voor de Jeugd' on a day when only the BO Rijk-VNG met
+    if hints.years and not hints.days:
+        years = {d.year for _, days in dated for d in days}
+        in_text = any(str(y) in p.text for y in hints.years for p in retrieval.passages)
+        if not years & set(hints.years) and not in_text:
+            return True
+    return False
 
 
 def closest_documents(passages: list[Passage], n: int = 3) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.dates import MONTHS
+from assistant.dates import MONTHS, find_dates
 from assistant.lexical import BM25Index, tokenize
 from assistant.query import QuestionHints
 from assistant.sentences import split_sentences
@@ -18,10 +18,13 @@ _QUESTION_WORDS = set(
         "zei zegt zeggen bracht brengt inbreng ingebracht vond vinden gaat ging welke wie waarom "
         "document documenten staat stond bestuurlijk overleg bo verslag nota agenda kamerbrief "
         "volgens genoemd noemde noemt besproken gesproken afgesproken wanneer hoeveel vraag "
-        "antwoord geef graag kort samen samenvatting"
+        "antwoord geef graag kort samen samenvatting vervolg daarover hierover erover daarvan hiervan "
+        "daarbij daarin gaf gaven geeft geven stond stonden staan viel vielen vallen doen deed deden nam namen "
+        "neemt nemen kent kende hebben heeft had hadden noemde noemden noemen welk wat waar hoe"
     )
 ) | set(MONTHS)
 _BULLET = re.compile(r"^[•\-–▪o]\s+|^\(?[a-z]\)\s+")
+_ADMIN_LINE = re.compile(r"^(?:Betreft|Vergaderdatum|Vergaderplaats|Aanwezig|Afwezig|Deelnemers|Kopie aan|Paraaf)\b")
 _REDACTED_ONLY = re.compile(r"^[\s•\-–(),.:;0-9e]*$")
 
 
@@ -42,15 +45,24 @@ def sentences_of(text: str) -> list[str]:
     for para in text.split("\n"):
         for sentence in split_sentences(para):
             sentence = _BULLET.sub("", sentence.strip()).strip()
-            if len(sentence) >= 25 and not _REDACTED_ONLY.match(sentence.replace("10.2.e", "")):
+            if (
+                len(sentence) >= 25
+                and not _REDACTED_ONLY.match(sentence.replace("10.2.e", ""))
+                and not _ADMIN_LINE.match(sentence)
+            ):
                 out.append(sentence)
     return out
 
 
 def question_terms(question: str, lexical: BM25Index) -> dict[str, float]:
     """The question's content terms and their weights (idf)."""
+    for mention in reversed(find_dates(question)):  # dates are matched on metadata, not on words
+        question = question[: mention.span[0]] + " " + question[mention.span[1] :]
     terms = {t for t in tokenize(question) if t not in _QUESTION_WORDS and not re.fullmatch(r"20\d\d", t)}
-    return {t: max(lexical.idf(t), 0.1) for t in terms}
+    known = [lexical.idf(t) for t in terms if lexical.idf(t) > 0]
+    rare = max(known, default=1.0)
+    # a word the corpus never uses ('vaccinatiegraad', 'Kuipers') is what the question hinges on
+    return {t: (lexical.idf(t) or rare) for t in terms}
 
 
 def rank_sentences(

@@ -18,7 +18,7 @@ _DOC_TYPES = (
     (re.compile(r"\bwerkgroep(?:notitie)?\b|\bnotitie\b", re.I), "notitie"),
 )
 _MEETINGS = (
-    (re.compile(r"BGZJ", re.I), "BO Rijk-VNG-BGZJ"),
+    (re.compile(r"Rijk-VNG-BGZJ|\bBO\b[^.?]{0,30}BGZJ|BGZJ-overleg|VNG[ /,en]+BGZJ", re.I), "BO Rijk-VNG-BGZJ"),
     (re.compile(r"\bBO\s+(?:Zorg voor de Jeugd|ZvdJ)\b|\bBO\s+ZvJ\b", re.I), "BO Zorg voor de Jeugd"),
     (re.compile(r"\bBO\s+Rijk[- ]VNG\b|\bRijk[- ]VNG\b", re.I), "BO Rijk-VNG"),
     (re.compile(r"\bJ42\b", re.I), "J42-overleg"),

@@ -37,6 +37,7 @@ def answer_json(answer: Answer, id_: str | None = None) -> dict:
         "standalone_question": answer.standalone_question,
         "answer": answer.text,
         "refused": answer.refused,
+        "evidence": answer.evidence,
         "citations": [citation_json(c) for c in answer.citations],
         "passages": [passage_json(rank, p) for rank, p in enumerate(answer.passages, start=1)],
         "timings_ms": answer.timings_ms,

@@ -40,7 +40,7 @@ class Settings:
     llm_api_key: str | None = None
     llm_gguf: Path | None = None
     reranker: Path | None = None
-    refusal_threshold: float = 0.5
+    refusal_threshold: float = 0.35
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -56,7 +56,7 @@ class Settings:
             llm_api_key=get("ASSISTANT_LLM_API_KEY"),
             llm_gguf=Path(get("ASSISTANT_LLM_GGUF")) if get("ASSISTANT_LLM_GGUF") else None,
             reranker=Path(get("ASSISTANT_RERANKER")) if get("ASSISTANT_RERANKER") else None,
-            refusal_threshold=float(get("ASSISTANT_REFUSAL_THRESHOLD") or 0.5),
+            refusal_threshold=float(get("ASSISTANT_REFUSAL_THRESHOLD") or 0.35),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         if "data_dir" in given:

@@ -18,6 +18,9 @@ from assistant.settings import Settings
 from assistant.types import Chunk, DocMeta
 
 COLLECTION = "jeugdzorg_chunks"
+# multilingual-e5 vectors sit close together (cosines 0.8-0.9), which makes HNSW's default search
+# (ef 100) miss true neighbours; a wide search beam keeps recall exact at dossier sizes.
+HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 1000, "max_neighbors": 32}
 T = TypeVar("T")
 
 
@@ -103,11 +106,18 @@ class ChromaStore:
         else:
             settings.chroma_dir.mkdir(parents=True, exist_ok=True)
             self._client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
-        self._collection = self._call(
+        self._collection = self._open_collection()
+
+    def _open_collection(self):
+        collection = self._call(
             lambda: self._client.get_or_create_collection(
-                COLLECTION, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                COLLECTION, embedding_function=None, configuration={"hnsw": dict(HNSW)}
             )
         )
+        hnsw = (collection.configuration or {}).get("hnsw") or {}
+        if hnsw.get("ef_search", 0) < HNSW["ef_search"]:  # an index made by an older version
+            self._call(lambda: collection.modify(configuration={"hnsw": {"ef_search": HNSW["ef_search"]}}))
+        return collection
 
     def _call(self, fn: Callable[[], T]) -> T:
         """Run a Chroma call, retrying a few times when a server is unreachable."""
@@ -173,11 +183,7 @@ class ChromaStore:
     def reset(self) -> None:
         """Drop and recreate the collection (for --rebuild)."""
         self._call(lambda: self._client.delete_collection(COLLECTION))
-        self._collection = self._call(
-            lambda: self._client.get_or_create_collection(
-                COLLECTION, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-            )
-        )
+        self._collection = self._open_collection()
 
 
 def _is_connection_error(err: Exception) -> bool:

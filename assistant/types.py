@@ -128,3 +128,4 @@ class Answer:
     passages: tuple[Passage, ...]
     timings_ms: dict[str, float] = field(default_factory=dict)
     standalone_question: str | None = None
+    evidence: float = 0.0  # how well the best retrieved sentence covers the question (0..1)

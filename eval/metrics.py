@@ -1,0 +1,137 @@
+"""Grounding metrics that need no LLM judge; every function works on plain result dicts."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from difflib import SequenceMatcher
+
+from assistant.citations import cited_numbers
+from assistant.lexical import tokenize
+
+FOUND_SHARE = 0.8  # a quote is found when this share of its words appears in order in a passage
+
+
+def normalise(text: str) -> str:
+    """Lower case, no punctuation, PDF line breaks and hyphenation undone, '1.162' as '1162'."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
+    text = re.sub(r"(?<=[^\W\d])-(?=[^\W\d])", "", text)  # 'AWBZ-kinderen' as PDFs join it: 'AWBZkinderen'
+    text = re.sub(r"(?<=\d)[.\u2009 ](?=\d{3}\b)", "", text)
+    text = re.sub(r"[^\w€%]+", " ", text.lower())
+    return " ".join(text.split())
+
+
+def quote_found(quote: str, passage: str) -> bool:
+    """True when the passage holds the quote, or most of it in order (chunk borders cut quotes)."""
+    q, p = normalise(quote), normalise(passage)
+    if not q:
+        return False
+    if q in p:
+        return True
+    qw, pw = q.split(), p.split()
+    matcher = SequenceMatcher(None, qw, pw, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched / len(qw) >= FOUND_SHARE
+
+
+def gold_ranks(quotes: list[str], passages: list[dict]) -> list[int | None]:
+    """For each gold quote, the 1-based rank of the first passage holding it (None if none)."""
+    return [next((p["rank"] for p in passages if quote_found(q, p["text"])), None) for q in quotes]
+
+
+def numbers_normalised(text: str) -> str:
+    """Text with '1.162' -> '1162' and '11,4' kept, for must_contain checks."""
+    return normalise(text)
+
+
+def contains_fact(answer: str, fact: str) -> bool:
+    """The answer states the fact (case, punctuation and thousands separators ignored)."""
+    return normalise(fact) in normalise(answer)
+
+
+def citations_valid(result: dict) -> bool:
+    """No dangling [n]: every number in the answer has a citation; every citation was retrieved."""
+    numbers = set(cited_numbers(result["answer"]))
+    cited = {c["n"] for c in result["citations"]}
+    retrieved = {p.get("chunk_id") for p in result["passages"]}
+    return numbers <= cited and all(c.get("chunk_id") in retrieved for c in result["citations"])
+
+
+def faithfulness(result: dict) -> float | None:
+    """Share of answer sentences whose content words are mostly (>= 70%) in the passages they cite."""
+    if result["refused"] or not result["citations"]:
+        return None
+    # a citation vouches for its passage and for what it says of the source (type, meeting, date)
+    by_n = {c["n"]: " ".join(str(c.get(k) or "") for k in ("text", "title", "doc_type", "meeting", "meeting_date"))
+            for c in result["citations"]}  # fmt: skip
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", result["answer"]) if tokenize(s)]
+    if not sentences:
+        return None
+    supported = 0
+    current: set[int] = set()
+    for sentence in sentences:
+        numbers = set(cited_numbers(sentence)) or current  # a quote continues its source's citation
+        current = numbers
+        words = {w for w in tokenize(re.sub(r"\[\d+\]", "", sentence)) if not w.isdigit() or len(w) > 2}
+        source = set(tokenize(" ".join(by_n.get(n, "") for n in numbers)))
+        if words and numbers and len(words & source) / len(words) >= 0.7:
+            supported += 1
+    return supported / len(sentences)
+
+
+def score_item(item: dict, result: dict, k: int = 5) -> dict:
+    """Every per-question metric for one item and its result (None where it does not apply)."""
+    quotes = [s["quote"] for s in item.get("sources", [])]
+    answerable = item.get("kind") != "unanswerable"
+    ranks = gold_ranks(quotes, result["passages"]) if quotes else []
+    found = [r for r in ranks if r is not None]
+    top = result["citations"][0] if result["citations"] else None
+    cited_gold = any(quote_found(q, c["text"]) for q in quotes for c in result["citations"]) if quotes else None
+    facts = item.get("must_contain") or []
+    return {
+        "id": item["id"],
+        "kind": item.get("kind", "factoid"),
+        "answerable": answerable,
+        "hit@1": bool(found and min(found) <= 1) if quotes else None,
+        f"hit@{k}": bool(found and min(found) <= k) if quotes else None,
+        "hit@10": bool(found and min(found) <= 10) if quotes else None,
+        f"coverage@{k}": (sum(r is not None and r <= k for r in ranks) / len(ranks)) if quotes else None,
+        "rr": (1.0 / min(found) if found else 0.0) if quotes else None,
+        "citation_valid": citations_valid(result),
+        "cited_gold": (cited_gold and not result["refused"]) if quotes else None,
+        "faithfulness": faithfulness(result),
+        "fact_accuracy": (all(contains_fact(result["answer"], f) for f in facts)) if facts else None,
+        "date_match": (bool(top) and top["meeting_date"] == item["meeting_date"]) if item.get("meeting_date") else None,
+        "type_match": (bool(top) and top["doc_type"] == item["doc_type"]) if item.get("doc_type") else None,
+        "refused": result["refused"],
+        "refusal_correct": result["refused"] if not answerable else None,
+        "false_refusal": result["refused"] if answerable else None,
+        "latency_ms": result["timings_ms"]["total"],
+    }
+
+
+METRICS = ("hit@1", "hit@5", "hit@10", "coverage@5", "mrr", "citation_valid", "cited_gold", "faithfulness",
+           "fact_accuracy", "date_match", "type_match", "refusal_accuracy", "false_refusal_rate")  # fmt: skip
+_FIELD = {"mrr": "rr", "refusal_accuracy": "refusal_correct", "false_refusal_rate": "false_refusal"}
+
+
+def aggregate(scores: list[dict]) -> dict:
+    """Mean of each metric over the items it applies to, with counts and latency percentiles."""
+    out: dict[str, object] = {"n": len(scores)}
+    for metric in METRICS:
+        values = [float(s[_FIELD.get(metric, metric)]) for s in scores if s.get(_FIELD.get(metric, metric)) is not None]
+        out[metric] = round(sum(values) / len(values), 4) if values else None
+        out[f"{metric}_n"] = len(values)
+    latencies = sorted(s["latency_ms"] for s in scores)
+    if latencies:
+        out["latency_p50_ms"] = round(statistics.median(latencies), 1)
+        out["latency_p95_ms"] = round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 1)
+    return out
+
+
+def aggregate_by_kind(scores: list[dict]) -> dict[str, dict]:
+    """The aggregate per question kind, and 'all'."""
+    kinds = sorted({s["kind"] for s in scores})
+    return {"all": aggregate(scores), **{kind: aggregate([s for s in scores if s["kind"] == kind]) for kind in kinds}}

@@ -1,0 +1,107 @@
+"""The LLM backend: a scripted chat model, and over real HTTP an OpenAI-compatible stub server."""
+
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from assistant.answer import Assistant
+from assistant.citations import is_english, renumber
+from assistant.llm import build_chat_model
+from assistant.settings import Settings
+from tests.openai_stub import CannedChat
+
+
+def test_renumber_drops_dangling_citations_and_numbers_by_first_use():
+    text, used = renumber("A klopt [3]. B ook [1, 7]. C niet [9].", n_passages=4)
+    assert text == "A klopt [1]. B ook [2]. C niet."
+    assert used == [(1, 3), (2, 1)]
+
+
+def test_english_is_detected():
+    assert is_english("The VNG said that the tariffs are not fair and this is a problem.")
+    assert not is_english("De VNG zei dat de tarieven niet fair zijn en dat is een probleem.")
+
+
+@pytest.fixture
+def stub():
+    server = CannedChat(["Volgens het verslag [1] wil de VNG een handreiking."])
+    yield server
+    server.close()
+
+
+def llm_assistant(index, url: str) -> Assistant:
+    settings = Settings.from_env(env={}, data_dir=index.settings.data_dir, llm_base_url=url, llm_model="stub")
+    return Assistant(index=index, llm=build_chat_model(settings), refusal_threshold=0.3)
+
+
+@pytest.mark.slow
+def test_scripted_chat_model_answer_is_validated(sample_index):
+    model = FakeListChatModel(
+        responses=["Volgens het verslag van 6 november 2019 [2] stelt dhr. Meijer een handreiking voor [7]."]
+    )
+    assistant = Assistant(index=sample_index, llm=model, refusal_threshold=0.3)
+    answer = assistant.answer("Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
+    assert "[7]" not in answer.text and "[1]" in answer.text
+    assert [c.n for c in answer.citations] == [1]
+    assert answer.citations[0].passage == answer.passages[1]  # old [2] is the second retrieved passage
+
+
+@pytest.mark.slow
+def test_streaming_over_http_with_dangling_citation(sample_index):
+    server = CannedChat(["De VNG stelt een handreiking voor in plaats van een richtlijn [1]. Zie ook [7]."])
+    try:
+        pieces = []
+        answer = llm_assistant(sample_index, server.url).answer(
+            "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?", on_token=pieces.append
+        )
+    finally:
+        server.close()
+    assert len(pieces) > 3  # it really streamed
+    assert server.requests[-1]["stream"] is True
+    assert "[7]" not in answer.text and [c.n for c in answer.citations] == [1]
+    assert not answer.refused
+    prompt = server.requests[-1]["messages"][-1]["content"]
+    assert "[1] Het verslag van het BO Rijk-VNG van 6 november 2019" in prompt
+
+
+@pytest.mark.slow
+def test_english_reply_over_http_falls_back_to_a_dutch_extractive_answer(sample_index):
+    server = CannedChat(["The VNG proposed guidelines instead of rules [1] and this is what they said."])
+    try:
+        answer = llm_assistant(sample_index, server.url).answer(
+            "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?"
+        )
+    finally:
+        server.close()
+    assert not is_english(answer.text)
+    assert "niet in het Nederlands" in answer.text
+    assert answer.citations
+
+
+@pytest.mark.slow
+def test_llm_refusal_and_follow_up_rewrite_over_http(sample_index):
+    server = CannedChat([
+        "Wat zei de VNG over de maximumleeftijd in gezinshuizen?",  # the rewrite
+        "Dit staat niet in de documenten die ik heb.",
+    ])  # fmt: skip
+    try:
+        answer = llm_assistant(sample_index, server.url).answer(
+            "En wat zei de VNG daarover?",
+            history=[{"role": "user", "content": "Hoe zit het met de maximumleeftijd in gezinshuizen?"}],
+        )
+    finally:
+        server.close()
+    assert answer.standalone_question == "Wat zei de VNG over de maximumleeftijd in gezinshuizen?"
+    assert answer.refused and answer.text.startswith("Dit staat niet in de documenten die ik heb.")
+
+
+def test_unreachable_endpoint_falls_back_with_a_clear_note(fake_index, tmp_path):
+    from ingest.pipeline import ingest
+    from tests.pdfgen import write
+
+    write(tmp_path / "c" / "n.txt", b"De VNG wil faire tarieven voor jeugdhulp bij alle gemeenten in het land.")
+    ingest([tmp_path / "c"], index=fake_index)
+    settings = Settings.from_env(env={}, data_dir=tmp_path, llm_base_url="http://127.0.0.1:9/v1", llm_model="x")
+    answer = Assistant(index=fake_index, llm=build_chat_model(settings), refusal_threshold=0.3).answer(
+        "Wat wil de VNG met faire tarieven?"
+    )
+    assert "Het taalmodel gaf een fout" in answer.text and answer.citations

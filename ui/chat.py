@@ -1,0 +1,138 @@
+"""The chat page: questions, answers with inline citations and an expandable 'Bronnen' list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.redactions import codes_in
+from assistant.results import answer_json
+from ui.common import get_assistant, inert, sidebar_filters
+
+EXAMPLES = (
+    "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?",
+    "Wat is er afgesproken over de maximumleeftijd in gezinshuizen?",
+    "Welke rol krijgt de Jeugdautoriteit volgens de Kamerbrief Perspectief voor de Jeugd?",
+)
+
+
+def page() -> None:
+    """Render the chat."""
+    filters = sidebar_filters()
+    st.title("Vraag het dossier jeugdzorg")
+    messages: list[dict] = st.session_state.setdefault("messages", [])
+    left, right = st.columns([4, 1])
+    left.caption("Antwoorden komen alleen uit de documenten in de index, met bronvermelding.")
+    if right.button("Nieuw gesprek", icon=":material/add_comment:", use_container_width=True):
+        messages.clear()
+        st.rerun()
+
+    for k, message in enumerate(messages):
+        with st.chat_message(message["role"]):
+            if message["role"] == "user":
+                st.markdown(inert(message["content"]))
+            else:
+                render_answer(message["result"], key=f"m{k}")
+
+    question = st.chat_input("Stel een vraag over het dossier ...")
+    if not messages and not question:
+        st.markdown("**Bijvoorbeeld:**")
+        for example in EXAMPLES:
+            if st.button(example, key=f"ex-{example}"):
+                question = example
+    if question:
+        ask(question, messages, filters)
+
+
+def ask(question: str, messages: list[dict], filters) -> None:
+    """Answer a question, streaming when an LLM is used, and keep it in the history."""
+    history = [{"role": m["role"], "content": m["content"]} for m in messages]
+    messages.append({"role": "user", "content": question})
+    with st.chat_message("user"):
+        st.markdown(inert(question))
+    with st.chat_message("assistant"):
+        placeholder = st.empty()
+        streamed: list[str] = []
+
+        def on_token(piece: str) -> None:
+            streamed.append(piece)
+            placeholder.markdown(inert("".join(streamed)) + " ▌")
+
+        with st.spinner("Zoeken in de documenten ..."):
+            answer = get_assistant().answer(question, history=history, filters=filters, on_token=on_token)
+        placeholder.empty()
+        result = answer_json(answer)
+        render_answer(result, key=f"m{len(messages)}")
+    messages.append({"role": "assistant", "content": answer.text, "result": result})
+
+
+def render_answer(result: dict, *, key: str) -> None:
+    """An answer with its sources; a refusal shows what came closest."""
+    if result.get("standalone_question"):
+        st.caption(f"Opgevat als: {result['standalone_question']}")
+    if result["refused"]:
+        st.warning(inert(result["answer"]), icon=":material/search_off:")
+    else:
+        st.markdown(inert(result["answer"]).replace("\n", "  \n"))
+    st.caption(f"{result['timings_ms']['total']:.0f} ms")
+    if result["citations"]:
+        st.markdown("**Bronnen**")
+        for c in result["citations"]:
+            render_source(c, key=f"{key}-{c['n']}")
+        with st.expander("Kopieer antwoord met bronnen (Markdown)"):
+            st.code(as_markdown(result), language="markdown")
+    elif result["passages"]:
+        with st.expander("Dichtstbijzijnde passages"):
+            for p in result["passages"][:5]:
+                st.markdown(f"**{inert(p['title'])}** · p. {_pages(p['pages'])}")
+                st.text(p["text"][:600])
+
+
+def render_source(c: dict, *, key: str) -> None:
+    """One citation: metadata line, expandable passage with the quote highlighted, PDF download."""
+    when = c["meeting_date"] or c["document_date"] or "zonder datum"
+    label = f"[{c['n']}] {c['title']} · {c['doc_type']} · {when} · p. {_pages(c['pages'])}"
+    with st.expander(label):
+        meta = " · ".join(x for x in (c["meeting"], c["section"], c["source_file"]) if x)
+        st.caption(meta)
+        st.markdown(highlight(c["text"], c["quote"]))
+        codes = codes_in(c["text"])
+        if codes:
+            st.caption("Lakcodes: " + "; ".join(f"{code}: {meaning}" for code, meaning in codes.items()))
+        path = source_path(c["source_file"])
+        if path is not None:
+            st.download_button(
+                f"Open {c['source_file']} (pagina {c['pages'][0]})", data=path.read_bytes(),
+                file_name=path.name, mime="application/pdf" if path.suffix == ".pdf" else "text/plain", key=key,
+            )  # fmt: skip
+
+
+def highlight(text: str, quote: str) -> str:
+    """The passage as inert Markdown with the supporting quote in bold."""
+    escaped = inert(text).replace("\n", "  \n")
+    for sentence in filter(None, (s.strip() for s in quote.split("  "))):
+        mark = inert(sentence)
+        if mark in escaped:
+            escaped = escaped.replace(mark, f"**{mark}**", 1)
+    return escaped
+
+
+def as_markdown(result: dict) -> str:
+    """The answer with a numbered source list, ready to paste into a nota."""
+    lines = [result["answer"], "", "Bronnen:"]
+    for c in result["citations"]:
+        when = c["meeting_date"] or c["document_date"] or "z.d."
+        lines.append(f"[{c['n']}] {c['title']} ({c['doc_type']}, {when}), {c['source_file']}, p. {_pages(c['pages'])}")
+    return "\n".join(lines)
+
+
+def source_path(source_file: str) -> Path | None:
+    """Where the indexed file lives, if it is still there."""
+    record = get_assistant().index.catalog.files().get(source_file)
+    path = Path(record.path) if record else None
+    return path if path is not None and path.is_file() else None
+
+
+def _pages(pages: list[int]) -> str:
+    return str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"

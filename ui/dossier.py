@@ -1,0 +1,77 @@
+"""The dossier page: all sub-documents in a table and on a timeline, and a reader per document."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from assistant.redactions import codes_in
+from ui.common import doc_rows, get_assistant, inert
+
+
+def page() -> None:
+    """Render the dossier browser."""
+    st.title("Dossier")
+    rows = doc_rows()
+    if not rows:
+        st.info("De index is leeg. Voeg documenten toe op de pagina Toevoegen.")
+        return
+    frame = pd.DataFrame(rows)
+    frame["datum"] = pd.to_datetime(frame["meeting_date"].fillna(frame["document_date"]), errors="coerce")
+    frame["pagina's"] = frame["pages"].map(lambda p: f"{p[0]}-{p[-1]}")
+    search = st.text_input("Zoek in titels", placeholder="bijv. Rijk-VNG of gezinshuizen")
+    types = st.multiselect("Soort", sorted(frame["doc_type"].unique()))
+    shown = frame
+    if search:
+        shown = shown[shown["title"].str.contains(search, case=False, regex=False)]
+    if types:
+        shown = shown[shown["doc_type"].isin(types)]
+    st.dataframe(
+        shown[["doc_type", "title", "meeting", "meeting_date", "document_date", "kenmerk", "source_file",
+               "pagina's", "chunks"]],  # fmt: skip
+        hide_index=True, use_container_width=True,
+    )  # fmt: skip
+    timeline(shown)
+    reader(shown)
+
+
+def timeline(frame: pd.DataFrame) -> None:
+    """Meetings and documents over time."""
+    dated = frame.dropna(subset=["datum"]).assign(overleg=lambda f: f["meeting"].fillna("overig"))
+    if dated.empty:
+        return
+    st.subheader("Tijdlijn")
+    chart = (
+        alt.Chart(dated)
+        .mark_circle(size=140, opacity=0.8)
+        .encode(
+            x=alt.X("datum:T", title=None),
+            y=alt.Y("overleg:N", title=None),
+            color=alt.Color("doc_type:N", title="soort"),
+            tooltip=["title", "doc_type", "meeting_date", "document_date", "source_file"],
+        )
+        .properties(height=260)
+    )
+    st.altair_chart(chart, use_container_width=True)
+
+
+def reader(frame: pd.DataFrame) -> None:
+    """The cleaned text of one document, page by page, with redaction codes explained."""
+    st.subheader("Lezen")
+    titles = dict(zip(frame["title"] + "  (" + frame["source_file"] + ")", frame["doc_id"], strict=True))
+    choice = st.selectbox("Document", list(titles), index=None, placeholder="Kies een document")
+    if not choice:
+        return
+    doc = get_assistant().index.catalog.document(titles[choice])
+    if doc is None:
+        st.error("Dit document staat niet meer in de index.")
+        return
+    starts = list(doc.page_starts) + [(len(doc.text), None)]
+    for (start, page), (end, _) in zip(starts, starts[1:], strict=False):
+        with st.expander(f"Pagina {page}", expanded=start == 0):
+            text = doc.text[start:end]
+            st.markdown(inert(text).replace("\n", "  \n"))
+            codes = codes_in(text)
+            if codes:
+                st.caption("Lakcodes: " + "; ".join(f"{c} = {m}" for c, m in codes.items()))
