@@ -8,6 +8,7 @@ import streamlit as st
 
 from assistant.redactions import codes_in
 from assistant.results import answer_json
+from assistant.sentences import split_sentences
 from ui.common import get_assistant, inert, sidebar_filters
 
 EXAMPLES = (
@@ -24,7 +25,7 @@ def page() -> None:
     messages: list[dict] = st.session_state.setdefault("messages", [])
     left, right = st.columns([4, 1])
     left.caption("Antwoorden komen alleen uit de documenten in de index, met bronvermelding.")
-    if right.button("Nieuw gesprek", icon=":material/add_comment:", use_container_width=True):
+    if right.button("Nieuw gesprek", icon=":material/add_comment:", width="stretch"):
         messages.clear()
         st.rerun()
 
@@ -111,9 +112,9 @@ def render_source(c: dict, *, key: str) -> None:
 def highlight(text: str, quote: str) -> str:
     """The passage as inert Markdown with the supporting quote in bold."""
     escaped = inert(text).replace("\n", "  \n")
-    for sentence in filter(None, (s.strip() for s in quote.split("  "))):
-        mark = inert(sentence)
-        if mark in escaped:
+    for sentence in split_sentences(quote):
+        mark = inert(sentence.strip())
+        if mark and mark in escaped:
             escaped = escaped.replace(mark, f"**{mark}**", 1)
     return escaped
 

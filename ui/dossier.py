@@ -30,7 +30,7 @@ def page() -> None:
     st.dataframe(
         shown[["doc_type", "title", "meeting", "meeting_date", "document_date", "kenmerk", "source_file",
                "pagina's", "chunks"]],  # fmt: skip
-        hide_index=True, use_container_width=True,
+        hide_index=True, width="stretch",
     )  # fmt: skip
     timeline(shown)
     reader(shown)
@@ -53,7 +53,7 @@ def timeline(frame: pd.DataFrame) -> None:
         )
         .properties(height=260)
     )
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch")
 
 
 def reader(frame: pd.DataFrame) -> None:

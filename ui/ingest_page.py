@@ -83,4 +83,4 @@ def show_results() -> None:
         st.error(f"{len(problems)} bestand(en) niet toegevoegd; zie de reden per bestand.")
     else:
         st.success("Alle bestanden zijn verwerkt.")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -1,0 +1,5 @@
+"""Page script; the page itself lives in ui/dossier.py."""
+
+from ui.dossier import page
+
+page()

@@ -1,0 +1,5 @@
+"""Page script; the page itself lives in ui/evaluation.py."""
+
+from ui.evaluation import page
+
+page()

@@ -1,0 +1,101 @@
+"""The Streamlit app, headless, on the real sample index."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from tests.pdfgen import text_pdf
+
+pytestmark = pytest.mark.slow
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def app(sample_data_dir, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(sample_data_dir))
+    return AppTest.from_file(APP, default_timeout=120).run()
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_question_shows_answer_with_citations_and_expandable_sources(app):
+    ask(app, "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
+    answer = next(m.value for m in app.markdown if m.value.startswith("Volgens"))
+    assert "\\[1\\]" in answer and "Meijer" in answer
+    sources = [e for e in app.expander if e.label.startswith("[")]
+    assert sources[0].label.startswith("[1] Verslag BO Rijk-VNG 6 november 2019 · verslag · 2019-11-06")
+    assert any("**" in m.value for m in sources[0].markdown)  # the supporting sentence is highlighted
+    assert any(b.label.startswith("Open 001_21f9ad83fa68324c.pdf") for b in app.get("download_button"))
+    copy = next(c for c in app.code if c.language == "markdown")
+    assert "Bronnen:" in copy.value and "[1] Verslag BO Rijk-VNG 6 november 2019" in copy.value
+
+
+def test_sidebar_filter_changes_what_is_cited(app):
+    app.sidebar.multiselect[0].set_value(["kamerbrief"]).run()
+    ask(app, "Welke rol krijgt de Jeugdautoriteit?")
+    labels = [e.label for e in app.expander if e.label.startswith("[")]
+    assert labels and all("· kamerbrief ·" in label for label in labels)
+
+
+def test_refusal_state_shows_closest_documents(app):
+    ask(app, "Wat zei de VNG over de inkoop van ouderenzorg in het BO van 12 maart 2021?")
+    assert app.warning and app.warning[0].value.startswith("Dit staat niet in de documenten die ik heb")
+    assert any(e.label == "Dichtstbijzijnde passages" for e in app.expander)
+
+
+def test_follow_up_and_new_conversation(app):
+    ask(app, "Wat is er afgesproken over de maximumleeftijd in gezinshuizen?")
+    ask(app, "En wat zei de VNG daarover?")
+    assert any(c.value.startswith("Opgevat als:") for c in app.caption)
+    new = next(b for b in app.button if b.label == "Nieuw gesprek")
+    new.click().run()
+    assert not [m for m in app.chat_message]
+
+
+def test_document_text_is_rendered_inert(app):
+    from ui.common import inert
+
+    hostile = "<script>alert(1)</script> **vet** [klik](http://x) ![img](http://x/y.png)"
+    shown = inert(hostile)
+    assert "<script>" not in shown and "\\<script\\>" in shown
+    assert "\\*\\*vet\\*\\*" in shown and "\\[klik\\]\\(http://x\\)" in shown
+
+
+def test_dossier_page_lists_documents_and_reads_one(app):
+    app.switch_page("app_pages/dossier.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert len(table) == 38 and {"verslag", "nota", "agenda", "kamerbrief"} <= set(table["doc_type"])
+    app.selectbox[0].select_index(2).run()
+    assert any(e.label == "Pagina 20" for e in app.expander) or any(e.label.startswith("Pagina") for e in app.expander)
+    assert any("10.2.e = " in c.value for c in app.caption)  # redaction codes explained
+
+
+def test_upload_of_broken_pdf_shows_its_reason_and_keeps_the_index(app, tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "upload-index"))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    at.switch_page("app_pages/toevoegen.py").run()
+    good = text_pdf(["Verslag\nDe werkgroep bespreekt wachtlijsten in de jeugd-ggz en de rol van gemeenten."])
+    at.file_uploader[0].set_value([("../../kapot bestand.pdf", b"%PDF-1.4 kapot", "application/pdf"),
+                                   ("goed.pdf", good, "application/pdf")]).run()  # fmt: skip
+    next(b for b in at.button if b.label == "Toevoegen aan de index").click().run()
+    assert not at.exception, at.exception
+    rows = at.dataframe[0].value.set_index("bestand")
+    assert rows.loc["kapot_bestand.pdf", "status"] == "mislukt"
+    assert "beschadigde" in rows.loc["kapot_bestand.pdf", "reden"]
+    assert rows.loc["goed.pdf", "status"] == "toegevoegd"
+    assert (tmp_path / "upload-index" / "corpus" / "kapot_bestand.pdf").exists()  # saved inside the corpus folder
+    assert at.error and "1 bestand(en) niet toegevoegd" in at.error[0].value
+
+
+def test_evaluation_page_runs_a_small_set(app):
+    app.switch_page("app_pages/evaluatie.py").run()
+    app.number_input[0].set_value(4).run()
+    next(b for b in app.button if b.label == "Evaluatie starten").click().run()
+    assert not app.exception, app.exception
+    assert len(app.dataframe[0].value) == 4
+    assert [m.label for m in app.metric][:2] == ["hit@5", "cited_gold"]

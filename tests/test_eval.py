@@ -1,0 +1,121 @@
+"""Evaluation metrics on hand-made cases, the sample set's integrity, and the runner end to end."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from eval.metrics import aggregate, citations_valid, contains_fact, faithfulness, normalise, quote_found, score_item
+from eval.runner import compare, load_set, threshold_misses
+from tests.conftest import REFERENCE, ROOT
+
+SAMPLE_SET = ROOT / "eval" / "sets" / "sample.jsonl"
+
+
+def result(answer="", citations=(), passages=(), refused=False):
+    return {"answer": answer, "citations": list(citations), "passages": list(passages), "refused": refused,
+            "timings_ms": {"total": 10.0}}  # fmt: skip
+
+
+def test_quote_found_survives_pdf_line_breaks_hyphenation_and_thousands_separators():
+    passage = "Het kabinet trekt 1.162 miljoen uit voor de verant-\nwoordelijkheidsverdeling\nin de jeugdzorg."
+    assert quote_found("trekt 1162 miljoen uit voor de verantwoordelijkheidsverdeling in de jeugdzorg", passage)
+    assert quote_found("AWBZ-kinderen krijgen zorg", "AWBZkinderen krijgen zorg")
+    assert not quote_found("trekt 2.000 miljoen uit voor defensie", passage)
+    assert quote_found("een lang citaat dat over twee chunks loopt en hier grotendeels staat maar niet het eind",
+                       "een lang citaat dat over twee chunks loopt en hier grotendeels staat maar")  # fmt: skip
+
+
+def test_contains_fact_normalises_numbers():
+    assert contains_fact("Het gaat om 1162 jongeren.", "1.162")
+    assert contains_fact("Het gaat om € 11,4 mln.", "11,4")
+    assert not contains_fact("Het gaat om 1163 jongeren.", "1.162")
+
+
+def test_citation_validity_catches_dangling_and_unretrieved():
+    p = {"rank": 1, "chunk_id": "a", "text": "De VNG wil een handreiking."}
+    good = result("De VNG wil een handreiking [1].", [{"n": 1, "chunk_id": "a", "text": p["text"]}], [p])
+    assert citations_valid(good)
+    assert not citations_valid(result("Zie [2].", [{"n": 1, "chunk_id": "a", "text": ""}], [p]))
+    assert not citations_valid(result("Zie [1].", [{"n": 1, "chunk_id": "z", "text": ""}], [p]))
+
+
+def test_faithfulness_counts_sentences_supported_by_their_citations():
+    c = {"n": 1, "chunk_id": "a", "text": "Dhr. Meijer stelt een handreiking voor gemeenten voor.", "title": "Verslag"}
+    half = result("Meijer stelt een handreiking voor gemeenten voor [1]. De maan is van kaas en groen.", [c], [])
+    assert faithfulness(half) == 0.5
+    assert faithfulness(result("Dit staat niet in de documenten.", [], [], refused=True)) is None
+
+
+def test_score_item_and_aggregate_on_a_hand_made_case():
+    item = {"id": "x", "kind": "numeric", "question": "?", "must_contain": ["1.162"], "meeting_date": "2019-11-06",
+            "sources": [{"quote": "1.162 jongeren kregen hulp"}]}  # fmt: skip
+    passages = [{"rank": 1, "chunk_id": "a", "text": "Iets anders."},
+                {"rank": 2, "chunk_id": "b", "text": "In 2019: 1162 jongeren kregen hulp."}]  # fmt: skip
+    cites = [{"n": 1, "chunk_id": "b", "text": passages[1]["text"], "meeting_date": "2019-11-06", "doc_type": "nota"}]
+    s = score_item(item, result("Volgens de nota kregen 1162 jongeren hulp [1].", cites, passages))
+    assert (s["hit@1"], s["hit@5"], s["rr"], s["cited_gold"], s["fact_accuracy"], s["date_match"]) == (
+        False, True, 0.5, True, True, True)  # fmt: skip
+    refused = score_item({**item, "id": "y", "kind": "unanswerable", "sources": [], "must_contain": []},
+                         result("Dit staat niet ...", [], passages, refused=True))  # fmt: skip
+    overall = aggregate([s, refused])
+    assert overall["mrr"] == 0.5 and overall["refusal_accuracy"] == 1.0 and overall["false_refusal_rate"] == 0.0
+
+
+def test_sample_set_follows_the_format_and_quotes_are_verbatim_in_the_corpus():
+    items = load_set(SAMPLE_SET)
+    assert len(items) >= 80
+    kinds = [i["kind"] for i in items]
+    assert kinds.count("position") >= 15 and kinds.count("multi-doc") >= 8 and kinds.count("unanswerable") >= 8
+    assert kinds.count("numeric") >= 5 and kinds.count("follow-up") >= 3
+    assert sum(1 for i in items if i.get("meeting_date") or i.get("doc_type")) >= 10
+    corpus = {p.stem + ".pdf": normalise(p.read_text(encoding="utf-8")) for p in REFERENCE.glob("*.txt")}
+    for item in items:
+        if item["kind"] == "unanswerable":
+            assert not item["sources"] and not item["must_contain"], item["id"]
+        for source in item["sources"]:
+            assert normalise(source["quote"]) in corpus[source["file"]], (item["id"], source["quote"])
+    assert len({i["id"] for i in items}) == len(items)
+
+
+def test_compare_and_thresholds():
+    def report(hit, refused):
+        scores = {"id": "q1", "kind": "factoid", "hit@5": hit, "cited_gold": hit, "false_refusal": refused}
+        return {"results": [{"item": {"question": "?"}, "scores": scores}],
+                "metrics": {"all": {"hit@5": float(hit), "false_refusal_rate": float(refused)}}}  # fmt: skip
+
+    diff = compare(report(True, False), report(False, True))
+    assert {r["metric"] for r in diff["regressed"]} == {"hit@5", "cited_gold", "false_refusal"}
+    assert compare(report(False, False), report(True, False))["improved"]
+    assert threshold_misses(report(False, True), {"hit@5": 0.5, "false_refusal_rate": 0.1}) == [
+        "hit@5 = 0.000 < 0.5", "false_refusal_rate = 1.000 > 0.1"]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_runner_scores_an_unseen_set_and_agrees_with_an_independent_scorer(sample_data_dir, tmp_path):
+    unseen = tmp_path / "unseen.jsonl"
+    rows = [
+        {"id": "u1", "question": "Wie volgt José Manshanden op als ambassadeur?", "kind": "factoid",
+         "must_contain": ["Menting"], "sources": [{"quote": "zal worden opgevolgd door Jan Menting"}]},
+        {"id": "u2", "question": "Wat zei de paus over jeugdzorg in 2024?", "kind": "unanswerable"},
+    ]  # fmt: skip
+    unseen.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "report"
+    cmd = [sys.executable, "-m", "assistant.cli", "--data-dir", str(sample_data_dir), "eval", "run", str(unseen),
+           "--out", str(out), "--quiet", "--fail-under", "refusal_accuracy=1.0"]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads((out / "report.json").read_text())
+    assert (out / "report.md").read_text().startswith("# Evaluatie unseen.jsonl")
+    by_id = {r["item"]["id"]: r["result"] for r in report["results"]}
+    # independent scoring straight from the definitions
+    r1 = by_id["u1"]
+    first_gold = next((p["rank"] for p in r1["passages"] if "opgevolgd door jan menting" in " ".join(
+        p["text"].lower().split())), None)  # fmt: skip
+    assert report["metrics"]["all"]["mrr"] == pytest.approx(1 / first_gold)
+    assert report["metrics"]["all"]["fact_accuracy"] == (1.0 if "menting" in r1["answer"].lower() else 0.0)
+    assert report["metrics"]["all"]["refusal_accuracy"] == (1.0 if by_id["u2"]["refused"] else 0.0)
+    again = subprocess.run(cmd[:-2] + ["--baseline", str(out / "report.json"), "--out", str(tmp_path / "r2")],
+                           capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert again.returncode == 0, again.stdout  # same corpus, same answers: no regression
