@@ -84,9 +84,11 @@ def main() -> None:
     print(f"re-ingest unchanged:  {unchanged_s:.2f} s  ({again.embedded} embeddings computed)")
     print(f"one-document update:  {update_s:.1f} s  ({update.embedded} new embeddings, "
           f"{update.cached} from cache, {update.count('updated')} file updated)")  # fmt: skip
+    chroma_mb = folder_size(data / "chroma") / 1e6
+    state_mb = (data / "state.sqlite").stat().st_size / 1e6
+    bm25_mb = (data / "lexical.pkl").stat().st_size / 1e6
     print(f"index size on disk:   {folder_size(data) / 1e6:.1f} MB "
-          f"(chroma {folder_size(data / 'chroma') / 1e6:.1f} MB, catalog+cache "
-          f"{(data / 'state.sqlite').stat().st_size / 1e6:.1f} MB, bm25 {(data / 'lexical.pkl').stat().st_size / 1e6:.1f} MB)")  # fmt: skip
+          f"(chroma {chroma_mb:.1f} MB, catalog+cache {state_mb:.1f} MB, bm25 {bm25_mb:.1f} MB)")  # fmt: skip
     print(f"peak RSS:             {rss_mb:.0f} MB")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

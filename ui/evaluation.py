@@ -80,8 +80,9 @@ def show(report: dict, previous: dict | None) -> None:
         s, r = record["scores"], record["result"]
         ok = (s.get("refusal_correct") if not s["answerable"] else
               bool(s.get("cited_gold", True) is not False and not s.get("false_refusal")))  # fmt: skip
+        sources = ", ".join(c["title"] for c in r["citations"])
         rows.append({"id": s["id"], "soort": s["kind"], "goed": ok, "vraag": record["item"]["question"],
-                     "antwoord": r["answer"][:300], "bronnen": ", ".join(c["title"] for c in r["citations"])})  # fmt: skip
+                     "antwoord": r["answer"][:300], "bronnen": sources})  # fmt: skip
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     if previous:
         diff = compare(previous, report)
