@@ -14,6 +14,8 @@ from assistant.types import Passage
 
 RRF_K = 60
 CANDIDATES = 60
+DENSE_WEIGHT = 1.0
+LEXICAL_WEIGHT = 2.0  # BM25 beats the 4-bit e5 vectors on this corpus (sample set: hit@5 0.83 -> 0.86)
 
 
 @dataclass(frozen=True)
@@ -61,16 +63,20 @@ def retrieve(
 
     dense = index.store.query(vector, CANDIDATES, where)
     lexical = lexical_index.search(question, CANDIDATES * 4)
-    ranked = [dense, lexical]
+    ranked = [(dense, DENSE_WEIGHT), (lexical, LEXICAL_WEIGHT)]
     for day in hints.days:  # make sure the named meeting's own passages are candidates
         on_day = Where(where.doc_types, where.meetings, where.source_files, _num(day), _num(day))
-        ranked.append(index.store.query(vector, 20, on_day))
+        ranked.append((index.store.query(vector, 20, on_day), DENSE_WEIGHT))
 
     fused: dict[str, float] = {}
-    for results in ranked:
+    for results, weight in ranked:
         for rank, (cid, _) in enumerate(results):
-            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+            fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
     passages = index.catalog.passages(fused)
+    if hints.days:  # the lexical ranking within the named meeting's documents counts once more
+        on_day = [cid for cid, _ in lexical if cid in passages and _on_days(passages[cid], hints.days)]
+        for rank, cid in enumerate(on_day):
+            fused[cid] += LEXICAL_WEIGHT / (RRF_K + rank + 1)
     candidates = [p for cid, p in passages.items() if where.matches(p.meta)]
     scored = [(p, fused[p.chunk_id] * _boost(p, hints)) for p in candidates]
     scored.sort(key=lambda item: -item[1])
@@ -84,6 +90,10 @@ def retrieve(
         dense=dict(dense),
         lexical=dict(lexical),
     )
+
+
+def _on_days(p: Passage, days: tuple[dt.date, ...]) -> bool:
+    return p.meta.meeting_date in days or p.meta.document_date in days
 
 
 def _num(day: dt.date) -> int:
@@ -120,10 +130,14 @@ def _boost(p: Passage, hints: QuestionHints) -> float:
     for name in hints.organisations:
         if organisation_pattern(name).search(p.text):
             boost *= 1.15
+    if len(p.text) < 160 or (_ADMIN.match(p.text) and len(_PROSE.findall(p.text)) < 3):
+        boost *= 0.7  # attendee lists and bare headings say little, though they match dates and names
     return boost
 
 
 _WORD = re.compile(r"\w+")
+_PROSE = re.compile(r"[a-z,]\s[^.!?\n]{40,}[.!?]")  # a sentence of running text
+_ADMIN = re.compile(r"^(?:\(ter voorbereiding van een overleg\)\s*)?(?:Betreft|Deelnemers|Aanwezig)\b")
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

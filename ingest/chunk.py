@@ -14,6 +14,7 @@ from ingest.structure import SectionPath
 # multilingual-e5-small reads 512 tokens; Dutch runs about 3.3 characters a token in its vocabulary.
 MAX_TOKENS = 320
 OVERLAP_TOKENS = 60
+MIN_TOKENS = 90  # a section shorter than this shares its chunk with the next one
 
 
 def estimate_tokens(text: str) -> int:
@@ -46,11 +47,15 @@ def chunk_document(
             return
         text = "\n".join(p.text for p in group)
         start, end = group[0].start, group[-1].end
-        chunks.append(_make_chunk(doc, len(chunks), text, group[0].section, doc.pages_of(start, end)))
+        weight: dict[str, int] = {}
+        for p in group:
+            weight[p.section] = weight.get(p.section, 0) + len(p.text)
+        section = max(weight, key=weight.get)  # a short section merged into the next one names neither alone
+        chunks.append(_make_chunk(doc, len(chunks), text, section, doc.pages_of(start, end)))
 
     for piece in pieces:
         size = sum(count_tokens(p.text) for p in group)
-        new_section = group and piece.section != group[-1].section
+        new_section = group and piece.section != group[-1].section and size >= MIN_TOKENS
         if group and (new_section or size + count_tokens(piece.text) > max_tokens):
             flush()
             # overlap: carry trailing pieces of the same section into the next chunk
