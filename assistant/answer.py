@@ -49,8 +49,8 @@ class Assistant:
         passages = retrieval.passages
         terms = question_terms(standalone, self.index.lexical())
         speakers = self._speakers(passages, retrieval.hints.organisations)
-        ranked = rank_sentences(passages, terms, retrieval.hints, speakers=speakers)
-        support = max((s.coverage for s in ranked), default=0.0)
+        ranked = rank_sentences(passages, terms, retrieval.hints, speakers=speakers, question=question)
+        support = max((s.support for s in ranked), default=0.0)
         date_missing = _date_not_held(retrieval, self.index.catalog.documents())
         if not passages or support < self.refusal_threshold or date_missing:
             text, citations = refusal_text(passages), ()

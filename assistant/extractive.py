@@ -35,8 +35,9 @@ class Sentence:
     text: str
     passage_rank: int  # 0-based rank of its passage
     position: int  # order within the passage
-    coverage: float  # share of the question's weight it contains (0..1)
+    coverage: float  # share of the question's weight it and the sentence before it hold (0..1)
     score: float
+    support: float = 0.0  # share of the question's weight it holds itself: the refusal signal
 
 
 def sentences_of(text: str) -> list[str]:
@@ -45,13 +46,42 @@ def sentences_of(text: str) -> list[str]:
     for para in text.split("\n"):
         for sentence in split_sentences(para):
             sentence = _BULLET.sub("", sentence.strip()).strip()
+            long_enough = len(sentence) >= 15 or (len(sentence) >= 12 and _DECISION.match(sentence))
             if (
-                len(sentence) >= 25
+                long_enough
                 and not _REDACTED_ONLY.match(sentence.replace("10.2.e", ""))
                 and not _ADMIN_LINE.match(sentence)
+                and sentence.count("(") <= sentence.count(")")  # a heading cut off mid-way
             ):
                 out.append(sentence)
     return out
+
+
+_DECISION = re.compile(r"^(?:Besluit|Akkoord|Afspraak|Geen afspraak|Vastgesteld|Conclusie|Afgesproken)\b")
+_ASKS_DECISION = re.compile(r"\b(besl\w+|besluit|afspraak|afspraken|afgesproken|akkoord)\b", re.I)
+_ASKS_WHO = re.compile(r"^\s*wie\b", re.I)
+_ASKS_ORG = re.compile(r"\b(welke?|wat voor)\s+(\w*bureau|partij|organisatie|instantie|gemeente)\b", re.I)
+_ASKS_AMOUNT = re.compile(r"\b(hoeveel|bedrag|percentage|procent|aantal)\b", re.I)
+_ASKS_WHEN = re.compile(r"\b(wanneer|welke datum|op welke dag)\b", re.I)
+_PERSON = re.compile(r"\b[A-Z][a-zà-ÿ]+ (?:(?:van|de|der|ter|den) )*[A-Z][a-zà-ÿ]+\b")
+_ACRONYM = re.compile(r"(?<!^)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
+_NUMBER = re.compile(r"\d")
+
+
+def answer_type_bonus(question: str, sentence: str) -> float:
+    """Extra score for a sentence of the kind the question asks for (a decision, a name, a number)."""
+    bonus = 0.0
+    if _ASKS_DECISION.search(question) and _DECISION.match(sentence):
+        bonus += 0.3
+    if _ASKS_WHO.search(question) and _PERSON.search(sentence[1:]):
+        bonus += 0.15
+    if _ASKS_ORG.search(question) and _ACRONYM.search(sentence):
+        bonus += 0.15
+    if _ASKS_AMOUNT.search(question) and _NUMBER.search(sentence):
+        bonus += 0.1
+    if _ASKS_WHEN.search(question) and find_dates(sentence):
+        bonus += 0.15
+    return bonus
 
 
 def question_terms(question: str, lexical: BM25Index) -> dict[str, float]:
@@ -71,6 +101,7 @@ def rank_sentences(
     hints: QuestionHints,
     *,
     speakers: dict[str, set[str]] | None = None,
+    question: str = "",
     depth: int = 6,
 ) -> list[Sentence]:
     """Sentences of the top passages, most relevant first.
@@ -83,20 +114,23 @@ def rank_sentences(
     for rank, passage in enumerate(passages[:depth]):
         section_words = set(tokenize(passage.section))
         names = (speakers or {}).get(passage.meta.doc_id, set())
+        previous = 0.0  # the sentence before often sets up the one that answers ("... NZa is zo'n partij.")
         for position, text in enumerate(sentences_of(passage.text)):
             if heading_level(text) is not None or (len(text) < 90 and text.endswith(":")):
                 continue  # headings and labels say what follows, not what was said
             words = set(tokenize(text))
             own = sum(w for t, w in terms.items() if _contains(words, t))
             inherited = sum(w for t, w in terms.items() if not _contains(words, t) and t in section_words)
-            coverage = min(1.0, (own + 0.5 * inherited) / total)
+            own_coverage = min(1.0, (own + 0.5 * inherited) / total)
+            coverage = min(1.0, own_coverage + 0.5 * previous)
+            previous = own_coverage
             lowered = text.lower()
             org_bonus = 0.1 * sum(1 for o in hints.organisations if o.lower() in lowered)
             if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
                 org_bonus += 0.3
             length_penalty = 0.1 if len(text) > 400 else 0.0
-            score = coverage + org_bonus + 0.25 / (1 + rank) - length_penalty
-            found.append(Sentence(text, rank, position, coverage, score))
+            score = coverage + org_bonus + answer_type_bonus(question, text) + 0.25 / (1 + rank) - length_penalty
+            found.append(Sentence(text, rank, position, coverage, score, own_coverage))
     found.sort(key=lambda s: -s.score)
     return found
 

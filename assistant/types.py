@@ -50,10 +50,9 @@ class DocMeta:
         """A short Dutch description, e.g. 'het verslag van het BO Rijk-VNG van 6 november 2019'."""
         from assistant.dates import format_nl
 
-        kind = {"kamerbrief": "de Kamerbrief", "notitie": "de notitie", "statement": "het statement"}
-        text = kind.get(self.doc_type, f"het {self.doc_type}" if self.doc_type != "nota" else "de nota")
-        if self.doc_type == "document":
-            text = f"het document '{self.title}'"
+        article = "het" if self.doc_type in ("verslag", "rondetafelverslag", "statement", "document") else "de"
+        noun = "Kamerbrief" if self.doc_type == "kamerbrief" else self.doc_type
+        text = f"{article} {noun}" if self.doc_type != "document" else f"het document '{self.title}'"
         if self.meeting:
             text += f" van het {self.meeting}"
         when = self.meeting_date or self.document_date
