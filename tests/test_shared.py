@@ -1,0 +1,167 @@
+"""Shared deployment: a real Chroma server, its outage and recovery, and parallel askers."""
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import Assistant
+from assistant.index import Index
+from assistant.settings import Settings
+from assistant.store import StoreUnavailable
+from ingest.pipeline import ingest
+from tests.pdfgen import write
+
+CHROMA = Path(sys.executable).parent / "chroma"
+NOTES = {
+    "tarieven.txt": "De VNG wil een handreiking over faire tarieven voor gemeenten. Dhr. Meijer stelt dit voor.",
+    "gezinshuis.txt": "De maximumleeftijd in gezinshuizen gaat van 18 naar 21 jaar; gemeenten krijgen 11,4 miljoen.",
+    "toezicht.txt": "De Jeugdautoriteit groeit naar een rol als toezichthouder, vergelijkbaar met de NZa.",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ChromaServer:
+    def __init__(self, path: Path, port: int) -> None:
+        self.path, self.port, self.proc = path, port, None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [str(CHROMA), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("chroma server did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+@pytest.fixture
+def server(tmp_path):
+    chroma = ChromaServer(tmp_path / "chroma-server", free_port())
+    chroma.start()
+    yield chroma
+    if chroma.proc.poll() is None:
+        chroma.stop()
+
+
+@pytest.fixture
+def notes(tmp_path) -> Path:
+    for name, text in NOTES.items():
+        write(tmp_path / "notes" / name, text.encode())
+    return tmp_path / "notes"
+
+
+def test_ingest_and_ask_through_a_chroma_server_survive_its_outage(tmp_path, server, notes):
+    from assistant.embedders import make_embedder
+
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "d", chroma_url=f"http://127.0.0.1:{server.port}")
+    index = Index.open(settings, embedder=make_embedder("minilm"))  # the CLI below opens the same index
+    assert index.store.location.startswith("http://127.0.0.1")
+    report = ingest([notes], index=index)
+    assert report.count("added") == 3 and index.store.count() == index.catalog.counts()["chunks"]
+    assistant = Assistant(index=index, refusal_threshold=0.2)
+    assert (
+        assistant.answer("Wat wil de VNG met faire tarieven?").citations[0].passage.meta.source_file == "tarieven.txt"
+    )
+
+    server.stop()
+    started = time.perf_counter()
+    with pytest.raises(StoreUnavailable) as err:
+        assistant.answer("Wat wil de VNG met faire tarieven?")
+    assert "niet bereikbaar" in str(err.value) and "ASSISTANT_CHROMA_URL" in str(err.value)
+    assert time.perf_counter() - started < 30  # bounded retries
+
+    cli = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "--data-dir", str(tmp_path / "d"), "--chroma-url",
+         f"http://127.0.0.1:{server.port}", "stats"], capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert cli.returncode == 0  # stats reads only the catalog
+    cli = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "--data-dir", str(tmp_path / "d"), "--chroma-url",
+         f"http://127.0.0.1:{server.port}", "ask", "faire tarieven"],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "ASSISTANT_EMBEDDER": "minilm"},
+    )  # fmt: skip
+    assert cli.returncode == 2 and "niet bereikbaar" in cli.stderr and "Traceback" not in cli.stderr
+
+    server.start()  # same data: the assistant recovers without a restart
+    assert assistant.answer("Wat wil de VNG met faire tarieven?").citations
+
+
+def test_a_reset_server_is_refilled_from_the_embedding_cache(tmp_path, notes, fake_embedder):
+    first = ChromaServer(tmp_path / "srv-a", free_port())
+    first.start()
+    try:
+        url = f"http://127.0.0.1:{first.port}"
+        index = Index.open(Settings.from_env(env={}, data_dir=tmp_path / "d", chroma_url=url), embedder=fake_embedder)
+        ingest([notes], index=index)
+    finally:
+        first.stop()
+    second = ChromaServer(tmp_path / "srv-b", free_port())  # an empty server
+    second.start()
+    try:
+        url = f"http://127.0.0.1:{second.port}"
+        index = Index.open(Settings.from_env(env={}, data_dir=tmp_path / "d", chroma_url=url), embedder=fake_embedder)
+        calls = fake_embedder.calls
+        report = ingest([notes], index=index)
+        assert report.count("unchanged") == 3
+        assert index.store.ids() == index.catalog.chunk_ids() and fake_embedder.calls == calls
+    finally:
+        second.stop()
+
+
+def test_eight_parallel_askers_during_an_ingest_all_get_correct_citations(tmp_path, notes, fake_index):
+    ingest([notes], index=fake_index)
+    assistant = Assistant(index=fake_index, refusal_threshold=0.2)
+    more = tmp_path / "more"
+    for k in range(40):
+        write(more / f"extra{k:02d}.txt", f"Notitie {k} over wachtlijsten, regio {k} en inkoop van jeugdhulp.".encode())
+    expected = {
+        "Wat wil de VNG met faire tarieven?": "tarieven.txt",
+        "Wat gebeurt er met de maximumleeftijd in gezinshuizen?": "gezinshuis.txt",
+        "Welke rol krijgt de Jeugdautoriteit als toezichthouder?": "toezicht.txt",
+    }
+    errors: list[str] = []
+    done = threading.Event()
+
+    def asker(n: int) -> None:
+        questions = list(expected.items())
+        k = 0
+        while not done.is_set() or k < 6:
+            question, source = questions[(n + k) % len(questions)]
+            try:
+                answer = assistant.answer(question)
+                if not answer.citations or answer.citations[0].passage.meta.source_file != source:
+                    errors.append(f"{question} -> {[c.passage.meta.source_file for c in answer.citations]}")
+            except Exception as err:  # noqa: BLE001
+                errors.append(repr(err))
+            k += 1
+
+    threads = [threading.Thread(target=asker, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    report = ingest([more], index=fake_index)  # writes while the askers read
+    done.set()
+    for t in threads:
+        t.join(timeout=120)
+    assert report.count("added") == 40
+    assert not errors, errors[:5]
