@@ -5,6 +5,7 @@ The catalog is the commit point of an ingest: a chunk is retrievable only once i
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import sqlite3
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.dates import from_iso, iso
+from assistant.store import Where
 from assistant.types import Chunk, DocMeta, Document, Passage
 
 SCHEMA = """
@@ -33,6 +35,9 @@ CREATE TABLE IF NOT EXISTS chunks (
     section TEXT, pages TEXT, context TEXT);
 CREATE INDEX IF NOT EXISTS chunks_by_file ON chunks(source_file);
 CREATE INDEX IF NOT EXISTS docs_by_file ON documents(source_file);
+CREATE INDEX IF NOT EXISTS docs_by_meeting_date ON documents(meeting_date);
+CREATE INDEX IF NOT EXISTS docs_by_document_date ON documents(document_date);
+CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id);
 CREATE TABLE IF NOT EXISTS embeddings (key TEXT PRIMARY KEY, vector BLOB);
 """
 
@@ -164,6 +169,44 @@ class Catalog:
         rows = self._db().execute("SELECT doc_id, COUNT(*) FROM chunks GROUP BY doc_id").fetchall()
         return dict(rows)
 
+    def chunk_ids_matching(self, where: Where, limit: int) -> list[str] | None:
+        """Ids of the chunks whose documents match `where`; None when more than `limit` do."""
+        clauses, args = [], []
+        for column, values in (("d.doc_type", where.doc_types), ("d.meeting", where.meetings),
+                               ("d.source_file", where.source_files)):  # fmt: skip
+            if values:
+                clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+                args.extend(values)
+        day = "COALESCE(d.meeting_date, d.document_date)"
+        if where.date_from is not None:
+            clauses.append(f"{day} >= ?")
+            args.append(_iso_number(where.date_from))
+        if where.date_to is not None:
+            clauses.append(f"{day} <= ?")
+            args.append(_iso_number(where.date_to))
+        sql = "SELECT c.chunk_id FROM chunks c JOIN documents d ON d.doc_id = c.doc_id"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        rows = self._db().execute(sql + f" LIMIT {int(limit) + 1}", args).fetchall()
+        return None if len(rows) > limit else [row[0] for row in rows]
+
+    def chunk_ids_on_days(self, days: Iterable[dt.date]) -> list[str]:
+        """Ids of the chunks of documents that met or were dated on one of these days."""
+        isos = [d.isoformat() for d in days]
+        if not isos:
+            return []
+        marks = ",".join("?" * len(isos))
+        rows = (
+            self._db()
+            .execute(
+                "SELECT c.chunk_id FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
+                f"WHERE d.meeting_date IN ({marks}) OR d.document_date IN ({marks})",
+                isos + isos,
+            )
+            .fetchall()
+        )
+        return [row[0] for row in rows]
+
     def chunk_ids(self) -> set[str]:
         """Ids of all committed chunks."""
         return {row[0] for row in self._db().execute("SELECT chunk_id FROM chunks")}
@@ -228,6 +271,11 @@ _DOC_COLUMNS = (
     "doc_id, doc_type, title, source_file, first_page, last_page, meeting, meeting_date, document_date, kenmerk"
 )
 _DOC_COLUMNS_D = ", ".join(f"d.{c.strip()}" for c in _DOC_COLUMNS.split(","))
+
+
+def _iso_number(day: int) -> str:
+    """yyyymmdd as 'yyyy-mm-dd'."""
+    return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
 
 def _doc_meta(row: tuple) -> DocMeta:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.dates import MONTHS, find_dates
+from assistant.glossary import expand
 from assistant.lexical import BM25Index, tokenize
 from assistant.query import QuestionHints
 from assistant.sentences import split_sentences
@@ -118,7 +119,7 @@ def rank_sentences(
         for position, text in enumerate(sentences_of(passage.text)):
             if heading_level(text) is not None or (len(text) < 90 and text.endswith(":")):
                 continue  # headings and labels say what follows, not what was said
-            words = set(tokenize(text))
+            words = set(tokenize(expand(text)))  # 'NvO' covers 'Norm voor Opdrachtgeverschap'
             own = sum(w for t, w in terms.items() if _contains(words, t))
             inherited = sum(w for t, w in terms.items() if not _contains(words, t) and t in section_words)
             own_coverage = min(1.0, (own + 0.5 * inherited) / total)

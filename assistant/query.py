@@ -46,6 +46,7 @@ class QuestionHints:
     meetings: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     asks_what_was_said: bool = False  # "wat zei / bracht ... in": the verslag records that
+    topic: str = ""  # the question without dates, meeting series, document types and organisations
 
 
 _SAID = re.compile(r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde|reactie|vond|vonden)\b", re.I)
@@ -68,7 +69,18 @@ def read_question(question: str) -> QuestionHints:
         meetings=tuple(dict.fromkeys(m for p, m in _MEETINGS if p.search(question))),
         organisations=tuple(o for o, p in ORGANISATIONS.items() if re.search(p, question, re.I)),
         asks_what_was_said=bool(_SAID.search(question)),
+        topic=_topic(rest),
     )
+
+
+def _topic(text: str) -> str:
+    """What a question is about once the words that only say where to look are gone."""
+    patterns = [p for p, _ in _DOC_TYPES] + [p for p, _ in _MEETINGS]
+    patterns += [re.compile(p, re.I) for p in ORGANISATIONS.values()]
+    patterns.append(re.compile(r"\b(?:BO|bestuurlijk overleg|overleg|vergadering)\b", re.I))
+    for pattern in patterns:
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
 
 
 def organisation_pattern(name: str) -> re.Pattern[str]:

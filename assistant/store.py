@@ -165,16 +165,33 @@ class ChromaStore:
 
     def query(self, vector: np.ndarray, n: int, where: Where | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) of the nearest vectors, best first."""
-        total = self.count()
-        if total == 0:
-            return []
-        result = self._call(lambda: self._collection.query(
-            query_embeddings=np.asarray(vector, dtype=np.float32)[None, :],
-            n_results=min(n, total),
-            where=where.to_chroma() if where else None,
-            include=["distances"],
-        ))  # fmt: skip
+        try:
+            result = self._call(lambda: self._collection.query(
+                query_embeddings=np.asarray(vector, dtype=np.float32)[None, :],
+                n_results=n,
+                where=where.to_chroma() if where else None,
+                include=["distances"],
+            ))  # fmt: skip
+        except Exception as err:  # an empty collection refuses to be queried
+            if "empty" in str(err).lower() or "nothing" in str(err).lower() or self.count() == 0:
+                return []
+            raise
         return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0], strict=True)]
+
+    def similar_among(self, vector: np.ndarray, ids: list[str]) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) for the given chunks only, best first: an exact filtered search.
+
+        Chroma's own metadata filter scans the whole collection; when the catalog already knows the
+        few chunks a filter admits, fetching their vectors by id is much faster.
+        """
+        if not ids:
+            return []
+        got = self._call(lambda: self._collection.get(ids=ids, include=["embeddings"]))
+        if not got["ids"]:
+            return []
+        scores = np.asarray(got["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
+        order = np.argsort(-scores)
+        return [(got["ids"][i], float(scores[i])) for i in order]
 
     def count(self) -> int:
         """Number of vectors stored."""

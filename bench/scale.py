@@ -67,13 +67,13 @@ def source_material(source: Path):
     return docs, by_doc
 
 
-def grow(index: Index, docs, by_doc, copies: int, rng: random.Random) -> tuple[int, float]:
-    """Write `copies` synthetic copies of every sample file; returns (chunks written, seconds)."""
+def grow(index: Index, docs, by_doc, first: int, last: int, rng: random.Random) -> tuple[int, float]:
+    """Write synthetic copies number `first`..`last` of every sample file; returns (chunks, seconds)."""
     written, started = 0, time.perf_counter()
     files: dict[str, list[Document]] = {}
     for doc in docs:
         files.setdefault(doc.meta.source_file, []).append(doc)
-    for k in range(1, copies + 1):
+    for k in range(first, last + 1):
         shift = dt.timedelta(days=7 * k)
         for source_file, file_docs in files.items():
             name = f"synth{k:03d}_{source_file}"
@@ -105,6 +105,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--source", type=Path, help="an existing index of the sample corpus")
     parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--keep", type=Path, help="keep the grown index in this folder")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     source = args.source
@@ -114,7 +115,7 @@ def main() -> None:
                         str(ROOT / "corpus" / "sample")], check=True, stdout=subprocess.DEVNULL)  # fmt: skip
     docs, by_doc = source_material(source)
     questions = [i["question"] for i in load_set(ROOT / "eval" / "sets" / "sample.jsonl")][: args.queries]
-    data = work / "grown"
+    data = args.keep or work / "grown"
     import shutil
 
     shutil.copytree(source, data)
@@ -126,7 +127,7 @@ def main() -> None:
     )
     for size in sorted(args.sizes):
         if size > copies_done:
-            written, seconds = grow(index, docs, by_doc, size - copies_done, rng)
+            written, seconds = grow(index, docs, by_doc, copies_done, size - 1, rng)
             copies_done = size
             rate = f"{written / seconds:8.0f}"
         else:

@@ -52,9 +52,18 @@ def normalise_chars(text: str) -> str:
     return text
 
 
+# pypdf sometimes glues two table-of-contents lines: "Conceptverslag van 6 november 20193 Bestuurlijke ..."
+_GLUED_ITEM = re.compile(r"^(.*\b(?:19|20)\d{2})(\d{1,2}[.)]?\s+[A-Z].*)$")
+
+
+def _unglue(line: Line) -> list[Line]:
+    m = _GLUED_ITEM.match(line.text)
+    return [Line(line.page, m[1]), *_unglue(Line(line.page, m[2]))] if m else [line]
+
+
 def strip_furniture(lines: Iterable[Line]) -> list[Line]:
     """Lines without running headers, footers, page numbers and letterhead blocks."""
-    lines = [Line(line.page, normalise_chars(line.text).strip()) for line in lines]
+    lines = [part for line in lines for part in _unglue(Line(line.page, normalise_chars(line.text).strip()))]
     keep = [True] * len(lines)
     i = 0
     while i < len(lines):

@@ -165,3 +165,37 @@ def test_eight_parallel_askers_during_an_ingest_all_get_correct_citations(tmp_pa
         t.join(timeout=120)
     assert report.count("added") == 40
     assert not errors, errors[:5]
+
+
+def test_several_processes_ask_through_one_server_while_another_ingests(tmp_path, server, notes):
+    """The shared deployment: app instances are processes that share a data dir and a Chroma server."""
+    import json
+
+    url = f"http://127.0.0.1:{server.port}"
+    env = {**os.environ, "ASSISTANT_EMBEDDER": "minilm", "ASSISTANT_CHROMA_URL": url,
+           "ASSISTANT_DATA_DIR": str(tmp_path / "d")}  # fmt: skip
+    base = [sys.executable, "-m", "assistant.cli"]
+    subprocess.run(base + ["ingest", "--quiet", str(notes)], env=env, check=True, capture_output=True, timeout=300)
+    more = tmp_path / "more"
+    for k in range(30):
+        write(
+            more / f"extra{k:02d}.txt",
+            f"Notitie {k} over wachtlijsten in regio {k} en de inkoop van jeugdhulp.".encode(),
+        )
+    batch = tmp_path / "vragen.jsonl"
+    questions = [("Wat wil de VNG met faire tarieven?", "tarieven.txt"),
+                 ("Wat gebeurt er met de maximumleeftijd in gezinshuizen?", "gezinshuis.txt")] * 5  # fmt: skip
+    batch.write_text("\n".join(json.dumps({"id": str(k), "question": q}) for k, (q, _) in enumerate(questions)))
+    writer = subprocess.Popen(base + ["ingest", "--quiet", str(more)], env=env, stdout=subprocess.PIPE, text=True)
+    ask = base + ["ask", "--batch", str(batch), "--json", "--mode", "extractive"]
+    askers = [subprocess.Popen(ask, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for _ in range(4)]  # fmt: skip
+    outputs = [a.communicate(timeout=600) for a in askers]
+    writer.communicate(timeout=600)
+    assert writer.returncode == 0
+    for asker, (out, err) in zip(askers, outputs, strict=True):
+        assert asker.returncode == 0, err[-2000:]
+        results = [json.loads(line) for line in out.splitlines()]
+        assert len(results) == len(questions)
+        for result, (_, source) in zip(results, questions, strict=True):
+            assert result["citations"] and result["citations"][0]["source_file"] == source
