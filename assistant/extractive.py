@@ -21,7 +21,8 @@ _QUESTION_WORDS = set(
         "volgens genoemd noemde noemt besproken gesproken afgesproken wanneer hoeveel vraag "
         "antwoord geef graag kort samen samenvatting vervolg daarover hierover erover daarvan hiervan "
         "daarbij daarin gaf gaven geeft geven stond stonden staan viel vielen vallen doen deed deden nam namen "
-        "neemt nemen kent kende hebben heeft had hadden noemde noemden noemen welk wat waar hoe"
+        "neemt nemen kent kende hebben heeft had hadden noemde noemden noemen welk wat waar hoe "
+        "stukken stuk verschillende diverse manier gaat gingen"
     )
 ) | set(MONTHS)
 _BULLET = re.compile(r"^[•\-–▪o]\s+|^\(?[a-z]\)\s+")
