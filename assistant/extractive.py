@@ -68,13 +68,24 @@ _ASKS_WHEN = re.compile(r"\b(wanneer|welke datum|op welke dag)\b", re.I)
 _PERSON = re.compile(r"\b[A-Z][a-zà-ÿ]+ (?:(?:van|de|der|ter|den) )*[A-Z][a-zà-ÿ]+\b")
 _ACRONYM = re.compile(r"(?<!^)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
 _NUMBER = re.compile(r"\d")
+_ASKS_LIST = re.compile(r"^\s*(?:welke|wie)\b", re.I)
+_CAPITALISED = re.compile(r"(?<!^)(?<![.:]\s)\b([A-Z][a-zà-ÿ]{3,})\b")
+
+
+def named_people(question: str) -> set[str]:
+    """Capitalised words inside a question that are not organisations or months: likely surnames."""
+    from assistant.dates import MONTHS
+    from assistant.glossary import ABBREVIATIONS
+
+    skip = set(ABBREVIATIONS) | {m.capitalize() for m in MONTHS} | {"Kamerbrief", "Jeugdwet", "Rijk", "Jeugd"}
+    return {w for w in _CAPITALISED.findall(question) if w not in skip}
 
 
 def answer_type_bonus(question: str, sentence: str) -> float:
     """Extra score for a sentence of the kind the question asks for (a decision, a name, a number)."""
     bonus = 0.0
     if _ASKS_DECISION.search(question) and _DECISION.match(sentence):
-        bonus += 0.3
+        bonus += 0.5  # "Besluit: ...", "Geen afspraak." answer a question about what was decided
     if _ASKS_WHO.search(question) and _PERSON.search(sentence[1:]):
         bonus += 0.15
     if _ASKS_ORG.search(question) and _ACRONYM.search(sentence):
@@ -83,6 +94,10 @@ def answer_type_bonus(question: str, sentence: str) -> float:
         bonus += 0.1
     if _ASKS_WHEN.search(question) and find_dates(sentence):
         bonus += 0.15
+    if _ASKS_LIST.search(question) and sentence.count(",") >= 3:
+        bonus += 0.15
+    if any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in named_people(question)):
+        bonus += 0.2  # the person the question names is the one speaking or spoken of
     return bonus
 
 

@@ -129,9 +129,9 @@ def test_sample_set_in_extractive_mode_stays_above_measured_thresholds(sample_as
     records = run_items(load_set(SAMPLE_SET), sample_assistant)
     report = build_report(records, set_names=["sample.jsonl"], assistant=sample_assistant, mode="extractive")
     write_report(report, ROOT / "artifacts" / "eval-sample")
-    # measured on 2026-11-23: hit@5 0.908, mrr 0.724, cited_gold 0.829, faithfulness 1.0, fact 0.754,
+    # measured on 2026-11-23: hit@5 0.908, mrr 0.724, cited_gold 0.855, faithfulness 0.997, fact 0.787,
     # date 0.973, refusal 0.90, false refusals 0.040
-    thresholds = {"hit@5": 0.88, "mrr": 0.70, "cited_gold": 0.80, "citation_valid": 1.0, "faithfulness": 0.97,
-                  "fact_accuracy": 0.73, "date_match": 0.95, "refusal_accuracy": 0.9,
+    thresholds = {"hit@5": 0.88, "mrr": 0.70, "cited_gold": 0.83, "citation_valid": 1.0, "faithfulness": 0.97,
+                  "fact_accuracy": 0.76, "date_match": 0.95, "refusal_accuracy": 0.9,
                   "false_refusal_rate": 0.06}  # fmt: skip
     assert threshold_misses(report, thresholds) == [], report["metrics"]["all"]
