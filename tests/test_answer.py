@@ -64,3 +64,39 @@ def test_near_duplicate_passages_do_not_crowd_the_top(sample_index):
     hits = retrieve("maximumleeftijd gezinshuizen 18 naar 21 jaar", index=sample_index).passages[:5]
     texts = [" ".join(p.text.split()[:25]) for p in hits]
     assert len(set(texts)) == len(texts)
+
+
+def test_cli_ask_json_and_batch_follow_the_documented_format(sample_data_dir, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    base = [sys.executable, "-m", "assistant.cli", "--data-dir", str(sample_data_dir), "ask"]
+    done = subprocess.run(base + ["Welke rol krijgt de Jeugdautoriteit?", "--type", "kamerbrief", "--json"],
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert {"id", "question", "answer", "refused", "citations", "passages", "timings_ms"} <= set(result)
+    assert set(result["timings_ms"]) == {"retrieve", "generate", "total"}
+    citation_keys = {"n", "doc_id", "title", "doc_type", "meeting", "meeting_date", "document_date", "source_file",
+                     "pages", "section", "text", "quote"}  # fmt: skip
+    assert result["citations"] and all(citation_keys <= set(c) for c in result["citations"])
+    assert all(c["doc_type"] == "kamerbrief" and c["document_date"] == "2020-03-20" for c in result["citations"])
+    assert len(result["passages"]) >= 10
+    assert [p["rank"] for p in result["passages"]] == list(range(1, len(result["passages"]) + 1))
+    assert {"rank", "doc_id", "title", "doc_type", "meeting_date", "pages", "score", "text"} <= set(
+        result["passages"][0]
+    )
+
+    batch = tmp_path / "vragen.jsonl"
+    batch.write_text(
+        json.dumps({"id": "a", "question": "Wat is er afgesproken over de maximumleeftijd in gezinshuizen?"}) + "\n"
+        + json.dumps({"id": "b", "question": "En wat zei de VNG daarover?", "history": [
+            {"role": "user", "content": "Wat is er afgesproken over de maximumleeftijd in gezinshuizen?"}]}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    done = subprocess.run(base + ["--batch", str(batch), "--json"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert rows[1]["standalone_question"] and "gezinshuizen" in rows[1]["standalone_question"]

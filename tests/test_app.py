@@ -107,3 +107,24 @@ def test_unreachable_chroma_server_shows_a_clear_error(sample_data_dir, monkeypa
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
     assert at.error and "niet bereikbaar" in at.error[0].value
+
+
+def test_llm_backend_streams_into_the_chat_with_validated_citations(sample_data_dir, monkeypatch):
+    from tests.openai_stub import CannedChat
+
+    stub = CannedChat(
+        ["Volgens het verslag [1] stelt dhr. Meijer een handreiking voor in plaats van een richtlijn. Zie [8]."]
+    )
+    try:
+        monkeypatch.setenv("ASSISTANT_DATA_DIR", str(sample_data_dir))
+        monkeypatch.setenv("ASSISTANT_LLM_BASE_URL", stub.url)
+        monkeypatch.setenv("ASSISTANT_LLM_MODEL", "stub")
+        at = AppTest.from_file(APP, default_timeout=120).run()
+        assert any("LLM: stub" in m.value for m in at.sidebar.markdown)
+        ask(at, "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
+    finally:
+        stub.close()
+    answer = next(m.value for m in at.markdown if m.value.startswith("Volgens het verslag"))
+    assert "handreiking" in answer and "\\[8\\]" not in answer
+    assert stub.requests[-1]["stream"] is True
+    assert [e.label[:3] for e in at.expander if e.label.startswith("[")] == ["[1]"]
