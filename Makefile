@@ -5,6 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT ?= 8501
+HOST ?= 127.0.0.1
 export ANONYMIZED_TELEMETRY := False
 export HF_HUB_OFFLINE := 1
 
@@ -23,7 +24,8 @@ setup: $(STAMP)
 
 demo: setup
 	$(BIN)/assistant ingest --if-empty corpus/sample
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true \
+	  --browser.gatherUsageStats false
 
 browser-deps:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
