@@ -27,11 +27,15 @@ def page() -> None:
         shown = shown[shown["title"].str.contains(search, case=False, regex=False)]
     if types:
         shown = shown[shown["doc_type"].isin(types)]
+    columns = {"doc_type": "Soort", "title": "Titel", "meeting": "Overleg", "meeting_date": "Vergaderdatum",
+               "document_date": "Documentdatum", "kenmerk": "Kenmerk", "source_file": "Bestand",
+               "pagina's": "Pagina's", "chunks": "Passages"}  # fmt: skip
     st.dataframe(
-        shown[["doc_type", "title", "meeting", "meeting_date", "document_date", "kenmerk", "source_file",
-               "pagina's", "chunks"]],  # fmt: skip
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        shown[list(columns)].fillna(""),
+        hide_index=True,
+        width="stretch",
+        column_config={key: st.column_config.Column(label) for key, label in columns.items()},
+    )
     timeline(shown)
     reader(shown)
 
