@@ -7,7 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.dates import iso
 from assistant.settings import ConfigError, Settings
 from assistant.store import StoreUnavailable
 
@@ -112,34 +111,11 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if report.problems else 0
 
 
-def doc_rows(index, doc_type: str | None = None) -> list[dict]:
-    """The sub-documents as plain dicts with ISO dates."""
-    counts = index.catalog.chunk_counts()
-    return [
-        {
-            "doc_id": m.doc_id,
-            "doc_type": m.doc_type,
-            "title": m.title,
-            "meeting": m.meeting,
-            "meeting_date": iso(m.meeting_date),
-            "document_date": iso(m.document_date),
-            "kenmerk": m.kenmerk,
-            "source_file": m.source_file,
-            "pages": m.pages,
-            "chunks": counts.get(m.doc_id, 0),
-        }  # fmt: skip
-        for m in index.catalog.documents()
-        if doc_type is None or m.doc_type == doc_type
-    ]
-
-
 def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.catalog import Catalog
+    from assistant.results import doc_rows
 
-    class _CatalogOnly:  # listing needs no model or vector store
-        catalog = Catalog(settings.state_path)
-
-    rows = doc_rows(_CatalogOnly, args.doc_type)
+    rows = doc_rows(Catalog(settings.state_path), args.doc_type)  # listing needs no model or vector store
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -39,11 +38,6 @@ def messages_chain(llm: BaseChatModel) -> Runnable:
     """(system, user) text pair -> the model's reply as text, streamable."""
     to_messages = RunnableLambda(lambda pair: [SystemMessage(pair[0]), HumanMessage(pair[1])])
     return to_messages | llm | StrOutputParser()
-
-
-def stream_text(chain: Runnable, system: str, user: str) -> Iterator[str]:
-    """The reply in pieces as the model produces them."""
-    yield from chain.stream((system, user))
 
 
 class LlamaCppChat(BaseChatModel):

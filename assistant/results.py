@@ -42,3 +42,24 @@ def answer_json(answer: Answer, id_: str | None = None) -> dict:
         "passages": [passage_json(rank, p) for rank, p in enumerate(answer.passages, start=1)],
         "timings_ms": answer.timings_ms,
     }
+
+
+def doc_rows(catalog, doc_type: str | None = None) -> list[dict]:
+    """The sub-documents as plain dicts with ISO dates."""
+    counts = catalog.chunk_counts()
+    return [
+        {
+            "doc_id": m.doc_id,
+            "doc_type": m.doc_type,
+            "title": m.title,
+            "meeting": m.meeting,
+            "meeting_date": iso(m.meeting_date),
+            "document_date": iso(m.document_date),
+            "kenmerk": m.kenmerk,
+            "source_file": m.source_file,
+            "pages": m.pages,
+            "chunks": counts.get(m.doc_id, 0),
+        }  # fmt: skip
+        for m in catalog.documents()
+        if doc_type is None or m.doc_type == doc_type
+    ]

@@ -37,8 +37,3 @@ def attendees(text: str) -> dict[str, set[str]]:
         if before:
             found.setdefault(before[-1], set()).add(surname)
     return found
-
-
-def speaker_names(text: str, organisation: str) -> set[str]:
-    """Surnames of the people who attended for `organisation`."""
-    return attendees(text).get(organisation, set())

@@ -41,11 +41,6 @@ def gold_ranks(quotes: list[str], passages: list[dict]) -> list[int | None]:
     return [next((p["rank"] for p in passages if quote_found(q, p["text"])), None) for q in quotes]
 
 
-def numbers_normalised(text: str) -> str:
-    """Text with '1.162' -> '1162' and '11,4' kept, for must_contain checks."""
-    return normalise(text)
-
-
 def contains_fact(answer: str, fact: str) -> bool:
     """The answer states the fact (case, punctuation and thousands separators ignored)."""
     return normalise(fact) in normalise(answer)

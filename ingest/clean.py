@@ -166,8 +166,3 @@ def _starts_new_paragraph(prev: str, text: str, heading: re.Pattern[str] | None)
         return True
     # a short line that ends a sentence closes its paragraph
     return bool(_SENTENCE_END.search(prev)) and len(prev) < 60
-
-
-def clean_lines(lines: Iterable[Line]) -> list[Line]:
-    """Lines with furniture removed and characters normalised, ready to split and join."""
-    return strip_furniture(lines)

@@ -39,9 +39,9 @@ def get_assistant() -> Assistant:
 
 def doc_rows() -> list[dict]:
     """Sub-documents with metadata and chunk counts (cheap: one SQLite query)."""
-    from assistant.cli import doc_rows as rows
+    from assistant.results import doc_rows as rows
 
-    return rows(get_assistant().index)
+    return rows(get_assistant().index.catalog)
 
 
 def sidebar_filters() -> Filters:
