@@ -25,7 +25,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
     source_file TEXT PRIMARY KEY, path TEXT, sha256 TEXT, size INTEGER, ingested_at TEXT,
-    n_docs INTEGER, n_chunks INTEGER);
+    n_docs INTEGER, n_chunks INTEGER, parser TEXT DEFAULT '');
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, source_file TEXT, ordinal INTEGER, doc_type TEXT, title TEXT,
     meeting TEXT, meeting_date TEXT, document_date TEXT, kenmerk TEXT, first_page INTEGER,
@@ -53,6 +53,7 @@ class FileRecord:
     ingested_at: str
     n_docs: int = 0
     n_chunks: int = 0
+    parser: str = ""  # version of the code that parsed it; another version parses it again
 
 
 def embedding_key(embedder_name: str, text: str) -> str:
@@ -68,6 +69,9 @@ class Catalog:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._db().executescript(SCHEMA)
+        columns = {row[1] for row in self._db().execute("PRAGMA table_info(files)")}
+        if "parser" not in columns:  # a catalog from before the column existed
+            self._db().execute("ALTER TABLE files ADD COLUMN parser TEXT DEFAULT ''")
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -103,20 +107,31 @@ class Catalog:
     # --- manifest ---------------------------------------------------------------------------
     def files(self) -> dict[str, FileRecord]:
         """The manifest, by source file name."""
-        rows = self._db().execute("SELECT * FROM files ORDER BY source_file").fetchall()
+        rows = (
+            self._db()
+            .execute(
+                "SELECT source_file, path, sha256, size, ingested_at, n_docs, n_chunks, parser FROM files "
+                "ORDER BY source_file"
+            )
+            .fetchall()
+        )
         return {row[0]: FileRecord(*row) for row in rows}
 
     def corpus_version(self) -> str:
         """A short hash of the manifest (file names and content hashes) and the embedder."""
-        items = sorted((f.source_file, f.sha256) for f in self.files().values())
-        payload = json.dumps([self.get_meta("embedder"), self.get_meta("parser"), items])
+        items = sorted((f.source_file, f.sha256, f.parser) for f in self.files().values())
+        payload = json.dumps([self.get_meta("embedder"), items])
         return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
     def replace_file(self, record: FileRecord, documents: list[Document], chunks: list[Chunk]) -> None:
         """Atomically make `documents` and `chunks` the indexed content of one file."""
         with self._tx() as db:
             self._delete_file(db, record.source_file)
-            db.execute("INSERT INTO files VALUES (?,?,?,?,?,?,?)", _record_row(record, documents, chunks))
+            db.execute(
+                "INSERT INTO files (source_file, path, sha256, size, ingested_at, n_docs, n_chunks, parser) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                _record_row(record, documents, chunks),
+            )
             db.executemany(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [_document_row(doc, k) for k, doc in enumerate(documents)],
@@ -298,5 +313,5 @@ def _document_row(doc: Document, ordinal: int) -> tuple:
 def _record_row(record: FileRecord, documents: list[Document], chunks: list[Chunk]) -> tuple:
     return (
         record.source_file, record.path, record.sha256, record.size, record.ingested_at,
-        len(documents), len(chunks),
+        len(documents), len(chunks), record.parser,
     )  # fmt: skip

@@ -94,7 +94,7 @@ def grow(index: Index, docs, by_doc, first: int, last: int, rng: random.Random) 
                     ids.append(cid)
                     metas.append(chunk_metadata(p.section, meta))
             index.store.upsert(ids, np.stack(vectors), metas)
-            record = FileRecord(name, name, f"synthetic-{k}-{source_file}", 0, "", 0, 0)
+            record = FileRecord(name, name, f"synthetic-{k}-{source_file}", 0, "")
             index.catalog.replace_file(record, new_docs, chunks)
             written += len(chunks)
     return written, time.perf_counter() - started

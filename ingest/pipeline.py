@@ -125,7 +125,7 @@ def ingest(
         catalog.clear()
     catalog.set_meta("embedder", index.embedder.name)
     _reconcile(index)
-    reparse = catalog.get_meta("parser") != parser_version()
+    parser = parser_version()
 
     files = expand_paths(Path(p) for p in paths)
     manifest = catalog.files()
@@ -152,7 +152,7 @@ def ingest(
         seen[name] = str(path)
         by_hash[sha] = name
         old = manifest.get(name)
-        if old is not None and old.sha256 == sha and not reparse:
+        if old is not None and old.sha256 == sha and old.parser == parser:
             report.results.append(FileResult(name, "unchanged", documents=old.n_docs, chunks=old.n_chunks))
             continue
         try:
@@ -167,7 +167,7 @@ def ingest(
         )
         record = FileRecord(
             source_file=name, path=str(path.resolve()), sha256=sha, size=path.stat().st_size,
-            ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), parser=parser,
         )  # fmt: skip
         catalog.replace_file(record, documents, chunks)  # the commit point for this file
         stale = store.ids({"source_file": name}) - {c.chunk_id for c in chunks}
@@ -182,8 +182,6 @@ def ingest(
                 store.delete(sorted(store.ids({"source_file": name})))
                 report.results.append(FileResult(name, "removed", "bestand bestaat niet meer"))
 
-    if not any(r.status == "failed" for r in report.results if r.source_file in manifest):
-        catalog.set_meta("parser", parser_version())
     index.rebuild_lexical()
     report.corpus_version = catalog.corpus_version()
     catalog.set_meta("corpus_version", report.corpus_version)

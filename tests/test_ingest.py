@@ -159,3 +159,18 @@ def test_killed_ingest_then_rerun_leaves_no_duplicates(tmp_path):
     assert catalog.counts()["files"] == 30
     assert len(ids) == catalog.counts()["chunks"]
     assert ChromaStore(Settings.from_env(env={}, data_dir=data)).ids() == ids
+
+
+def test_new_parser_version_reparses_only_what_it_must_and_reuses_embeddings(corpus, fake_index, fake_embedder,
+                                                                            monkeypatch):  # fmt: skip
+    import ingest.pipeline as pipeline
+
+    ingest([corpus], index=fake_index)
+    version = fake_index.catalog.corpus_version()
+    calls = fake_embedder.calls
+    monkeypatch.setattr(pipeline, "parser_version", lambda: "a-newer-parser")
+    again = ingest([corpus], index=fake_index)
+    assert again.count("updated") == 2 and again.embedded == 0 and fake_embedder.calls == calls  # cache hit
+    assert {r.parser for r in fake_index.catalog.files().values()} == {"a-newer-parser"}
+    assert fake_index.catalog.corpus_version() != version
+    assert ingest([corpus], index=fake_index).count("unchanged") == 2
