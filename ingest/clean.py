@@ -44,6 +44,47 @@ _LABEL_VALUES = {
 _PAGE_NUMBER = re.compile(r"^(?:Pagina\s+\d+\s+van\s+\d+|-?\s*\d{1,3}\s*-?|\d{1,3}\s*/\s*\d{1,3})$")
 
 
+_FOOTNOTE_START = re.compile(r"^(\d{1,2}) \S")
+
+
+def lift_footnotes(lines: list[Line]) -> list[Line]:
+    """Footnote blocks that pypdf puts mid-sentence, moved to the end so sentences join up again.
+
+    A block follows a blank line, opens with the next footnote number in sequence whose marker is
+    glued to a word shortly before ("Jeugdwet5", "(IVRK).1"), and ends where the running text
+    resumes: pypdf indents that line by one space.
+    """
+    body: list[Line] = []
+    notes: list[Line] = []
+    expected = 1
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _FOOTNOTE_START.match(line.text)
+        if m and int(m[1]) == expected and i > 0 and not lines[i - 1].text.strip() and _marked(body, line):
+            while i < len(lines) and lines[i].text.strip() and not lines[i].text.startswith(" "):
+                m = _FOOTNOTE_START.match(lines[i].text)
+                if m and int(m[1]) == expected:
+                    notes.append(Line(lines[i].page, f"Voetnoot {lines[i].text.strip()}"))
+                    expected += 1
+                else:
+                    notes.append(lines[i])
+                i += 1
+            if body and not body[-1].text.strip():
+                body.pop()  # the blank line before the block was not a paragraph break
+            continue
+        body.append(line)
+        i += 1
+    return [*body, Line(notes[0].page, ""), *notes] if notes else body
+
+
+def _marked(body: list[Line], footnote: Line) -> bool:
+    """The footnote's number is glued to a word shortly before it."""
+    number = footnote.text.split()[0]
+    glued = re.compile(rf"(?<=[a-zà-ÿ).]){number}(?=[\s.,;:)]|$)")
+    return any(glued.search(line.text) for line in body[-80:])
+
+
 def normalise_chars(text: str) -> str:
     """Text with broken bullet glyphs repaired and markup leftovers removed."""
     text = text.translate(_BROKEN_BULLETS)
@@ -113,7 +154,7 @@ def _letterhead_run(lines: list[Line], start: int) -> tuple[int, int]:
 _BULLET_START = re.compile(
     r"^(?:[•\-–▪o]\s|[•▪]|\(?[a-z]\)\s|\d{1,2}[.)]\s|\d{1,2}\s+[A-Z]"
     r"|(?:Betreft|Vergaderdatum|Vergaderplaats|Aanwezig|Afwezig|Kopie aan|Deelnemers|Gevraagd|Achtergrond"
-    r"|U kunt|Annotatie|Mogelijke inbreng|Uw reactie|Besluit|Toelichting|Datum:|Paraaf)\b)"
+    r"|U kunt|Annotatie|Mogelijke inbreng|Uw reactie|Besluit|Toelichting|Datum:|Paraaf|Voetnoot)\b)"
 )
 _HYPHEN_END = re.compile(r"[A-Za-zÀ-ÿ]-$")
 _SENTENCE_END = re.compile(r"[.:;!?)]$")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from assistant.dates import find_dates, parse_date
 from assistant.types import DocMeta, Document, Line
-from ingest.clean import join_paragraphs, normalise_chars, strip_furniture
+from ingest.clean import join_paragraphs, lift_footnotes, normalise_chars, strip_furniture
 from ingest.structure import HEADING
 
 # A bare line naming the document type opens a sub-document in a Woo bundle.
@@ -48,7 +48,7 @@ class _Part:
 
 def split_documents(lines: list[Line], source_file: str) -> list[Document]:
     """The sub-documents in one file's lines, in order, with cleaned text and metadata."""
-    lines = [Line(line.page, normalise_chars(line.text).strip()) for line in lines]
+    lines = [Line(line.page, normalise_chars(line.text).strip()) for line in lift_footnotes(lines)]
     parts = _bundle_parts(lines) or _numbered_parts(lines)
     if not parts or parts[0].start > 0:
         head = _whole_file_part(lines[: parts[0].start] if parts else lines)

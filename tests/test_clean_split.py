@@ -2,7 +2,7 @@ import json
 
 from assistant.types import Line
 from ingest.chunk import chunk_document
-from ingest.clean import join_paragraphs, normalise_chars, strip_furniture
+from ingest.clean import join_paragraphs, lift_footnotes, normalise_chars, strip_furniture
 from ingest.readers import read_lines
 from ingest.split import split_documents
 from ingest.structure import SectionPath, heading_level
@@ -105,3 +105,18 @@ def test_chunks_carry_section_pages_and_context_and_fit_the_embedder():
     assert all(set(c.pages) <= set(range(20, 27)) for c in chunks)
     assert faire[0].context.startswith("Verslag BO Rijk-VNG 6 november 2019 | 4 Bestuurlijke afspraken")
     assert max(len(c.embed_text) for c in chunks) < 512 * 3.3  # inside 512 e5 tokens (about 4 chars each)
+
+
+def test_footnotes_pypdf_puts_mid_sentence_move_to_the_end():
+    raw = [Line(1, t) for t in [
+        "Deze inzet vloeit voort uit het VN-Verdrag (IVRK).1",
+        "Dat vraagt nog beter organiseren, geleidelijk meer integreren",
+        "van", " ", "1 Het VN-Verdrag inzake de rechten van het kind (1990) is voor Nederland op 8",
+        "maart 1995 in werking getreden.", " zorg en veiligheid, en stoppen met wat niet werkt.",
+        "Een genummerde lijst:", " ", "2 Dit is een lijstpunt zonder voetnootteken.",
+    ]]  # fmt: skip
+    text, _ = join_paragraphs(strip_furniture(lift_footnotes(raw)))
+    assert "geleidelijk meer integreren van zorg en veiligheid, en stoppen met wat niet werkt." in text
+    assert text.endswith("Voetnoot 1 Het VN-Verdrag inzake de rechten van het kind (1990) is voor Nederland op 8 "
+                         "maart 1995 in werking getreden.")  # fmt: skip
+    assert "2 Dit is een lijstpunt zonder voetnootteken." in text  # no glued marker: not a footnote
