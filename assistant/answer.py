@@ -51,7 +51,7 @@ class Assistant:
         speakers = self._speakers(passages, retrieval.hints.organisations)
         ranked = rank_sentences(passages, terms, retrieval.hints, speakers=speakers, question=question)
         support = max((s.support for s in ranked), default=0.0)
-        date_missing = _date_not_held(retrieval, self.index.catalog.documents())
+        date_missing = _date_not_held(retrieval, self.index.documents())
         if not passages or support < self.refusal_threshold or date_missing:
             text, citations = refusal_text(passages), ()
             refused = True

@@ -104,6 +104,11 @@ def format_nl(day: dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def day_number(day: dt.date) -> int:
+    """The date as the number yyyymmdd, for range filters in metadata."""
+    return day.year * 10000 + day.month * 100 + day.day
+
+
 def iso(day: dt.date | None) -> str | None:
     """ISO 8601 text for a date, or None."""
     return day.isoformat() if day else None

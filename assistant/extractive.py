@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.dates import MONTHS, find_dates
-from assistant.glossary import expand
+from assistant.glossary import ABBREVIATIONS, expand
 from assistant.lexical import BM25Index, tokenize
 from assistant.query import QuestionHints
 from assistant.sentences import split_sentences
@@ -74,29 +74,52 @@ _CAPITALISED = re.compile(r"(?<!^)(?<![.:]\s)\b([A-Z][a-zà-ÿ]{3,})\b")
 
 def named_people(question: str) -> set[str]:
     """Capitalised words inside a question that are not organisations or months: likely surnames."""
-    from assistant.dates import MONTHS
-    from assistant.glossary import ABBREVIATIONS
-
     skip = set(ABBREVIATIONS) | {m.capitalize() for m in MONTHS} | {"Kamerbrief", "Jeugdwet", "Rijk", "Jeugd"}
     return {w for w in _CAPITALISED.findall(question) if w not in skip}
 
 
-def answer_type_bonus(question: str, sentence: str) -> float:
+@dataclass(frozen=True)
+class QuestionCues:
+    """What kind of sentence a question asks for; read once per question, not once per sentence."""
+
+    decision: bool = False
+    who: bool = False
+    organisation: bool = False
+    amount: bool = False
+    when: bool = False
+    listing: bool = False
+    people: tuple[re.Pattern[str], ...] = ()
+
+    @classmethod
+    def of(cls, question: str) -> QuestionCues:
+        """The cues in a question."""
+        return cls(
+            decision=bool(_ASKS_DECISION.search(question)),
+            who=bool(_ASKS_WHO.search(question)),
+            organisation=bool(_ASKS_ORG.search(question)),
+            amount=bool(_ASKS_AMOUNT.search(question)),
+            when=bool(_ASKS_WHEN.search(question)),
+            listing=bool(_ASKS_LIST.search(question)),
+            people=tuple(re.compile(rf"\b{re.escape(name)}\b") for name in sorted(named_people(question))),
+        )
+
+
+def answer_type_bonus(cues: QuestionCues, sentence: str) -> float:
     """Extra score for a sentence of the kind the question asks for (a decision, a name, a number)."""
     bonus = 0.0
-    if _ASKS_DECISION.search(question) and _DECISION.match(sentence):
+    if cues.decision and _DECISION.match(sentence):
         bonus += 0.5  # "Besluit: ...", "Geen afspraak." answer a question about what was decided
-    if _ASKS_WHO.search(question) and _PERSON.search(sentence[1:]):
+    if cues.who and _PERSON.search(sentence[1:]):
         bonus += 0.15
-    if _ASKS_ORG.search(question) and _ACRONYM.search(sentence):
+    if cues.organisation and _ACRONYM.search(sentence):
         bonus += 0.15
-    if _ASKS_AMOUNT.search(question) and _NUMBER.search(sentence):
+    if cues.amount and _NUMBER.search(sentence):
         bonus += 0.1
-    if _ASKS_WHEN.search(question) and find_dates(sentence):
+    if cues.when and find_dates(sentence):
         bonus += 0.15
-    if _ASKS_LIST.search(question) and sentence.count(",") >= 3:
+    if cues.listing and sentence.count(",") >= 3:
         bonus += 0.15
-    if any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in named_people(question)):
+    if any(person.search(sentence) for person in cues.people):
         bonus += 0.2  # the person the question names is the one speaking or spoken of
     return bonus
 
@@ -127,6 +150,7 @@ def rank_sentences(
     spoken by someone of an organisation the question names (per `speakers`, by doc_id) scores up.
     """
     total = sum(terms.values()) or 1.0
+    cues = QuestionCues.of(question)
     found: list[Sentence] = []
     for rank, passage in enumerate(passages[:depth]):
         section_words = set(tokenize(passage.section))
@@ -146,7 +170,7 @@ def rank_sentences(
             if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
                 org_bonus += 0.3
             length_penalty = 0.1 if len(text) > 400 else 0.0
-            score = coverage + org_bonus + answer_type_bonus(question, text) + 0.25 / (1 + rank) - length_penalty
+            score = coverage + org_bonus + answer_type_bonus(cues, text) + 0.25 / (1 + rank) - length_penalty
             found.append(Sentence(text, rank, position, coverage, score, own_coverage))
     found.sort(key=lambda s: -s.score)
     return found

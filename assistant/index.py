@@ -10,6 +10,7 @@ from assistant.embedders import Embedder, make_embedder
 from assistant.lexical import BM25Index
 from assistant.settings import ConfigError, Settings
 from assistant.store import ChromaStore
+from assistant.types import DocMeta
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Index:
     store: ChromaStore
     embedder: Embedder
     _lexical: BM25Index | None = field(default=None, repr=False)
+    _documents: tuple[str, list[DocMeta]] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -49,6 +51,14 @@ class Index:
                 saved = BM25Index.build(self.catalog.chunk_texts(), version=version)
             self._lexical = saved
             return saved
+
+    def documents(self) -> list[DocMeta]:
+        """Every sub-document's metadata, read once per corpus version rather than once per question."""
+        version = self.catalog.corpus_version()
+        with self._lock:
+            if self._documents is None or self._documents[0] != version:
+                self._documents = (version, self.catalog.documents())
+            return self._documents[1]
 
     def rebuild_lexical(self) -> BM25Index:
         """Build the BM25 index from the catalog and persist it."""

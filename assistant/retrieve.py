@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from assistant.dates import day_number
 from assistant.glossary import expand
 from assistant.index import Index
 from assistant.query import QuestionHints, organisation_pattern, read_question
@@ -32,7 +33,7 @@ class Filters:
 
     def to_where(self) -> Where:
         """The same filters for the store."""
-        num = lambda d: d.year * 10000 + d.month * 100 + d.day if d else None  # noqa: E731
+        num = lambda d: day_number(d) if d else None  # noqa: E731
         return Where(self.doc_types, self.meetings, self.source_files, num(self.date_from), num(self.date_to))
 
 
@@ -95,10 +96,6 @@ def retrieve(
         dense=dict(dense),
         lexical=dict(lexical),
     )
-
-
-def _num(day: dt.date) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
 
 
 def _with_score(p: Passage, score: float) -> Passage:

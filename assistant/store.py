@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from assistant.dates import day_number
 from assistant.settings import Settings
 from assistant.types import DocMeta
 
@@ -68,7 +69,7 @@ class Where:
 def date_number(meta: DocMeta) -> int:
     """yyyymmdd of the meeting date, else the document date, else 0."""
     day = meta.meeting_date or meta.document_date
-    return day.year * 10000 + day.month * 100 + day.day if day else 0
+    return day_number(day) if day else 0
 
 
 def chunk_metadata(section: str, meta: DocMeta) -> dict:

@@ -99,7 +99,10 @@ def _split_long(text: str, budget: int, count_tokens: Callable[[str], int]) -> l
             out[-1] += " " + sentence
         else:
             while count_tokens(sentence) > budget * 2:  # a run-on without sentence ends
-                cut = sentence.rfind(" ", 0, int(budget * 3.3)) or int(budget * 3.3)
+                width = int(budget * 3.3)
+                cut = sentence.rfind(" ", 0, width)
+                if cut <= 0:  # no space to cut at: cut inside the word
+                    cut = width
                 out.append(sentence[:cut])
                 sentence = sentence[cut:].lstrip()
             out.append(sentence)

@@ -120,3 +120,11 @@ def test_footnotes_pypdf_puts_mid_sentence_move_to_the_end():
     assert text.endswith("Voetnoot 1 Het VN-Verdrag inzake de rechten van het kind (1990) is voor Nederland op 8 "
                          "maart 1995 in werking getreden.")  # fmt: skip
     assert "2 Dit is een lijstpunt zonder voetnootteken." in text  # no glued marker: not a footnote
+
+
+def test_a_run_on_without_spaces_is_still_cut_to_the_embedder_budget():
+    from ingest.chunk import _split_long, estimate_tokens
+
+    parts = _split_long("x" * 5000, 100, estimate_tokens)
+    assert "".join(parts) == "x" * 5000
+    assert max(estimate_tokens(p) for p in parts) <= 2 * 100 + 1
