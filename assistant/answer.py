@@ -7,9 +7,21 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.answerability import AnswerabilityModel, load_model
 from assistant.citations import best_quote, is_english, renumber
 from assistant.conversation import Turn, as_turns, needs_context, rewrite_rule_based
 from assistant.dates import MONTH_NAMES
+from assistant.evidence import (
+    FEATURES,
+    Evidence,
+    anchors_missing,
+    holds_focus,
+    people_in,
+    question_focus,
+    says_unknown,
+    speaker_missing,
+    window_support,
+)
 from assistant.extractive import choose, compose, question_terms, rank_sentences
 from assistant.index import Index
 from assistant.retrieve import Filters, Reranker, Retrieval, retrieve
@@ -27,10 +39,12 @@ class Assistant:
 
     index: Index
     llm: object | None = None  # a LangChain BaseChatModel
-    refusal_threshold: float = 0.35
+    refusal_threshold: float | None = None  # overrides the model's probability cut (ASSISTANT_REFUSAL_THRESHOLD)
+    answerability: AnswerabilityModel = field(default_factory=load_model)
     reranker: Reranker | None = None
     k: int = 12
     _attendees: dict[str, dict[str, set[str]]] = field(default_factory=dict, repr=False)
+    _known_people: tuple[str, set[str]] = field(default=("", set()), repr=False)
 
     def answer(
         self,
@@ -52,7 +66,10 @@ class Assistant:
         ranked = rank_sentences(passages, terms, retrieval.hints, speakers=speakers, question=question)
         support = max((s.support for s in ranked), default=0.0)
         date_missing = _date_not_held(retrieval, self.index.documents())
-        if not passages or support < self.refusal_threshold or date_missing:
+        evidence = gather_evidence(standalone, retrieval, ranked, date_missing, self.people())
+        probability = self.answerability.probability(evidence)
+        cut = self.answerability.threshold if self.refusal_threshold is None else self.refusal_threshold
+        if not passages or probability < cut or date_missing:
             text, citations = refusal_text(passages), ()
             refused = True
         elif self.llm is not None:
@@ -73,7 +90,8 @@ class Assistant:
                 "total": round((done - started) * 1000, 1),
             },
             standalone_question=standalone if standalone != question else None,
-            evidence=round(support, 4) if not date_missing else 0.0,
+            evidence=round(probability, 4) if not date_missing else 0.0,
+            features=dict(zip(FEATURES, (round(v, 4) for v in evidence.vector()), strict=True)),
         )
 
     def _speakers(self, passages: list[Passage], organisations: tuple[str, ...]) -> dict[str, set[str]]:
@@ -90,6 +108,20 @@ class Assistant:
                 self._attendees[doc_id] = attendees(doc.text) if doc else {}
             out[doc_id] = set().union(*(self._attendees[doc_id].get(o, set()) for o in organisations))
         return out
+
+    def people(self) -> set[str]:
+        """Surnames of the people the meeting documents name, read once per corpus version."""
+        version = self.index.catalog.corpus_version()
+        if self._known_people[0] != version:
+            names: set[str] = set()
+            for meta in self.index.documents():
+                if meta.doc_type in ("verslag", "agenda", "nota", "rondetafelverslag"):
+                    doc = self.index.catalog.document(meta.doc_id)
+                    if doc:
+                        names |= people_in(doc.text)
+                        names |= set().union(*attendees(doc.text).values())
+            self._known_people = (version, names)
+        return self._known_people[1]
 
     def standalone(self, question: str, turns: list[Turn]) -> str:
         """The question made self-contained using the chat history."""
@@ -159,6 +191,14 @@ def _date_not_held(retrieval: Retrieval, documents: list) -> bool:
             return True
         if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
             return True  # e.g. a 'BO Zorg voor de Jeugd' on a day when only the BO Rijk-VNG met
+    if hints.days and (set(hints.doc_types) <= {"verslag"}) and (hints.asks_what_was_said or hints.doc_types):
+        meetings = [m for m in documents if m.meeting_date in hints.days]
+        if meetings and not any(m.doc_type == "verslag" for m in meetings):
+            return True  # what was said at a meeting is in its verslag, and that meeting has none
+    if hints.months and not hints.days:
+        in_month = any(start <= d <= end for _, days in dated for d in days for start, end in hints.months)
+        if not in_month:
+            return True
     if hints.years and not hints.days:
         years = {d.year for _, days in dated for d in days}
         in_text = any(str(y) in p.text for y in hints.years for p in retrieval.passages)
@@ -198,3 +238,25 @@ def _prompt_passage(p: Passage) -> dict:
         "section": p.section,
         "text": re.sub(r"\s+\n", "\n", p.text),
     }
+
+
+def gather_evidence(
+    question: str, retrieval: Retrieval, ranked, date_missing: bool, known: set[str] = frozenset()
+) -> Evidence:
+    """The answerability features of a question against what was retrieved."""
+    focus = question_focus(question)
+    support = max((s.support for s in ranked), default=0.0)
+    held = max((s.support for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
+    dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:6]), default=0.0)
+    best = sorted(ranked, key=lambda s: -s.support)[:3]
+    return Evidence(
+        support=support,
+        window=window_support([(s.passage_rank, s.position, s.support) for s in ranked]),
+        focus=held,
+        focus_gap=max(0.0, support - held),
+        unknown=sum(says_unknown(s.text) for s in best) / 3,
+        anchors_missing=anchors_missing(question, retrieval.passages),
+        speaker_missing=speaker_missing(question, [s.text for s in ranked], known),
+        dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
+        date_missing=float(date_missing),
+    )

@@ -38,6 +38,7 @@ def answer_json(answer: Answer, id_: str | None = None) -> dict:
         "answer": answer.text,
         "refused": answer.refused,
         "evidence": answer.evidence,
+        "features": answer.features,
         "citations": [citation_json(c) for c in answer.citations],
         "passages": [passage_json(rank, p) for rank, p in enumerate(answer.passages, start=1)],
         "timings_ms": answer.timings_ms,

@@ -15,7 +15,7 @@ ENV_DOC = {
     "ASSISTANT_LLM_API_KEY": "API key for the endpoint (any text for local servers)",
     "ASSISTANT_LLM_GGUF": "path to a local GGUF file (needs the llama-cpp extra)",
     "ASSISTANT_RERANKER": "folder of a sentence-transformers CrossEncoder (off by default)",
-    "ASSISTANT_REFUSAL_THRESHOLD": "evidence score under which the assistant says it does not know",
+    "ASSISTANT_REFUSAL_THRESHOLD": "P(answerable) under which the assistant says it does not know (default: the fitted model's)",
 }
 
 
@@ -40,7 +40,7 @@ class Settings:
     llm_api_key: str | None = None
     llm_gguf: Path | None = None
     reranker: Path | None = None
-    refusal_threshold: float = 0.35
+    refusal_threshold: float | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -56,7 +56,7 @@ class Settings:
             llm_api_key=get("ASSISTANT_LLM_API_KEY"),
             llm_gguf=Path(get("ASSISTANT_LLM_GGUF")) if get("ASSISTANT_LLM_GGUF") else None,
             reranker=Path(get("ASSISTANT_RERANKER")) if get("ASSISTANT_RERANKER") else None,
-            refusal_threshold=float(get("ASSISTANT_REFUSAL_THRESHOLD") or 0.35),
+            refusal_threshold=float(get("ASSISTANT_REFUSAL_THRESHOLD")) if get("ASSISTANT_REFUSAL_THRESHOLD") else None,
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         if "data_dir" in given:

@@ -127,4 +127,5 @@ class Answer:
     passages: tuple[Passage, ...]
     timings_ms: dict[str, float] = field(default_factory=dict)
     standalone_question: str | None = None
-    evidence: float = 0.0  # how well the best retrieved sentence covers the question (0..1)
+    evidence: float = 0.0  # P(answerable) from the answerability model (0..1); 0 when the meeting does not exist
+    features: dict[str, float] = field(default_factory=dict)  # the answerability features (assistant.evidence)

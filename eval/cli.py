@@ -19,7 +19,13 @@ def add_eval_parser(sub) -> None:
     run.add_argument("--baseline", type=Path, help="an earlier report.json; regressions fail the run")
     run.add_argument("--fail-under", action="append", default=[], metavar="METRIC=VALUE")
     run.add_argument("--quiet", action="store_true")
+    run.add_argument("--split", choices=["A", "B"], help="only the tuning (A, odd ids) or reporting (B, even ids) half")
     run.set_defaults(func=_run)
+    fit = eval_sub.add_parser("fit", help="fit the answerability model on one split, score it on the other")
+    fit.add_argument("sets", nargs="+", type=Path)
+    fit.add_argument("--split", choices=["A", "B"], default="A", help="the split to fit on (default A)")
+    fit.add_argument("--out", type=Path, help="where to write the model (default: the packaged answerability.json)")
+    fit.set_defaults(func=_fit)
     cmp = eval_sub.add_parser("compare", help="what regressed and improved between two reports")
     cmp.add_argument("old", type=Path)
     cmp.add_argument("new", type=Path)
@@ -43,6 +49,10 @@ def _run(args: argparse.Namespace, settings) -> int:
 
     thresholds = _thresholds(args.fail_under)
     items = [item for path in args.sets for item in load_set(path)]
+    if args.split:
+        from eval.fit import split_of
+
+        items = [item for item in items if split_of(item["id"]) == args.split]
     assistant = build_assistant(settings, args.mode)
     bar = None
     if not args.quiet and sys.stderr.isatty():
@@ -52,7 +62,8 @@ def _run(args: argparse.Namespace, settings) -> int:
     records = run_items(items, assistant, progress=(lambda n, total: bar.update(1)) if bar else None)
     if bar:
         bar.close()
-    report = build_report(records, set_names=[p.name for p in args.sets], assistant=assistant, mode=args.mode)
+    names = [p.name + (f" (split {args.split})" if args.split else "") for p in args.sets]
+    report = build_report(records, set_names=names, assistant=assistant, mode=args.mode)
     json_path, md_path = write_report(report, args.out)
     overall = report["metrics"]["all"]
     shown = ("hit@5", "mrr", "cited_gold", "citation_valid", "faithfulness", "fact_accuracy", "date_match",
@@ -83,3 +94,33 @@ def _compare(args: argparse.Namespace, settings) -> int:
             print(f"  {r['id']:12} {r['metric']:15} {r['question']}")
     print("verschil per metriek: " + ", ".join(f"{k} {v:+.3f}" for k, v in diff["deltas"].items()))
     return 1 if diff["regressed"] else 0
+
+
+def _fit(args: argparse.Namespace, settings) -> int:
+    from assistant.answerability import MODEL_PATH
+    from assistant.cli_ask import build_assistant
+    from eval.fit import feature_rows, fit_model, refusal_figures, split_of
+    from eval.runner import load_set
+
+    assistant = build_assistant(settings, "extractive")
+    other = "B" if args.split == "A" else "A"
+    halves = {split: [] for split in (args.split, other)}
+    for path in args.sets:
+        for item in load_set(path):
+            halves[split_of(item["id"])].append(item)
+    train, generated_train = feature_rows(assistant, halves[args.split])
+    test, generated_test = feature_rows(assistant, halves[other])
+    names = ", ".join(p.name for p in args.sets)
+    model = fit_model(train + generated_train, fitted_on=f"{names}, split {args.split} + {len(generated_train)} near-misses")
+    report = {
+        **model.as_dict(),
+        "fitted": {"items": len(train), "near_misses": len(generated_train),
+                   **refusal_figures(model, train + generated_train)},
+        f"held_out_split_{other}": {"items": refusal_figures(model, test),
+                                    "near_misses": refusal_figures(model, generated_test)},
+    }  # fmt: skip
+    out = args.out or MODEL_PATH
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    print(f"\n{out}")
+    return 0

@@ -71,6 +71,7 @@ def build_report(records: list[dict], *, set_names: list[str], assistant: Assist
             "mode": mode,
             "embedder": index.embedder.name,
             "refusal_threshold": assistant.refusal_threshold,
+            "answerability": assistant.answerability.as_dict(),
             "k": assistant.k,
             "settings": settings,
         },  # fmt: skip

@@ -1,0 +1,205 @@
+"""What a question asks for and whether the retrieved sentences hold it: the answerability features.
+
+A question is *about* its anchors (people, organisations, named things) and *asks for* its focus (a
+number for "hoeveel", a date for "wanneer", a name for "wie/welke gemeente", a position for "wat zei").
+The features say how well one retrieved sentence holds the focus together with the question's words,
+and whether the anchors occur in running text rather than only in attendee lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.dates import MONTHS, find_dates
+from assistant.glossary import ABBREVIATIONS
+from assistant.lexical import tokenize
+from assistant.types import Passage
+
+_ASKS_NUMBER = re.compile(
+    r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak)\b|\bwelk (?:deel|percentage|bedrag|aantal)\b|\bwelke omvang\b",
+    re.I,
+)
+_ASKS_DATE = re.compile(r"\bwanneer\b|\bop welke (?:datum|dag)\b|\bin welk jaar\b|\bsinds wanneer\b|\bwelke datum\b", re.I)
+_ASKS_NAME = re.compile(
+    r"^\s*(?:en\s+)?wie\b|\bvan wie\b|\bdoor wie\b|\bnaam\b|"
+    r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:gemeenten?|regio'?s?|organisaties?|partij(?:en)?|instelling(?:en)?|"
+    r"aanbieders?|jeugdhulpaanbieder|instituut|bureau|boek|leidraad|wethouders?|persoon|personen|provincie)\b",
+    re.I,
+)
+_NUMBER_WORDS = re.compile(
+    r"\d|\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|honderd|duizend)\w*\b"
+    r"|\bmiljoen\b|\bmiljard\b|\bprocent\b|\bhelft\b|\bderde\b|\bkwart\b",
+    re.I,
+)
+_TIME_WORDS = re.compile(
+    rf"\b(?:{'|'.join(MONTHS)})\b|\b(?:19|20)\d\d\b|\b(?:voorjaar|najaar|zomer|winter|kwartaal|week|weken|maand|maanden)\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<![.:]\s)(?<!^)\b(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")
+_ADMIN_LINE = re.compile(r"^\s*(?:Aanwezig|Afwezig|Deelnemers|Kopie aan|Genodigden|Namens|o\.v\.)\b", re.I | re.M)
+_SPEAKER = re.compile(r"^(?:Dhr|Mevr|Mw|Mr|De heer|Mevrouw)\.?\s+((?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*[A-Z][\w'-]+)")
+_ANCHOR_SKIP = {"Kamerbrief", "Jeugdwet", "Rijk", "Jeugd", "Zorg", "De", "Het", "Een", "In", "Op", "Volgens", "Wat",
+                "Hoe", "Wie", "Welke", "Welk", "Waarom", "Wanneer", "Hoeveel", "En", "Bij", "Met", "Van", "Voor", "Naar",
+                "BO", "VNG", "VWS", "Vergelijk", "Werd", "Ging", "Sinds", "Aan", "Dit", "Die", "Deze", "Nederland"}  # fmt: skip
+FOCI = ("number", "date", "name", "none")
+_ASKS_POSITION = re.compile(
+    r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|vond|vonden|vindt|wilde|wens|standpunt|keek|kijkt|"
+    r"meldde|bepleit\w*|boodschap|waarschuwde|stelde|adviseerde|punt)\b",
+    re.I,
+)
+_SPEECH = (
+    r"(?:geeft|gaf|zegt|zei|stelt|stelde|vindt|vond|benadrukt|merkt|vraagt|vroeg|reageert|pleit|wijst|meldt|"
+    r"antwoordt|licht|deelt|is van mening|onderschrijft|herkent|roept|wil|spreekt|ziet|mist|maakt zich)"
+)
+
+
+def question_focus(question: str) -> str:
+    """What kind of thing the question asks for: 'number', 'date', 'name' or 'none'."""
+    if _ASKS_NUMBER.search(question):
+        return "number"
+    if _ASKS_DATE.search(question):
+        return "date"
+    if _ASKS_NAME.search(question):
+        return "name"
+    return "none"
+
+
+def anchors(question: str) -> list[str]:
+    """Names the question is about (people, organisations, named things), as written."""
+    months = {m.capitalize() for m in MONTHS}
+    found = []
+    for match in _NAME.finditer(question):
+        word = match.group(0)
+        if word in _ANCHOR_SKIP or word in months or word in ABBREVIATIONS and word not in ("NJi", "LOC", "ROB"):
+            continue
+        found.append(word)
+    return list(dict.fromkeys(found))
+
+
+def holds_focus(focus: str, sentence: str, question: str) -> bool:
+    """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
+    if focus == "number":
+        asked = set(re.findall(r"\d+", question))
+        return any(m.group(0) not in asked for m in _NUMBER_WORDS.finditer(sentence) if not m.group(0).isalpha()) or bool(
+            re.search(r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen|procent|helft)\w*\b",
+                      sentence, re.I)
+        )  # fmt: skip
+    if focus == "date":
+        return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(sentence))
+    if focus == "name":
+        given = set(_NAME.findall(question))
+        return any(name not in given and name not in _ANCHOR_SKIP for name in _NAME.findall(sentence))
+    return True
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The answerability features of one question against its retrieved passages (all in 0..1)."""
+
+    support: float  # question weight the best sentence holds itself (lexical coverage)
+    window: float  # question weight the best run of three consecutive sentences holds
+    focus: float  # coverage of the best sentence that also holds the kind of thing asked for
+    anchors_missing: float  # share of the question's names found nowhere in running text of the passages
+    focus_gap: float  # how much more of the question the best sentence holds than the best one holding the focus
+    unknown: float  # share of the three best sentences that say the thing is not known, not yet, or still sought
+    speaker_missing: float  # 1 when the question asks what a named person said and nobody by that name speaks
+    dense: float  # best cosine similarity of question and passage (e5), rescaled from 0.7..0.9
+    date_missing: float  # 1 when the question names a day, month or year no document is about
+
+    def vector(self) -> list[float]:
+        """The features in model order."""
+        return [getattr(self, name) for name in FEATURES]
+
+
+FEATURES = ("support", "window", "focus", "focus_gap", "unknown", "anchors_missing", "speaker_missing", "dense",
+            "date_missing")  # fmt: skip
+_UNKNOWN = re.compile(
+    r"\b(?:niet bekend|onbekend|nog niet|nog geen|wordt gezocht|worden gezocht|niet duidelijk|onduidelijk|"
+    r"niet (?:worden )?meegenomen|in de planning|nog onderzocht|nader bepaald|nog uitgewerkt|weten (?:we )?niet)\b",
+    re.I,
+)
+
+
+def says_unknown(sentence: str) -> bool:
+    """True for a sentence that says something is not known, not yet decided, or still being sought."""
+    return bool(_UNKNOWN.search(sentence))
+
+
+def asks_position(question: str) -> bool:
+    """True for 'wat zei / vond / wilde X' questions: the answer is what someone said."""
+    return bool(_ASKS_POSITION.search(question))
+
+
+_TITLE = re.compile(
+    r"\b(?:dhr|mevr|mw|de heer|mevrouw|wethouder|minister|staatssecretaris|directeur|voorzitter|burgemeester)\.?\s+"
+    r"(?:[A-Z][a-zà-ÿ]+\s+)?((?:(?:de|van|der|ter|den)\s+)*[A-Z][\w'-]+)",
+    re.I,
+)
+
+
+def people_in(text: str) -> set[str]:
+    """Surnames that stand after a title or open a verslag line ('Dhr. Meijer', 'wethouder Eerenberg')."""
+    found = {m.group(1).split()[-1] for m in _TITLE.finditer(text)}
+    return {name for name in found if name[0].isupper()}
+
+
+def people(question: str, known: set[str] = frozenset()) -> list[str]:
+    """Surnames the question names: after a title, or known as a person from the documents."""
+    titled = people_in(question)
+    return [a for a in anchors(question) if a in titled or a in known]
+
+
+def speaker_missing(question: str, sentences: list[str], known: set[str] = frozenset()) -> float:
+    """1.0 when the question asks what a named person said and no sentence has that person speaking."""
+    names = people(question, known)
+    if not names or not asks_position(question):
+        return 0.0
+    for sentence in sentences:
+        speaker = speaker_of(sentence)
+        if speaker and any(speaker.endswith(n) for n in names):
+            return 0.0
+        if any(re.search(rf"\b{re.escape(n)}\b[^.;]{{0,40}}\b{_SPEECH}\b", sentence) for n in names):
+            return 0.0
+    return 1.0
+
+
+def prose(text: str) -> str:
+    """A passage without its attendee and absentee lines, which name people who may not have spoken."""
+    kept = [line for line in text.split("\n") if not _ADMIN_LINE.match(line)]
+    return "\n".join(kept)
+
+
+def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> float:
+    """Share of the question's names that appear in no running text of the top passages."""
+    names = anchors(question)
+    if not names:
+        return 0.0
+    text = " ".join(prose(p.text) for p in passages[:depth])
+    missing = [n for n in names if not re.search(rf"\b{re.escape(n)}", text)]
+    return len(missing) / len(names)
+
+
+def window_support(sentences: list[tuple[int, int, float]]) -> float:
+    """Best sum of own coverage over three consecutive sentences of one passage (capped at 1)."""
+    best = 0.0
+    by_passage: dict[int, list[tuple[int, float]]] = {}
+    for rank, position, coverage in sentences:
+        by_passage.setdefault(rank, []).append((position, coverage))
+    for items in by_passage.values():
+        items.sort()
+        values = [c for _, c in items]
+        for i in range(len(values)):
+            best = max(best, sum(values[i : i + 3]))
+    return min(1.0, best)
+
+
+def speaker_of(sentence: str) -> str | None:
+    """The surname a verslag line opens with ('Dhr. Eerenberg: ...'), if any."""
+    match = _SPEAKER.match(sentence)
+    return match.group(1) if match else None
+
+
+def content_words(text: str) -> set[str]:
+    """Stemmed content words, for overlap checks."""
+    return set(tokenize(text))

@@ -1,0 +1,80 @@
+"""Near-miss unanswerable questions made systematically from answerable ones, to calibrate refusal.
+
+Each keeps the question's wording and changes one anchor so that the documents no longer answer it:
+the day moves to one on which no document is dated, the person asked about becomes someone the
+documents of that meeting never name, or the organisation becomes one that was not there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from assistant.dates import MONTH_NAMES, find_dates
+from assistant.evidence import people
+from assistant.types import DocMeta
+
+OUTSIDERS = ("de Kinderombudsman", "de Inspectie Gezondheidszorg en Jeugd", "Jeugdzorg Nederland",
+             "de Raad voor de Kinderbescherming", "GGD GHOR Nederland", "Zorgverzekeraars Nederland",
+             "het Nederlands Jeugdinstituut", "de Nationale ombudsman")  # fmt: skip
+_ORGS = re.compile(r"\b(?:de\s+)?(?:VNG|BGZJ|branches|cliëntenorganisaties|VWS|JenV)\b")
+
+
+def _unanswerable(item: dict, how: str, question: str) -> dict:
+    return {"id": f"{item['id']}~{how}", "question": question, "kind": "unanswerable", "answer": "niet in het corpus",
+            "must_contain": [], "sources": [], "generated_from": item["id"], "how": how}  # fmt: skip
+
+
+def shift_date(item: dict, documents: list[DocMeta]) -> dict | None:
+    """The question moved to a day of the same month on which no document is dated."""
+    days = [m for m in find_dates(item["question"]) if m.day_precise]
+    if not days:
+        return None
+    mention = days[0]
+    held = {d for m in documents for d in (m.meeting_date, m.document_date) if d}
+    for offset in (3, -3, 5, -5, 9, -9, 12, -12):
+        day = mention.start + dt.timedelta(days=offset)
+        if day.month == mention.start.month and day not in held:
+            text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+            q = item["question"]
+            return _unanswerable(item, "date", q[: mention.span[0]] + text + q[mention.span[1] :])
+    return None
+
+
+def swap_person(item: dict, known: set[str], texts_that_day: str) -> dict | None:
+    """The person asked about replaced by someone the documents of that meeting never name."""
+    named = people(item["question"], known)
+    if not named or not texts_that_day:
+        return None
+    for other in sorted(known):
+        if other not in texts_that_day and len(other) > 3 and other not in named:
+            return _unanswerable(item, "person", re.sub(rf"\b{re.escape(named[0])}\b", other, item["question"], count=1))
+    return None
+
+
+def swap_organisation(item: dict, texts_that_day: str) -> dict | None:
+    """The organisation asked about replaced by one that was not at the meeting."""
+    match = _ORGS.search(item["question"])
+    if not match or not texts_that_day:
+        return None
+    for outsider in OUTSIDERS:
+        key = outsider.split()[-1]
+        if key.lower() not in texts_that_day.lower():
+            q = item["question"]
+            return _unanswerable(item, "organisation", q[: match.start()] + outsider + q[match.end() :])
+    return None
+
+
+def near_misses(items: list[dict], documents: list[DocMeta], text_of, known: set[str]) -> list[dict]:
+    """Generated unanswerable variants of the answerable items (`text_of(doc_id)` gives a document's text)."""
+    out = []
+    for item in items:
+        if item.get("kind") in ("unanswerable", "follow-up"):
+            continue
+        day = dt.date.fromisoformat(item["meeting_date"]) if item.get("meeting_date") else None
+        that_day = " ".join(text_of(m.doc_id) for m in documents if day and m.meeting_date == day)
+        for made in (shift_date(item, documents), swap_person(item, known, that_day),
+                     swap_organisation(item, that_day)):  # fmt: skip
+            if made:
+                out.append(made)
+    return out
