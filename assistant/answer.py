@@ -64,7 +64,6 @@ class Assistant:
         terms = question_terms(standalone, self.index.lexical())
         speakers = self._speakers(passages, retrieval.hints.organisations)
         ranked = rank_sentences(passages, terms, retrieval.hints, speakers=speakers, question=question)
-        support = max((s.support for s in ranked), default=0.0)
         date_missing = _date_not_held(retrieval, self.index.documents())
         evidence = gather_evidence(standalone, retrieval, ranked, date_missing, self.people())
         probability = self.answerability.probability(evidence)

@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 
 from assistant.dates import MONTHS, find_dates
+from assistant.evidence import speaker_of
 from assistant.glossary import ABBREVIATIONS, expand
 from assistant.lexical import BM25Index, tokenize
 from assistant.query import QuestionHints
 from assistant.sentences import split_sentences
+from assistant.tuning import TUNING
 from assistant.types import Passage
 from ingest.structure import heading_level
 
@@ -142,7 +144,7 @@ def rank_sentences(
     *,
     speakers: dict[str, set[str]] | None = None,
     question: str = "",
-    depth: int = 6,
+    depth: int = TUNING.sentence_depth,
 ) -> list[Sentence]:
     """Sentences of the top passages, most relevant first.
 
@@ -170,6 +172,8 @@ def rank_sentences(
             if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
                 org_bonus += 0.3
             length_penalty = 0.1 if len(text) > 400 else 0.0
+            if _looks_like_list_of_names(text):
+                length_penalty += 0.3  # attendee lists match names and dates but say nothing
             score = coverage + org_bonus + answer_type_bonus(cues, text) + 0.25 / (1 + rank) - length_penalty
             found.append(Sentence(text, rank, position, coverage, score, own_coverage))
     found.sort(key=lambda s: -s.score)
@@ -186,7 +190,13 @@ def _contains(words: set[str], term: str) -> bool:
     return any(w.startswith(stem) and abs(len(w) - len(term)) <= 3 for w in words)
 
 
-def choose(sentences: list[Sentence], *, max_sentences: int = 4, per_passage: int = 2, floor: float = 0.2):
+def choose(
+    sentences: list[Sentence],
+    *,
+    max_sentences: int = TUNING.max_sentences,
+    per_passage: int = TUNING.per_passage,
+    floor: float = TUNING.coverage_floor,
+) -> list[Sentence]:
     """The sentences to answer with: relevant, from few passages, without repeats."""
     chosen: list[Sentence] = []
     per: dict[int, int] = {}
@@ -203,18 +213,71 @@ def choose(sentences: list[Sentence], *, max_sentences: int = 4, per_passage: in
     return chosen
 
 
+def _looks_like_list_of_names(text: str) -> bool:
+    """A run of names, titles and redaction codes rather than a sentence."""
+    words = text.split()
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w.startswith("10.2"))
+    return text.count("10.2.e") >= 2 or capitalised / len(words) > 0.6
+
+
+_INTRODUCES = re.compile(
+    r"[:;]$|\b(?:twee|drie|vier|vijf|volgende|onderstaande|een aantal) (?:zaken|punten|onderdelen|elementen|"
+    r"vragen|opmerkingen|functies|uitgangspunten|knopen|besluiten|bespreekpunten)\b",
+    re.I,
+)
+
+
+def continuation(
+    sentence: Sentence, passage: Passage, *, items: int = TUNING.list_items, turn: int = TUNING.turn_sentences
+) -> list[tuple[int, str]]:
+    """(position, text) of what completes a sentence: the items a line ending in ':' introduces,
+    or the rest of a speaker's turn ('Dhr. Eerenberg: ...' and what he says next)."""
+    texts = sentences_of(passage.text)
+    if sentence.position >= len(texts) or texts[sentence.position] != sentence.text:
+        return []
+    introduces = bool(_INTRODUCES.search(sentence.text))
+    if not introduces and speaker_of(sentence.text) is None:
+        return []
+    out = []
+    for position in range(
+        sentence.position + 1, min(len(texts), sentence.position + 1 + (items if introduces else turn))
+    ):
+        text = texts[position]
+        if speaker_of(text) or heading_level(text) is not None or _DECISION.match(text) or len(text) > 400:
+            break
+        out.append((position, text))
+    return out
+
+
 def compose(chosen: list[Sentence], passages: list[Passage]) -> tuple[str, list[tuple[int, str]]]:
-    """Answer text with [n] markers, and (passage rank, quote) for each citation number in order."""
+    """Answer text with [n] markers, and (passage rank, quote) for each citation number in order.
+
+    The passage of the best sentence comes first; a sentence that introduces a list or opens a
+    speaker's turn brings the items or the rest of the turn with it."""
     order: list[int] = []
     quotes: dict[int, list[str]] = {}
-    first_use = {}
+    first_use: dict[int, int] = {}
     for s in chosen:
         first_use.setdefault(s.passage_rank, len(first_use))
-    for s in sorted(chosen, key=lambda s: (first_use[s.passage_rank], s.position)):
-        if s.passage_rank not in quotes:
-            order.append(s.passage_rank)
-            quotes[s.passage_rank] = []
-        quotes[s.passage_rank].append(s.text)
+    picked: dict[int, dict[int, str]] = {}
+    for s in chosen:
+        lines = picked.setdefault(s.passage_rank, {})
+        lines[s.position] = s.text
+        for position, text in continuation(s, passages[s.passage_rank]):
+            lines.setdefault(position, text)
+    seen: set[str] = set()
+    for rank in sorted(picked, key=lambda r: first_use[r]):
+        for _, text in sorted(picked[rank].items()):
+            key = re.sub(r"\W+", " ", text.lower()).strip()
+            if key in seen:
+                continue
+            seen.add(key)
+            if rank not in quotes:
+                order.append(rank)
+                quotes[rank] = []
+            quotes[rank].append(text)
     parts = []
     for n, rank in enumerate(order, start=1):
         label = passages[rank].meta.label()

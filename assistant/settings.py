@@ -15,7 +15,7 @@ ENV_DOC = {
     "ASSISTANT_LLM_API_KEY": "API key for the endpoint (any text for local servers)",
     "ASSISTANT_LLM_GGUF": "path to a local GGUF file (needs the llama-cpp extra)",
     "ASSISTANT_RERANKER": "folder of a sentence-transformers CrossEncoder (off by default)",
-    "ASSISTANT_REFUSAL_THRESHOLD": "P(answerable) under which the assistant says it does not know (default: the fitted model's)",
+    "ASSISTANT_REFUSAL_THRESHOLD": "P(answerable) under which it says it does not know (default: the model's)",
 }
 
 

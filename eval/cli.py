@@ -111,7 +111,9 @@ def _fit(args: argparse.Namespace, settings) -> int:
     train, generated_train = feature_rows(assistant, halves[args.split])
     test, generated_test = feature_rows(assistant, halves[other])
     names = ", ".join(p.name for p in args.sets)
-    model = fit_model(train + generated_train, fitted_on=f"{names}, split {args.split} + {len(generated_train)} near-misses")
+    model = fit_model(
+        train + generated_train, fitted_on=f"{names}, split {args.split} + {len(generated_train)} near-misses"
+    )
     report = {
         **model.as_dict(),
         "fitted": {"items": len(train), "near_misses": len(generated_train),

@@ -48,7 +48,9 @@ def swap_person(item: dict, known: set[str], texts_that_day: str) -> dict | None
         return None
     for other in sorted(known):
         if other not in texts_that_day and len(other) > 3 and other not in named:
-            return _unanswerable(item, "person", re.sub(rf"\b{re.escape(named[0])}\b", other, item["question"], count=1))
+            return _unanswerable(
+                item, "person", re.sub(rf"\b{re.escape(named[0])}\b", other, item["question"], count=1)
+            )
     return None
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.answer import Assistant
 from assistant.results import answer_json
+from assistant.tuning import TUNING
 from eval.metrics import aggregate_by_kind, score_item
 
 KINDS = {"factoid", "position", "list", "date", "numeric", "comparison", "multi-doc", "unanswerable", "follow-up"}
@@ -72,6 +73,7 @@ def build_report(records: list[dict], *, set_names: list[str], assistant: Assist
             "embedder": index.embedder.name,
             "refusal_threshold": assistant.refusal_threshold,
             "answerability": assistant.answerability.as_dict(),
+            "tuning": TUNING.as_dict(),
             "k": assistant.k,
             "settings": settings,
         },  # fmt: skip

@@ -121,17 +121,28 @@ def test_runner_scores_an_unseen_set_and_agrees_with_an_independent_scorer(sampl
     assert again.returncode == 0, again.stdout  # same corpus, same answers: no regression
 
 
+# Measured on 2026-11-24 on split B (even-numbered items: never used to choose a constant or fit the model),
+# extractive mode; the gate sits just below. sample B: hit@5 0.857, cited_gold 0.743, fact 0.793, date 0.882,
+# refusal 0.80 (n=5), false refusals 0.086. dev B: hit@5 1.0, cited_gold 0.786, fact 0.321, date 0.778,
+# refusal 0.286 (n=7), false refusals 0.143.
+GATES = {
+    "sample.jsonl": {"hit@5": 0.83, "cited_gold": 0.71, "citation_valid": 1.0, "faithfulness": 0.97,
+                     "fact_accuracy": 0.76, "date_match": 0.85, "refusal_accuracy": 0.8, "false_refusal_rate": 0.1},
+    "dev.jsonl": {"hit@5": 0.96, "cited_gold": 0.75, "citation_valid": 1.0, "faithfulness": 0.97,
+                  "fact_accuracy": 0.3, "date_match": 0.75, "refusal_accuracy": 0.28, "false_refusal_rate": 0.15},
+}  # fmt: skip
+
+
 @pytest.mark.slow
-def test_sample_set_in_extractive_mode_stays_above_measured_thresholds(sample_assistant):
-    """The regression gate: thresholds just below what the sample set measured (see closing notes)."""
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_reporting_split_of_each_set_stays_above_measured_thresholds(sample_assistant, name):
+    """The regression gate, on the split no constant was chosen on."""
+    from eval.fit import split_of
     from eval.runner import build_report, run_items, write_report
 
-    records = run_items(load_set(SAMPLE_SET), sample_assistant)
-    report = build_report(records, set_names=["sample.jsonl"], assistant=sample_assistant, mode="extractive")
-    write_report(report, ROOT / "artifacts" / "eval-sample")
-    # measured on 2026-11-23: hit@5 0.908, mrr 0.724, cited_gold 0.855, faithfulness 0.997, fact 0.787,
-    # date 0.973, refusal 0.90, false refusals 0.040
-    thresholds = {"hit@5": 0.88, "mrr": 0.70, "cited_gold": 0.83, "citation_valid": 1.0, "faithfulness": 0.97,
-                  "fact_accuracy": 0.76, "date_match": 0.95, "refusal_accuracy": 0.9,
-                  "false_refusal_rate": 0.06}  # fmt: skip
-    assert threshold_misses(report, thresholds) == [], report["metrics"]["all"]
+    items = [item for item in load_set(ROOT / "eval" / "sets" / name) if split_of(item["id"]) == "B"]
+    records = run_items(items, sample_assistant)
+    report = build_report(records, set_names=[f"{name} (split B)"], assistant=sample_assistant, mode="extractive")
+    write_report(report, ROOT / "artifacts" / f"eval-{name.removesuffix('.jsonl')}-B")
+    assert report["config"]["answerability"]["fitted_on"].endswith("near-misses")
+    assert threshold_misses(report, GATES[name]) == [], report["metrics"]["all"]

@@ -1,0 +1,146 @@
+"""The answerability features, the fitted model, the near-miss generator and answer-first composing."""
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from assistant.answerability import AnswerabilityModel, load_model
+from assistant.evidence import (
+    FEATURES,
+    Evidence,
+    anchors_missing,
+    holds_focus,
+    question_focus,
+    says_unknown,
+    speaker_missing,
+    window_support,
+)
+from assistant.extractive import Sentence, compose
+from assistant.types import DocMeta, Passage
+from eval.fit import best_threshold, fit_logistic, fit_model, split_of
+from eval.nearmiss import near_misses, shift_date
+
+META = DocMeta("d1", "verslag", "Verslag", "bundel.pdf", 3, 5, "BO Rijk-VNG", dt.date(2020, 1, 30))
+
+
+def passage(text: str, chunk_id: str = "c1") -> Passage:
+    return Passage(chunk_id, META, text, "Agendapunt 2", (3,))
+
+
+def evidence(**values: float) -> Evidence:
+    return Evidence(**{name: values.get(name, 0.0) for name in FEATURES})
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Hoeveel plaatsen noemt de werkgroep?", "number"),
+        ("Hoe hoog is het personeelsverloop bij de GI's?", "number"),
+        ("Sinds wanneer geldt het verdrag?", "date"),
+        ("Op welke datum was de heidag?", "date"),
+        ("Wie werd aangeboden als contactpersoon?", "name"),
+        ("Welke gemeente heeft het overgenomen?", "name"),
+        ("Wat vond de VNG van de norm?", "none"),
+    ],
+)
+def test_question_focus_reads_what_is_asked_for(question, focus):
+    assert question_focus(question) == focus
+
+
+def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_give():
+    question = "Hoeveel kinderen zijn in 2020 bij Horizon geplaatst?"
+    assert holds_focus("number", "In 2020 zijn 14 kinderen geplaatst.", question)
+    assert not holds_focus("number", "In 2020 is niet bekend hoeveel kinderen terugkomen.", question)
+    assert holds_focus("date", "Het verdrag geldt sinds 8 maart 1995.", "Sinds wanneer?")
+    assert not holds_focus("date", "Het verdrag geldt voor Nederland.", "Sinds wanneer?")
+    who = "Wie is aangesteld als kwartiermaker?"
+    assert holds_focus("name", "Als kwartiermaker is Jan Menting aangesteld.", who)
+    assert not holds_focus("name", "er komt een opdrachtformulering voor de kwartiermaker.", who)
+    assert says_unknown("Een Limburgse gemeente wordt gezocht.") and not says_unknown("Venlo neemt het over.")
+
+
+def test_names_only_in_attendee_lines_count_as_missing():
+    listed = passage(
+        "Aanwezig: Ans van de Maat (NJi)\nAfwezig: Marthijn Laterveer (LOC)\nDe minister opent het overleg."
+    )
+    assert anchors_missing("Welke boodschap had de LOC voor de minister?", [listed]) == 1.0
+    spoken = passage("Dhr. Spigt: de LOC heeft gevraagd om meer inspraak.")
+    assert anchors_missing("Welke boodschap had de LOC voor de minister?", [spoken]) == 0.0
+
+
+def test_speaker_missing_when_the_named_person_never_speaks():
+    question = "Wat zei wethouder Sven de Langen over de terugkeerders?"
+    assert speaker_missing(question, ["Dhr. Eerenberg: de terugkeerders vragen om geld."]) == 1.0
+    assert speaker_missing(question, ["Dhr. De Langen: wij vangen de terugkeerders op."]) == 0.0
+    assert speaker_missing(question, ["De Langen geeft aan dat Rotterdam klaarstaat."]) == 0.0
+    assert speaker_missing("Hoeveel terugkeerders zijn er?", []) == 0.0  # not a question about what someone said
+
+
+def test_window_support_adds_three_consecutive_sentences_of_one_passage():
+    assert window_support([(0, 0, 0.2), (0, 1, 0.3), (0, 2, 0.1), (1, 0, 0.5)]) == pytest.approx(0.6)
+    assert window_support([(0, 0, 0.7), (0, 1, 0.7)]) == 1.0
+
+
+def test_model_answers_on_evidence_and_never_on_a_meeting_that_does_not_exist():
+    model = AnswerabilityModel(weights=tuple(1.0 if f == "support" else 0.0 for f in FEATURES), bias=-0.5)
+    assert model.answerable(evidence(support=0.9))
+    assert not model.answerable(evidence(support=0.1))
+    assert not model.answerable(evidence(support=0.9, date_missing=1.0))
+    assert AnswerabilityModel.from_dict(model.as_dict()) == model
+
+
+def test_shipped_model_is_fitted_and_says_on_what():
+    model = load_model()
+    assert model.features == FEATURES and len(model.weights) == len(FEATURES)
+    assert "split A" in model.fitted_on
+    weight = dict(zip(model.features, model.weights, strict=True))
+    assert weight["focus"] > 0 and weight["anchors_missing"] < 0  # holding the focus helps; missing names hurt
+    assert model.answerable(evidence(support=1.0, window=1.0, focus=1.0, dense=1.0))
+    assert not model.answerable(evidence(anchors_missing=1.0, speaker_missing=1.0))
+
+
+def test_logistic_fit_separates_and_threshold_balances_the_classes():
+    rng = np.random.default_rng(0)
+    x = np.vstack([rng.uniform(0.5, 1.0, (40, 2)), rng.uniform(0.0, 0.5, (10, 2))])
+    y = np.array([1.0] * 40 + [0.0] * 10)
+    weights, bias = fit_logistic(x, y, l2=0.1)
+    assert (weights > 0).all()
+    p = 1 / (1 + np.exp(-(x @ weights + bias)))
+    cut = best_threshold(p, y)
+    assert ((p >= cut) == (y == 1)).mean() == 1.0
+    rows = [{"features": {f: v for f, v in zip(FEATURES, [s, s, s, 0, 0, 0, 0, s, 0], strict=True)}, "answerable": a}
+            for s, a in [(0.9, True), (0.8, True), (0.7, True), (0.2, False), (0.1, False)]]  # fmt: skip
+    model = fit_model(rows, fitted_on="test")
+    assert all(model.probability(evidence(**r["features"])) >= model.threshold for r in rows if r["answerable"])
+
+
+def test_splits_alternate_by_item_number():
+    assert [split_of(i) for i in ("dev-01", "dev-02", "pos-11", "dev-02~date")] == ["A", "B", "A", "B"]
+
+
+def test_near_misses_move_the_day_and_swap_the_people():
+    documents = [META, DocMeta("d2", "nota", "Nota", "bundel.pdf", 1, 2, "BO Rijk-VNG", dt.date(2020, 2, 2))]
+    item = {"id": "x-1", "kind": "position", "meeting_date": "2020-01-30",
+            "question": "Wat zei wethouder Eerenberg van de VNG op 30 januari 2020 over de norm?"}  # fmt: skip
+    moved = shift_date(item, documents)
+    assert moved["kind"] == "unanswerable" and "2 februari" not in moved["question"]
+    assert "30 januari" not in moved["question"] and "januari 2020" in moved["question"]
+    made = near_misses([item], documents, lambda d: "Dhr. Eerenberg en de VNG over de norm", {"Eerenberg", "Laterveer"})
+    assert {m["how"] for m in made} == {"date", "person", "organisation"}
+    person = next(m for m in made if m["how"] == "person")
+    assert "Laterveer" in person["question"] and "Eerenberg" not in person["question"]
+
+
+def test_compose_brings_the_items_a_line_introduces_and_opens_with_the_best_passage():
+    intro = passage("Dhr. Dekker geeft aan dat er twee zaken spelen:\nSchaalgrootte van de regio's (7 vs 12).\n"
+                    "Coördinatie versus inkoop: wat is je aangrijpingspunt?", "c1")  # fmt: skip
+    other = passage("De nota adviseert om de norm te steunen en het gesprek voort te zetten.", "c2")
+    chosen = [
+        Sentence("Dhr. Dekker geeft aan dat er twee zaken spelen:", 1, 0, 0.8, 1.2, 0.8),
+        Sentence("De nota adviseert om de norm te steunen en het gesprek voort te zetten.", 0, 0, 0.5, 0.6, 0.5),
+    ]
+    text, quotes = compose(chosen, [other, intro])
+    assert text.startswith("Volgens het verslag van het BO Rijk-VNG van 30 januari 2020 [1]: Dhr. Dekker")
+    assert "7 vs 12" in text and "inkoop" in text
+    assert [rank for rank, _ in quotes] == [1, 0]
