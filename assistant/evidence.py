@@ -72,7 +72,7 @@ def anchors(question: str) -> list[str]:
     found = []
     for match in _NAME.finditer(question):
         word = match.group(0)
-        if word in _ANCHOR_SKIP or word in months or word in ABBREVIATIONS and word not in ("NJi", "LOC", "ROB"):
+        if word in _ANCHOR_SKIP or word in months or word in ABBREVIATIONS:
             continue
         found.append(word)
     return list(dict.fromkeys(found))

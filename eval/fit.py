@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from assistant.answerability import AnswerabilityModel
-from assistant.evidence import FEATURES
+from assistant.evidence import FEATURES, Evidence
 
 L2 = 1.0  # ridge penalty on the weights (not the bias): keeps six features on ~200 items from overfitting
 
@@ -78,21 +78,15 @@ def fit_model(rows: list[dict], *, fitted_on: str) -> AnswerabilityModel:
     keep = x[:, FEATURES.index("date_missing")] == 0  # a day no document has is a rule, not a weight
     weights, bias = fit_logistic(x[keep], y[keep])
     model = AnswerabilityModel(weights=tuple(float(w) for w in weights), bias=bias, fitted_on=fitted_on)
-    p = np.array([model_probability(model, r["features"]) for r in rows])
+    p = np.array([model.probability(Evidence(**r["features"])) for r in rows])
     return AnswerabilityModel(model.weights, model.bias, best_threshold(p[keep], y[keep]), FEATURES, fitted_on)
-
-
-def model_probability(model: AnswerabilityModel, features: dict[str, float]) -> float:
-    """P(answerable) for a features dict."""
-    z = model.bias + sum(w * features[f] for w, f in zip(model.weights, model.features, strict=True))
-    return float(1 / (1 + np.exp(-np.clip(z, -30, 30))))
 
 
 def refusal_figures(model: AnswerabilityModel, rows: list[dict]) -> dict[str, float | int]:
     """Unanswerable refused and answerable refused under the model (date rule included)."""
 
     def refused(r: dict) -> bool:
-        return bool(r["features"]["date_missing"]) or model_probability(model, r["features"]) < model.threshold
+        return not model.answerable(Evidence(**r["features"]))
 
     unanswerable = [refused(r) for r in rows if not r["answerable"]]
     answerable = [refused(r) for r in rows if r["answerable"]]
