@@ -26,7 +26,7 @@ from assistant.extractive import choose, compose, question_terms, rank_sentences
 from assistant.index import Index
 from assistant.retrieve import Filters, Reranker, Retrieval, retrieve
 from assistant.speakers import attendees
-from assistant.types import Answer, Citation, Passage
+from assistant.types import Answer, Citation, Document, Passage
 from prompts import render
 
 REFUSAL = "Dit staat niet in de documenten die ik heb."
@@ -67,8 +67,7 @@ class Assistant:
         date_missing = _date_not_held(retrieval, self.index.documents())
         evidence = gather_evidence(standalone, retrieval, ranked, date_missing, self.people())
         probability = self.answerability.probability(evidence)
-        cut = self.answerability.threshold if self.refusal_threshold is None else self.refusal_threshold
-        if not passages or probability < cut or date_missing:
+        if not passages or not self.answerability.answerable(evidence, self.refusal_threshold):
             text, citations = refusal_text(passages), ()
             refused = True
         elif self.llm is not None:
@@ -102,11 +101,15 @@ class Assistant:
             doc_id = p.meta.doc_id
             if doc_id in out or p.meta.doc_type not in ("verslag", "agenda"):
                 continue
-            if doc_id not in self._attendees:
-                doc = self.index.catalog.document(doc_id)
-                self._attendees[doc_id] = attendees(doc.text) if doc else {}
-            out[doc_id] = set().union(*(self._attendees[doc_id].get(o, set()) for o in organisations))
+            out[doc_id] = set().union(*(self._attendees_of(doc_id).get(o, set()) for o in organisations))
         return out
+
+    def _attendees_of(self, doc_id: str, doc: Document | None = None) -> dict[str, set[str]]:
+        """Attendee surnames per organisation of one meeting document, read once."""
+        if doc_id not in self._attendees:
+            doc = doc or self.index.catalog.document(doc_id)
+            self._attendees[doc_id] = attendees(doc.text) if doc else {}
+        return self._attendees[doc_id]
 
     def people(self) -> set[str]:
         """Surnames of the people the meeting documents name, read once per corpus version."""
@@ -118,7 +121,7 @@ class Assistant:
                     doc = self.index.catalog.document(meta.doc_id)
                     if doc:
                         names |= people_in(doc.text)
-                        names |= set().union(*attendees(doc.text).values())
+                        names |= set().union(*self._attendees_of(meta.doc_id, doc).values())
             self._known_people = (version, names)
         return self._known_people[1]
 

@@ -32,9 +32,12 @@ class AnswerabilityModel:
         z = self.bias + sum(w * values[name] for w, name in zip(self.weights, self.features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def answerable(self, evidence: Evidence) -> bool:
-        """False when the evidence does not hold an answer; a day or meeting no document has is never answered."""
-        return not evidence.date_missing and self.probability(evidence) >= self.threshold
+    def answerable(self, evidence: Evidence, threshold: float | None = None) -> bool:
+        """False when the evidence does not hold an answer; a day or meeting no document has is never answered.
+
+        `threshold` overrides the fitted probability cut (ASSISTANT_REFUSAL_THRESHOLD)."""
+        cut = self.threshold if threshold is None else threshold
+        return not evidence.date_missing and self.probability(evidence) >= cut
 
     def as_dict(self) -> dict:
         """The model as stored and as recorded in every eval report."""

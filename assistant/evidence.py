@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from assistant.dates import MONTHS, find_dates
 from assistant.glossary import ABBREVIATIONS
-from assistant.lexical import tokenize
 from assistant.types import Passage
 
 _ASKS_NUMBER = re.compile(
@@ -43,7 +42,6 @@ _ANCHOR_SKIP = set(
     """Kamerbrief Jeugdwet Rijk Jeugd Zorg De Het Een In Op Volgens Wat Hoe Wie Welke Welk Waarom Wanneer Hoeveel En
     Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland""".split()
 )
-FOCI = ("number", "date", "name", "none")
 _ASKS_POSITION = re.compile(
     r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|vond|vonden|vindt|wilde|wens|standpunt|keek|kijkt|"
     r"meldde|bepleit\w*|boodschap|waarschuwde|stelde|adviseerde|punt)\b",
@@ -197,8 +195,3 @@ def speaker_of(sentence: str) -> str | None:
     """The surname a verslag line opens with ('Dhr. Eerenberg: ...'), if any."""
     match = _SPEAKER.match(sentence)
     return match.group(1) if match else None
-
-
-def content_words(text: str) -> set[str]:
-    """Stemmed content words, for overlap checks."""
-    return set(tokenize(text))
