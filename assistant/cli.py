@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.settings import ConfigError, Settings
-from assistant.store import StoreUnavailable
+from assistant.core.settings import ConfigError, Settings
+from assistant.index.vectors import StoreUnavailable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def open_index(settings: Settings):
     """The index for these settings (imported lazily so `--help` is instant)."""
-    from assistant.index import Index
+    from assistant.index.index import Index
 
     return Index.open(settings)
 
@@ -77,7 +77,7 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.pipeline import ingest
 
     if args.if_empty and settings.state_path.exists():
-        from assistant.catalog import Catalog
+        from assistant.index.catalog import Catalog
 
         if Catalog(settings.state_path).counts()["files"]:
             print(f"index in {settings.data_dir} bestaat al; niets te doen")
@@ -115,8 +115,8 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.catalog import Catalog
-    from assistant.results import doc_rows
+    from assistant.answer.results import doc_rows
+    from assistant.index.catalog import Catalog
 
     rows = doc_rows(Catalog(settings.state_path), args.doc_type)  # listing needs no model or vector store
     if args.json:
@@ -131,7 +131,7 @@ def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.catalog import Catalog
+    from assistant.index.catalog import Catalog
 
     catalog = Catalog(settings.state_path)
     counts = catalog.counts()

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.dates import parse_date
-from assistant.settings import Settings
+from assistant.core.dates import parse_date
+from assistant.core.settings import Settings
 
 
 def add_ask_parser(sub) -> None:
@@ -28,11 +28,11 @@ def add_ask_parser(sub) -> None:
 
 def build_assistant(settings: Settings, mode: str | None = None):
     """The assistant with the configured index, chat model and reranker."""
-    from assistant.answer import Assistant
-    from assistant.index import Index
-    from assistant.llm import build_chat_model
-    from assistant.rerank import build_reranker
-    from assistant.settings import ConfigError
+    from assistant.answer.assistant import Assistant
+    from assistant.answer.llm import build_chat_model
+    from assistant.core.settings import ConfigError
+    from assistant.index.index import Index
+    from assistant.index.models import build_reranker
 
     llm = None
     if mode != "extractive":
@@ -49,7 +49,7 @@ def build_assistant(settings: Settings, mode: str | None = None):
 
 def filters_from(args: argparse.Namespace):
     """Filters from the command-line flags."""
-    from assistant.retrieve import Filters
+    from assistant.answer.retrieve import Filters
 
     def day(text: str | None):
         if not text:
@@ -70,7 +70,7 @@ def filters_from(args: argparse.Namespace):
 
 def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question or a batch file."""
-    from assistant.results import answer_json
+    from assistant.answer.results import answer_json
 
     if not args.question and not args.batch:
         print("fout: geef een vraag of --batch FILE.jsonl", file=sys.stderr)
@@ -103,7 +103,7 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run_batch(assistant, path: Path, filters) -> int:
-    from assistant.results import answer_json
+    from assistant.answer.results import answer_json
 
     failures = 0
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.index import Index  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from assistant.core.settings import Settings  # noqa: E402
+from assistant.index.index import Index  # noqa: E402
 from ingest.pipeline import ingest, parse_file  # noqa: E402
 
 

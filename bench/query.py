@@ -16,15 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.answer import Assistant  # noqa: E402
-from assistant.index import Index  # noqa: E402
-from assistant.retrieve import retrieve  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from assistant.answer.assistant import Assistant  # noqa: E402
+from assistant.answer.retrieve import retrieve  # noqa: E402
+from assistant.core.settings import Settings  # noqa: E402
+from assistant.index.index import Index  # noqa: E402
 from eval.runner import load_set  # noqa: E402
 
 COLD = """
 import time; t = time.perf_counter()
-from assistant.settings import Settings; from assistant.cli_ask import build_assistant
+from assistant.core.settings import Settings; from assistant.cli_ask import build_assistant
 a = build_assistant(Settings.from_env(data_dir={data!r}), "extractive")
 a.answer("Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
 print(time.perf_counter() - t)

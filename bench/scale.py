@@ -28,12 +28,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.catalog import Catalog, FileRecord, embedding_key  # noqa: E402
-from assistant.index import Index  # noqa: E402
-from assistant.retrieve import retrieve  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
-from assistant.store import chunk_metadata  # noqa: E402
-from assistant.types import Chunk, Document  # noqa: E402
+from assistant.answer.retrieve import retrieve  # noqa: E402
+from assistant.core.settings import Settings  # noqa: E402
+from assistant.core.types import Chunk, Document  # noqa: E402
+from assistant.index.catalog import Catalog, FileRecord, embedding_key  # noqa: E402
+from assistant.index.index import Index  # noqa: E402
+from assistant.index.vectors import chunk_metadata  # noqa: E402
 from eval.runner import load_set  # noqa: E402
 
 NAMES = ["Meijer", "Eerenberg", "Jansen", "De Vries", "Bakker", "Visser", "Smit", "Mulder", "Bos", "Peters"]

@@ -97,7 +97,7 @@ def _compare(args: argparse.Namespace, settings) -> int:
 
 
 def _fit(args: argparse.Namespace, settings) -> int:
-    from assistant.answerability import MODEL_PATH
+    from assistant.answer.answerability import MODEL_PATH
     from assistant.cli_ask import build_assistant
     from eval.fit import feature_rows, fit_model, refusal_figures, split_of
     from eval.runner import load_set

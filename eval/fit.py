@@ -12,8 +12,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.answerability import AnswerabilityModel
-from assistant.evidence import FEATURES, Evidence
+from assistant.answer.answerability import AnswerabilityModel
+from assistant.answer.evidence import FEATURES, Evidence
 
 L2 = 1.0  # ridge penalty on the weights (not the bias): keeps nine features on ~130 rows from overfitting
 

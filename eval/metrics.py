@@ -7,8 +7,8 @@ import statistics
 import unicodedata
 from difflib import SequenceMatcher
 
-from assistant.citations import cited_numbers
-from assistant.lexical import tokenize
+from assistant.answer.citations import cited_numbers
+from assistant.index.lexical import tokenize
 
 FOUND_SHARE = 0.8  # a quote is found when this share of its words appears in order in a passage
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.dates import MONTH_NAMES, find_dates
-from assistant.evidence import people
-from assistant.types import DocMeta
+from assistant.answer.evidence import people
+from assistant.core.dates import MONTH_NAMES, find_dates
+from assistant.core.types import DocMeta
 
 OUTSIDERS = ("de Kinderombudsman", "de Inspectie Gezondheidszorg en Jeugd", "Jeugdzorg Nederland",
              "de Raad voor de Kinderbescherming", "GGD GHOR Nederland", "Zorgverzekeraars Nederland",

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from assistant.answer import Assistant
-from assistant.results import answer_json
-from assistant.tuning import TUNING
+from assistant.answer.assistant import Assistant
+from assistant.answer.results import answer_json
+from assistant.core.config import TUNING
 from eval.metrics import aggregate_by_kind, score_item
 
 KINDS = {"factoid", "position", "list", "date", "numeric", "comparison", "multi-doc", "unanswerable", "follow-up"}
@@ -72,7 +72,7 @@ def build_report(records: list[dict], *, set_names: list[str], assistant: Assist
             "mode": mode,
             "embedder": index.embedder.name,
             "refusal_threshold": assistant.refusal_threshold,
-            "answerability": assistant.answerability.as_dict(),
+            "answerability": assistant.answer.answerability.as_dict(),
             "tuning": TUNING.as_dict(),
             "k": assistant.k,
             "settings": settings,

@@ -6,10 +6,10 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.dates import format_nl
-from assistant.sentences import split_sentences
-from assistant.types import Chunk, Document
-from ingest.structure import SectionPath
+from assistant.core.dates import format_nl
+from assistant.core.sentences import split_sentences
+from assistant.core.structure import SectionPath
+from assistant.core.types import Chunk, Document
 
 # multilingual-e5-small reads 512 tokens. The estimate below counts 3.3 characters a token; the real
 # tokenizer averages 4.0 on this corpus, so 420 estimated tokens stay under about 490 real ones.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.types import Line
+from assistant.core.types import Line
 
 BULLET = "•"
 _BROKEN_BULLETS = str.maketrans({"\uf0b7": BULLET, "\uf0a7": BULLET, "\uf02d": "-", "\uf0d8": BULLET})

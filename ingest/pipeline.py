@@ -11,14 +11,13 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.catalog import FileRecord, embedding_key
-from assistant.index import Index
-from assistant.store import chunk_metadata
-from assistant.types import Chunk, Document
-from ingest.chunk import chunk_document
-from ingest.readers import SUPPORTED, UnreadableFile, read_lines
+from assistant.core.types import Chunk
+from assistant.index.catalog import FileRecord, embedding_key
+from assistant.index.index import Index
+from assistant.index.vectors import chunk_metadata
+from ingest.parse import parse_file, parser_version
+from ingest.readers import SUPPORTED, UnreadableFile
 from ingest.sandbox import PARSE_SECONDS, parse_isolated
-from ingest.split import split_documents
 
 EMBED_BATCH = 32
 
@@ -65,15 +64,6 @@ class IngestReport:
         return sum(r.status == status for r in self.results)
 
 
-def parser_version() -> str:
-    """Hash of the code that turns files into chunks; when it changes, every file is parsed again."""
-    digest = hashlib.sha256()
-    for module in ("readers.py", "clean.py", "split.py", "structure.py", "chunk.py"):
-        digest.update((Path(__file__).parent / module).read_bytes())
-    digest.update((Path(__file__).parent.parent / "assistant" / "sentences.py").read_bytes())
-    return digest.hexdigest()[:12]
-
-
 def file_sha256(path: Path) -> str:
     """Content hash of a file."""
     digest = hashlib.sha256()
@@ -92,15 +82,6 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
         else:
             out.append(path)
     return list(dict.fromkeys(out))
-
-
-def parse_file(path: Path) -> tuple[list[Document], list[Chunk]]:
-    """Sub-documents and chunks of one file; raises UnreadableFile with a reason."""
-    documents = split_documents(read_lines(path), path.name)
-    if not documents:
-        raise UnreadableFile("geen bruikbare tekst na het opschonen")
-    chunks = [chunk for doc in documents for chunk in chunk_document(doc)]
-    return documents, chunks
 
 
 def ingest(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 from pypdf.errors import PdfReadError, PyPdfError
 
-from assistant.types import Line
+from assistant.core.types import Line
 
 SUPPORTED = {".pdf", ".txt", ".md"}
 MIN_TEXT_CHARS = 20  # fewer characters than this in a whole file means: no text layer

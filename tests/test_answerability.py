@@ -5,8 +5,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from assistant.answerability import AnswerabilityModel, load_model
-from assistant.evidence import (
+from assistant.answer.answerability import AnswerabilityModel, load_model
+from assistant.answer.evidence import (
     FEATURES,
     Evidence,
     anchors_missing,
@@ -16,8 +16,8 @@ from assistant.evidence import (
     speaker_missing,
     window_support,
 )
-from assistant.extractive import Sentence, compose
-from assistant.types import DocMeta, Passage
+from assistant.answer.extractive import Sentence, compose
+from assistant.core.types import DocMeta, Passage
 from eval.fit import best_threshold, fit_logistic, fit_model, split_of
 from eval.nearmiss import near_misses, shift_date
 

@@ -57,7 +57,7 @@ def test_follow_up_and_new_conversation(app):
 
 
 def test_document_text_is_rendered_inert(app):
-    from ui.common import inert
+    from assistant.app.common import inert
 
     hostile = "<script>alert(1)</script> **vet** [klik](http://x) ![img](http://x/y.png)"
     shown = inert(hostile)
@@ -66,7 +66,7 @@ def test_document_text_is_rendered_inert(app):
 
 
 def test_dossier_page_lists_documents_and_reads_one(app):
-    app.switch_page("app_pages/dossier.py").run()
+    app.switch_page("assistant/app/pages/dossier.py").run()
     assert not app.exception
     table = app.dataframe[0].value
     assert len(table) == 38 and {"verslag", "nota", "agenda", "kamerbrief"} <= set(table["doc_type"])
@@ -78,7 +78,7 @@ def test_dossier_page_lists_documents_and_reads_one(app):
 def test_upload_of_broken_pdf_shows_its_reason_and_keeps_the_index(app, tmp_path, monkeypatch):
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "upload-index"))
     at = AppTest.from_file(APP, default_timeout=180).run()
-    at.switch_page("app_pages/toevoegen.py").run()
+    at.switch_page("assistant/app/pages/toevoegen.py").run()
     good = text_pdf(["Verslag\nDe werkgroep bespreekt wachtlijsten in de jeugd-ggz en de rol van gemeenten."])
     at.file_uploader[0].set_value([("../../kapot bestand.pdf", b"%PDF-1.4 kapot", "application/pdf"),
                                    ("goed.pdf", good, "application/pdf")]).run()  # fmt: skip
@@ -93,7 +93,7 @@ def test_upload_of_broken_pdf_shows_its_reason_and_keeps_the_index(app, tmp_path
 
 
 def test_evaluation_page_runs_a_small_set(app):
-    app.switch_page("app_pages/evaluatie.py").run()
+    app.switch_page("assistant/app/pages/evaluatie.py").run()
     app.number_input[0].set_value(4).run()
     next(b for b in app.button if b.label == "Evaluatie starten").click().run()
     assert not app.exception, app.exception

@@ -1,11 +1,11 @@
 import json
 
-from assistant.types import Line
+from assistant.core.structure import SectionPath, heading_level
+from assistant.core.types import Line
 from ingest.chunk import chunk_document
 from ingest.clean import join_paragraphs, lift_footnotes, normalise_chars, strip_furniture
 from ingest.readers import read_lines
 from ingest.split import split_documents
-from ingest.structure import SectionPath, heading_level
 from tests.conftest import SAMPLE
 
 

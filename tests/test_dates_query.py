@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from assistant.dates import find_dates, format_nl, parse_date
-from assistant.query import read_question
+from assistant.answer.question import read_question
+from assistant.core.dates import find_dates, format_nl, parse_date
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from assistant.embedders import make_embedder, packaged_minilm_path
-from assistant.settings import ConfigError, Settings
+from assistant.core.settings import ConfigError, Settings
+from assistant.index.models import make_embedder, packaged_minilm_path
 
 
 def test_sentence_transformers_embedder_loads_offline_and_ranks_sensibly():
@@ -26,8 +26,8 @@ def test_unknown_embedder_and_missing_model_folder_say_how_to_fix():
 def test_cross_encoder_reranker_from_a_local_folder(tmp_path):
     from sentence_transformers import CrossEncoder
 
-    from assistant.rerank import build_reranker
-    from assistant.types import DocMeta, Passage
+    from assistant.core.types import DocMeta, Passage
+    from assistant.index.models import build_reranker
 
     folder = tmp_path / "cross-encoder"
     CrossEncoder(str(packaged_minilm_path()), num_labels=1).save(str(folder))  # a real, untrained head

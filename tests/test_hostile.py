@@ -121,7 +121,7 @@ def test_pathological_pdfs_are_refused_within_bounds(tmp_path, name, make, reaso
 
 
 def test_instructions_inside_a_document_do_not_steer_the_answer(tmp_path, fake_index):
-    from assistant.answer import Assistant, _prompt_passage
+    from assistant.answer.assistant import Assistant, _prompt_passage
     from prompts import render
 
     folder = tmp_path / "c"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.index import Index
+from assistant.index.index import Index
 from ingest.pipeline import ingest
 from tests.pdfgen import blank_pdf, encrypted_pdf, text_pdf, write, zero_page_pdf
 
@@ -114,7 +114,7 @@ def test_orphan_vectors_from_a_crash_are_never_retrievable_and_get_cleaned(corpu
     import numpy as np
 
     fake_index.store.upsert(["orphan-1"], np.ones((1, 256), dtype=np.float32) / 16, [{"source_file": "notitie.txt"}])
-    from assistant.retrieve import retrieve
+    from assistant.answer.retrieve import retrieve
 
     hits = retrieve("werkgroep jeugdhulp", index=fake_index).passages
     assert hits and all(p.chunk_id != "orphan-1" for p in hits)
@@ -134,7 +134,7 @@ def test_killed_ingest_then_rerun_leaves_no_duplicates(tmp_path):
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     state = data / "state.sqlite"
     deadline = time.time() + 240
-    from assistant.catalog import Catalog
+    from assistant.index.catalog import Catalog
 
     while time.time() < deadline:  # wait until some but not all files are committed
         if state.exists():
@@ -151,8 +151,8 @@ def test_killed_ingest_then_rerun_leaves_no_duplicates(tmp_path):
 
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    from assistant.settings import Settings
-    from assistant.store import ChromaStore
+    from assistant.core.settings import Settings
+    from assistant.index.vectors import ChromaStore
 
     catalog = Catalog(state)
     ids = catalog.chunk_ids()

@@ -1,4 +1,4 @@
-from assistant.lexical import BM25Index, tokenize
+from assistant.index.lexical import BM25Index, tokenize
 
 
 def test_tokenizer_keeps_numbers_codes_and_unglues_footnotes():

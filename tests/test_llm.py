@@ -3,10 +3,10 @@
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.answer import Assistant
-from assistant.citations import is_english, renumber
-from assistant.llm import build_chat_model
-from assistant.settings import Settings
+from assistant.answer.assistant import Assistant
+from assistant.answer.citations import is_english, renumber
+from assistant.answer.llm import build_chat_model
+from assistant.core.settings import Settings
 from tests.openai_stub import CannedChat
 
 

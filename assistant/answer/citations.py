@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.lexical import tokenize
+from assistant.index.lexical import tokenize
 
 _MARK = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _EN = {"the", "and", "is", "are", "of", "to", "in", "that", "with", "for", "this", "was", "were", "has"}
@@ -48,7 +48,7 @@ def is_english(text: str) -> bool:
 
 def best_quote(answer: str, n: int, passage_text: str) -> str:
     """The passage sentence that best supports the answer sentences citing [n]."""
-    from assistant.extractive import sentences_of
+    from assistant.answer.extractive import sentences_of
 
     claims = " ".join(s for s in re.split(r"(?<=[.!?])\s+", answer) if f"[{n}]" in s)
     claim_terms = set(tokenize(claims))

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.evidence import FEATURES, Evidence
+from assistant.answer.evidence import FEATURES, Evidence
 
 MODEL_PATH = Path(__file__).with_name("answerability.json")
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from assistant.dates import find_dates
+from assistant.core.dates import find_dates
 
 _DOC_TYPES = (
     (re.compile(r"\bverslag(?:en)?\b|\bnotulen\b", re.I), "verslag"),

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from assistant.app.common import assistant_for, get_assistant, settings
 from ingest import Progress, ingest
-from ui.common import assistant_for, get_assistant, settings
 
 MAX_MB = 50
 KINDS = ["pdf", "txt", "md"]

@@ -14,9 +14,9 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from assistant.dates import day_number
-from assistant.settings import Settings
-from assistant.types import DocMeta
+from assistant.core.dates import day_number
+from assistant.core.settings import Settings
+from assistant.core.types import DocMeta
 
 COLLECTION = "jeugdzorg_chunks"
 # multilingual-e5 vectors sit close together (cosines 0.8-0.9), which makes HNSW's default search

@@ -7,11 +7,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.answerability import AnswerabilityModel, load_model
-from assistant.citations import best_quote, is_english, renumber
-from assistant.conversation import Turn, as_turns, needs_context, rewrite_rule_based
-from assistant.dates import MONTH_NAMES
-from assistant.evidence import (
+from assistant.answer.answerability import AnswerabilityModel, load_model
+from assistant.answer.citations import best_quote, is_english, renumber
+from assistant.answer.conversation import Turn, as_turns, needs_context, rewrite_rule_based
+from assistant.answer.evidence import (
     FEATURES,
     Evidence,
     anchors_missing,
@@ -22,11 +21,12 @@ from assistant.evidence import (
     speaker_missing,
     window_support,
 )
-from assistant.extractive import choose, compose, question_terms, rank_sentences
-from assistant.index import Index
-from assistant.retrieve import Filters, Reranker, Retrieval, retrieve
-from assistant.speakers import attendees
-from assistant.types import Answer, Citation, Document, Passage
+from assistant.answer.extractive import choose, compose, question_terms, rank_sentences
+from assistant.answer.retrieve import Filters, Reranker, Retrieval, retrieve
+from assistant.answer.speakers import attendees
+from assistant.core.dates import MONTH_NAMES
+from assistant.core.types import Answer, Citation, Document, Passage
+from assistant.index.index import Index
 from prompts import render
 
 REFUSAL = "Dit staat niet in de documenten die ik heb."
@@ -130,7 +130,7 @@ class Assistant:
         if not turns or not needs_context(question):
             return question
         if self.llm is not None:
-            from assistant.llm import messages_chain
+            from assistant.answer.llm import messages_chain
 
             prompt = render("rewrite.md", history=turns[-6:], question=question)
             try:
@@ -142,7 +142,7 @@ class Assistant:
         return rewrite_rule_based(question, turns)
 
     def _generate(self, question: str, passages: list[Passage], ranked, on_token):
-        from assistant.llm import messages_chain
+        from assistant.answer.llm import messages_chain
 
         context = passages[:LLM_CONTEXT]
         system = render("answer_system.md", refusal=REFUSAL)

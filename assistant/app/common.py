@@ -7,9 +7,9 @@ import re
 
 import streamlit as st
 
-from assistant.answer import Assistant
-from assistant.retrieve import Filters
-from assistant.settings import Settings
+from assistant.answer.assistant import Assistant
+from assistant.answer.retrieve import Filters
+from assistant.core.settings import Settings
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
@@ -39,7 +39,7 @@ def get_assistant() -> Assistant:
 
 def doc_rows() -> list[dict]:
     """Sub-documents with metadata and chunk counts (cheap: one SQLite query)."""
-    from assistant.results import doc_rows as rows
+    from assistant.answer.results import doc_rows as rows
 
     return rows(get_assistant().index.catalog)
 
@@ -70,7 +70,7 @@ def status_box(rows: list[dict]) -> None:
     assistant = get_assistant()
     cfg = assistant.index.settings
     counts = assistant.index.catalog.counts()
-    backend = f"LLM: {cfg.llm_model or cfg.llm_gguf}" if assistant.llm is not None else "extractief (offline)"
+    backend = f"LLM: {cfg.llm_model or cfg.llm_gguf}" if assistant.answer.llm is not None else "extractief (offline)"
     st.divider()
     st.caption("Status")
     st.markdown(

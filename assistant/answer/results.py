@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.dates import iso
-from assistant.types import Answer, Citation, Passage
+from assistant.core.dates import iso
+from assistant.core.types import Answer, Citation, Passage
 
 
 def citation_json(c: Citation) -> dict:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.dates import MONTHS, find_dates
-from assistant.glossary import ABBREVIATIONS
-from assistant.types import Passage
+from assistant.core.dates import MONTHS, find_dates
+from assistant.core.glossary import ABBREVIATIONS
+from assistant.core.types import Passage
 
 _ASKS_NUMBER = re.compile(
     r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak)\b|\bwelk (?:deel|percentage|bedrag|aantal)\b|\bwelke omvang\b",

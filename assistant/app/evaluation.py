@@ -9,8 +9,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from assistant.app.common import get_assistant, settings
 from eval.runner import SHOWN, build_report, compare, load_set, run_items, write_report
-from ui.common import get_assistant, settings
 
 SETS_DIR = Path(__file__).resolve().parent.parent / "eval" / "sets"
 

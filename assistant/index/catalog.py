@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.dates import from_iso, iso
-from assistant.store import Where
-from assistant.types import Chunk, DocMeta, Document, Passage
+from assistant.core.dates import from_iso, iso
+from assistant.core.types import Chunk, DocMeta, Document, Passage
+from assistant.index.vectors import Where
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

@@ -5,12 +5,12 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from assistant.catalog import Catalog
-from assistant.embedders import Embedder, make_embedder
-from assistant.lexical import BM25Index
-from assistant.settings import ConfigError, Settings
-from assistant.store import ChromaStore
-from assistant.types import DocMeta
+from assistant.core.settings import ConfigError, Settings
+from assistant.core.types import DocMeta
+from assistant.index.catalog import Catalog
+from assistant.index.lexical import BM25Index
+from assistant.index.models import Embedder, make_embedder
+from assistant.index.vectors import ChromaStore
 
 
 @dataclass

@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.dates import day_number
-from assistant.glossary import expand
-from assistant.index import Index
-from assistant.query import QuestionHints, organisation_pattern, read_question
-from assistant.store import Where
-from assistant.tuning import TUNING
-from assistant.types import Passage
+from assistant.answer.question import QuestionHints, organisation_pattern, read_question
+from assistant.core.config import TUNING
+from assistant.core.dates import day_number
+from assistant.core.glossary import expand
+from assistant.core.types import Passage
+from assistant.index.index import Index
+from assistant.index.vectors import Where
 
 RRF_K = TUNING.rrf_k
 CANDIDATES = TUNING.candidates

@@ -6,8 +6,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from assistant.redactions import codes_in
-from ui.common import doc_rows, get_assistant, inert
+from assistant.app.common import doc_rows, get_assistant, inert
+from assistant.core.redactions import codes_in
 
 
 def page() -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.redactions import codes_in
-from assistant.results import answer_json
-from assistant.sentences import split_sentences
-from ui.common import get_assistant, inert, sidebar_filters
+from assistant.answer.results import answer_json
+from assistant.app.common import get_assistant, inert, sidebar_filters
+from assistant.core.redactions import codes_in
+from assistant.core.sentences import split_sentences
 
 EXAMPLES = (
     "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?",

@@ -10,7 +10,7 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.settings import ConfigError, Settings
+from assistant.core.settings import ConfigError, Settings
 
 
 def build_chat_model(settings: Settings) -> BaseChatModel | None:

@@ -1,0 +1,1 @@
+"""Answering: reading the question, retrieval, ranking, composing or generating, citations, refusal."""

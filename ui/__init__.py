@@ -1,1 +1,0 @@
-"""The Streamlit pages of app.py."""
