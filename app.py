@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from assistant.core.settings import ConfigError
-from assistant.index.vectors import StoreUnavailable
+from assistant.core.errors import ConfigError, StoreUnavailable
 
 st.set_page_config(page_title="Dossier jeugdzorg", page_icon=":material/gavel:", layout="wide")
 

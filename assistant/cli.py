@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.core.settings import ConfigError, Settings
-from assistant.index.vectors import StoreUnavailable
+from assistant.core.errors import ConfigError, StoreUnavailable
+from assistant.core.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:

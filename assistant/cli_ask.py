@@ -30,7 +30,7 @@ def build_assistant(settings: Settings, mode: str | None = None):
     """The assistant with the configured index, chat model and reranker."""
     from assistant.answer.assistant import Assistant
     from assistant.answer.llm import build_chat_model
-    from assistant.core.settings import ConfigError
+    from assistant.core.errors import ConfigError
     from assistant.index.index import Index
     from assistant.index.models import build_reranker
 
@@ -49,7 +49,7 @@ def build_assistant(settings: Settings, mode: str | None = None):
 
 def filters_from(args: argparse.Namespace):
     """Filters from the command-line flags."""
-    from assistant.answer.retrieve import Filters
+    from assistant.core.types import Filter
 
     def day(text: str | None):
         if not text:
@@ -59,7 +59,7 @@ def filters_from(args: argparse.Namespace):
             raise SystemExit(f"fout: '{text}' is geen datum die ik kan lezen (bijv. 6 november 2019)")
         return value
 
-    return Filters(
+    return Filter(
         doc_types=tuple(args.doc_types or ()),
         meetings=tuple(args.meeting or ()),
         source_files=tuple(args.source_files or ()),

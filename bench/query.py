@@ -61,7 +61,7 @@ def main() -> None:
             t = time.perf_counter()
             assistant.answer(q)
             answers.append((time.perf_counter() - t) * 1000)
-    print(f"{len(questions)} questions x {args.rounds} rounds on {index.catalog.counts()['chunks']} chunks")
+    print(f"{len(questions)} questions x {args.rounds} rounds on {index.counts()['chunks']} chunks")
     print(f"retrieval (warm):         p50 {statistics.median(retrieval):.0f} ms   p95 {pct(retrieval, 0.95):.0f} ms")
     print(f"extractive answer (warm): p50 {statistics.median(answers):.0f} ms   p95 {pct(answers, 0.95):.0f} ms")
     print(f"cold start (new process, open index, load model, first answer): "

@@ -33,7 +33,6 @@ from assistant.core.settings import Settings  # noqa: E402
 from assistant.core.types import Chunk, Document  # noqa: E402
 from assistant.index.catalog import Catalog, FileRecord, embedding_key  # noqa: E402
 from assistant.index.index import Index  # noqa: E402
-from assistant.index.vectors import chunk_metadata  # noqa: E402
 from eval.runner import load_set  # noqa: E402
 
 NAMES = ["Meijer", "Eerenberg", "Jansen", "De Vries", "Bakker", "Visser", "Smit", "Mulder", "Bos", "Peters"]
@@ -77,7 +76,7 @@ def grow(index: Index, docs, by_doc, first: int, last: int, rng: random.Random) 
         shift = dt.timedelta(days=7 * k)
         for source_file, file_docs in files.items():
             name = f"synth{k:03d}_{source_file}"
-            new_docs, chunks, ids, vectors, metas = [], [], [], [], []
+            new_docs, chunks, vectors = [], [], []
             for n, doc in enumerate(file_docs):
                 meta = replace(
                     doc.meta, doc_id=f"s{k:03d}-{doc.meta.doc_id}", source_file=name,
@@ -91,11 +90,8 @@ def grow(index: Index, docs, by_doc, first: int, last: int, rng: random.Random) 
                     chunks.append(Chunk(cid, meta.doc_id, ordinal, perturb(body, rng, k), p.section, p.pages, context))
                     noisy = vector + np.random.default_rng(k * 1000 + n).normal(0, 0.01, vector.shape)
                     vectors.append((noisy / np.linalg.norm(noisy)).astype(np.float32))
-                    ids.append(cid)
-                    metas.append(chunk_metadata(p.section, meta))
-            index.store.upsert(ids, np.stack(vectors), metas)
             record = FileRecord(name, name, f"synthetic-{k}-{source_file}", 0, "")
-            index.catalog.replace_file(record, new_docs, chunks)
+            index.commit_file(record, new_docs, chunks, np.stack(vectors))
             written += len(chunks)
     return written, time.perf_counter() - started
 
@@ -147,7 +143,7 @@ def main() -> None:
             latencies.append((time.perf_counter() - t) * 1000)
         latencies.sort()
         p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
-        chunks = index.catalog.counts()["chunks"]
+        chunks = index.counts()["chunks"]
         print(f"{size:>4}x {chunks:>8} {rate} {build_s:>10.1f}s {lexical_mb:>8.1f}M "
               f"{statistics.median(latencies):>6.0f}ms {p95:>6.0f}ms {rss_mb():>7.0f}M"
               f"  (rss before bm25 build {before:.0f}M)")  # fmt: skip

@@ -23,7 +23,7 @@ def feature_rows(assistant, items: list[dict]) -> tuple[list[dict], list[dict]]:
     from eval.nearmiss import near_misses
 
     index = assistant.index
-    generated = near_misses(items, index.documents(), lambda d: index.catalog.document(d).text, assistant.people())
+    generated = near_misses(items, index.documents(), lambda d: index.document(d).text, assistant.people())
 
     def rows(batch: list[dict]) -> list[dict]:
         out = []

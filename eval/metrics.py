@@ -8,7 +8,7 @@ import unicodedata
 from difflib import SequenceMatcher
 
 from assistant.answer.citations import cited_numbers
-from assistant.index.lexical import tokenize
+from assistant.core.text import tokenize
 
 FOUND_SHARE = 0.8  # a quote is found when this share of its words appears in order in a passage
 

@@ -67,10 +67,10 @@ def build_report(records: list[dict], *, set_names: list[str], assistant: Assist
     return {
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "sets": set_names,
-        "corpus_version": index.catalog.corpus_version(),
+        "corpus_version": index.corpus_version(),
         "config": {
             "mode": mode,
-            "embedder": index.embedder.name,
+            "embedder": index.embedder_name,
             "refusal_threshold": assistant.refusal_threshold,
             "answerability": assistant.answer.answerability.as_dict(),
             "tuning": TUNING.as_dict(),

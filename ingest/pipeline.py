@@ -9,12 +9,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from assistant.core.types import Chunk
-from assistant.index.catalog import FileRecord, embedding_key
+from assistant.index.catalog import FileRecord
 from assistant.index.index import Index
-from assistant.index.vectors import chunk_metadata
 from ingest.parse import parse_file, parser_version
 from ingest.readers import SUPPORTED, UnreadableFile
 from ingest.sandbox import PARSE_SECONDS, parse_isolated
@@ -99,17 +96,15 @@ def ingest(
     With `isolate` (the default) each file is parsed in a child process with time and memory limits.
     """
     started = time.perf_counter()
-    catalog, store = index.catalog, index.store
     report = IngestReport()
     if rebuild:
-        store.reset()
-        catalog.clear()
-    catalog.set_meta("embedder", index.embedder.name)
-    _reconcile(index)
+        index.clear()
+    index.claim()
+    index.reconcile()
     parser = parser_version()
 
     files = expand_paths(Path(p) for p in paths)
-    manifest = catalog.files()
+    manifest = index.files()
     by_hash = {record.sha256: name for name, record in manifest.items()}
     seen: dict[str, str] = {}
     for n, path in enumerate(files):
@@ -142,75 +137,34 @@ def ingest(
             report.results.append(FileResult(name, "failed", err.reason))
             continue
         vectors = _embed(index, chunks, report, progress, name, n, len(files))
-        metas = {doc.meta.doc_id: doc.meta for doc in documents}
-        store.upsert(
-            [c.chunk_id for c in chunks], vectors, [chunk_metadata(c.section, metas[c.doc_id]) for c in chunks]
-        )
         record = FileRecord(
             source_file=name, path=str(path.resolve()), sha256=sha, size=path.stat().st_size,
             ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), parser=parser,
         )  # fmt: skip
-        catalog.replace_file(record, documents, chunks)  # the commit point for this file
-        stale = store.ids({"source_file": name}) - {c.chunk_id for c in chunks}
-        store.delete(sorted(stale))
+        index.commit_file(record, documents, chunks, vectors)
         status = "updated" if old is not None else "added"
         report.results.append(FileResult(name, status, documents=len(documents), chunks=len(chunks)))
 
     if prune:
-        for name, record in catalog.files().items():
+        for name, record in index.files().items():
             if not Path(record.path).exists():
-                catalog.remove_file(name)
-                store.delete(sorted(store.ids({"source_file": name})))
+                index.remove_file(name)
                 report.results.append(FileResult(name, "removed", "bestand bestaat niet meer"))
 
-    index.rebuild_lexical()
-    report.corpus_version = catalog.corpus_version()
-    catalog.set_meta("corpus_version", report.corpus_version)
+    report.corpus_version = index.finish()
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _embed(index: Index, chunks: list[Chunk], report: IngestReport, progress, name: str, n: int, total: int):
-    """Vectors for the chunks, from the cache where possible; new vectors are cached per batch."""
-    model = index.embedder
-    keys = [embedding_key(model.name, c.embed_text) for c in chunks]
-    cached = index.catalog.cached_vectors(keys)
-    report.cached += sum(k in cached for k in keys)
-    todo = [i for i, k in enumerate(keys) if k not in cached]
-    for start in range(0, len(todo), EMBED_BATCH):
-        batch = todo[start : start + EMBED_BATCH]
-        vectors = model.embed_documents([chunks[i].embed_text for i in batch])
-        fresh = {keys[i]: vectors[j] for j, i in enumerate(batch)}
-        index.catalog.cache_vectors(fresh)
-        cached.update(fresh)
-        report.embedded += len(batch)
+    """Vectors for the chunks through the index's cache, with progress per embedded batch."""
+    before = report.embedded + report.cached
+
+    def on_batch(from_cache: int, embedded: int) -> None:
         if progress:
-            progress(Progress(name, n, total, report.embedded + report.cached, len(chunks)))
-    if not chunks:
-        return np.zeros((0, model.dim), dtype=np.float32)
-    return np.stack([cached[k] for k in keys]).astype(np.float32)
+            progress(Progress(name, n, total, before + from_cache + embedded, len(chunks)))
 
-
-def _reconcile(index: Index) -> None:
-    """Make the vector store hold exactly the committed chunks.
-
-    Vectors no committed chunk owns (left by a killed ingest) are dropped; committed chunks the store
-    lacks (a Chroma server that was reset or replaced) are written again, from the embedding cache.
-    """
-    stored, committed = index.store.ids(), index.catalog.chunk_ids()
-    index.store.delete(sorted(stored - committed))
-    missing = sorted(committed - stored)
-    if not missing:
-        return
-    passages = index.catalog.passages(missing)
-    texts = dict(index.catalog.chunk_texts())
-    keys = [embedding_key(index.embedder.name, texts[cid]) for cid in missing]
-    cached = index.catalog.cached_vectors(keys)
-    todo = [k for k, key in enumerate(keys) if key not in cached]
-    if todo:
-        fresh = index.embedder.embed_documents([texts[missing[k]] for k in todo])
-        index.catalog.cache_vectors({keys[k]: fresh[j] for j, k in enumerate(todo)})
-        cached.update({keys[k]: fresh[j] for j, k in enumerate(todo)})
-    vectors = np.stack([cached[key] for key in keys]).astype(np.float32)
-    metadatas = [chunk_metadata(passages[cid].section, passages[cid].meta) for cid in missing]
-    index.store.upsert(missing, vectors, metadatas)
+    vectors, from_cache = index.embed_chunks(chunks, on_batch, batch=EMBED_BATCH)
+    report.cached += from_cache
+    report.embedded += len(chunks) - from_cache
+    return vectors

@@ -6,7 +6,7 @@ import hashlib
 
 import numpy as np
 
-from assistant.index.lexical import tokenize
+from assistant.core.text import tokenize
 
 
 class BagOfWordsEmbedder:

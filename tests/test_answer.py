@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from assistant.answer.citations import cited_numbers
-from assistant.answer.retrieve import Filters, retrieve
+from assistant.answer.retrieve import retrieve
+from assistant.core.types import Filter
 
 pytestmark = pytest.mark.slow
 
@@ -40,10 +41,10 @@ def test_unanswerable_question_is_refused_in_dutch_with_closest_documents(sample
 
 
 def test_filters_restrict_what_is_cited(sample_index, sample_assistant):
-    only_kamerbrief = Filters(doc_types=("kamerbrief",))
+    only_kamerbrief = Filter(doc_types=("kamerbrief",))
     hits = retrieve("Jeugdautoriteit", index=sample_index, filters=only_kamerbrief).passages
     assert hits and {p.meta.doc_type for p in hits} == {"kamerbrief"}
-    window = Filters(date_from=dt.date(2020, 6, 1), date_to=dt.date(2020, 6, 30))
+    window = Filter(date_from=dt.date(2020, 6, 1), date_to=dt.date(2020, 6, 30))
     answer = sample_assistant.answer("Wat is er besproken over de financiële afspraken corona?", filters=window)
     assert answer.citations
     assert all(c.passage.meta.meeting_date.month == 6 for c in answer.citations)

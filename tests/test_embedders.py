@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from assistant.core.settings import ConfigError, Settings
+from assistant.core.errors import ConfigError
+from assistant.core.settings import Settings
 from assistant.index.models import make_embedder, packaged_minilm_path
 
 

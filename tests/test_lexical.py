@@ -1,4 +1,5 @@
-from assistant.index.lexical import BM25Index, tokenize
+from assistant.core.text import tokenize
+from assistant.index.lexical import BM25Index
 
 
 def test_tokenizer_keeps_numbers_codes_and_unglues_footnotes():

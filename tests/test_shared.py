@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.assistant import Assistant
+from assistant.core.errors import StoreUnavailable
 from assistant.core.settings import Settings
 from assistant.index.index import Index
-from assistant.index.vectors import StoreUnavailable
 from ingest.pipeline import ingest
 from tests.pdfgen import write
 

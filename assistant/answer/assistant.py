@@ -22,10 +22,10 @@ from assistant.answer.evidence import (
     window_support,
 )
 from assistant.answer.extractive import choose, compose, question_terms, rank_sentences
-from assistant.answer.retrieve import Filters, Reranker, Retrieval, retrieve
+from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
 from assistant.core.dates import MONTH_NAMES
-from assistant.core.types import Answer, Citation, Document, Passage
+from assistant.core.types import Answer, Citation, Document, Filter, Passage
 from assistant.index.index import Index
 from prompts import render
 
@@ -51,7 +51,7 @@ class Assistant:
         question: str,
         *,
         history: Sequence[object] = (),
-        filters: Filters | None = None,
+        filters: Filter | None = None,
         on_token: Callable[[str], None] | None = None,
     ) -> Answer:
         """A grounded Dutch answer with citations, or a refusal that lists the closest documents."""
@@ -107,18 +107,18 @@ class Assistant:
     def _attendees_of(self, doc_id: str, doc: Document | None = None) -> dict[str, set[str]]:
         """Attendee surnames per organisation of one meeting document, read once."""
         if doc_id not in self._attendees:
-            doc = doc or self.index.catalog.document(doc_id)
+            doc = doc or self.index.document(doc_id)
             self._attendees[doc_id] = attendees(doc.text) if doc else {}
         return self._attendees[doc_id]
 
     def people(self) -> set[str]:
         """Surnames of the people the meeting documents name, read once per corpus version."""
-        version = self.index.catalog.corpus_version()
+        version = self.index.corpus_version()
         if self._known_people[0] != version:
             names: set[str] = set()
             for meta in self.index.documents():
                 if meta.doc_type in ("verslag", "agenda", "nota", "rondetafelverslag"):
-                    doc = self.index.catalog.document(meta.doc_id)
+                    doc = self.index.document(meta.doc_id)
                     if doc:
                         names |= people_in(doc.text)
                         names |= set().union(*self._attendees_of(meta.doc_id, doc).values())

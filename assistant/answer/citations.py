@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.index.lexical import tokenize
+from assistant.core.text import tokenize
 
 _MARK = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _EN = {"the", "and", "is", "are", "of", "to", "in", "that", "with", "for", "this", "was", "were", "has"}

@@ -12,8 +12,9 @@ from assistant.core.dates import MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS, expand
 from assistant.core.sentences import split_sentences
 from assistant.core.structure import heading_level
+from assistant.core.text import tokenize
 from assistant.core.types import Passage
-from assistant.index.lexical import BM25Index, tokenize
+from assistant.index.lexical import BM25Index
 
 # Words a question uses to ask, not to say what it is about (stemmed as the tokenizer does).
 _QUESTION_WORDS = set(

@@ -10,7 +10,8 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.core.settings import ConfigError, Settings
+from assistant.core.errors import ConfigError
+from assistant.core.settings import Settings
 
 
 def build_chat_model(settings: Settings) -> BaseChatModel | None:

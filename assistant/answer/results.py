@@ -45,9 +45,9 @@ def answer_json(answer: Answer, id_: str | None = None) -> dict:
     }
 
 
-def doc_rows(catalog, doc_type: str | None = None) -> list[dict]:
-    """The sub-documents as plain dicts with ISO dates."""
-    counts = catalog.chunk_counts()
+def doc_rows(index, doc_type: str | None = None) -> list[dict]:
+    """The sub-documents as plain dicts with ISO dates (`index`: an Index, or a bare Catalog)."""
+    counts = index.chunk_counts()
     return [
         {
             "doc_id": m.doc_id,
@@ -61,6 +61,6 @@ def doc_rows(catalog, doc_type: str | None = None) -> list[dict]:
             "pages": m.pages,
             "chunks": counts.get(m.doc_id, 0),
         }  # fmt: skip
-        for m in catalog.documents()
+        for m in index.documents()
         if doc_type is None or m.doc_type == doc_type
     ]

@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.question import QuestionHints, organisation_pattern, read_question
 from assistant.core.config import TUNING
-from assistant.core.dates import day_number
 from assistant.core.glossary import expand
-from assistant.core.types import Passage
+from assistant.core.types import Filter, Passage
 from assistant.index.index import Index
-from assistant.index.vectors import Where
 
 RRF_K = TUNING.rrf_k
 CANDIDATES = TUNING.candidates
-FILTER_EXACT_LIMIT = 3000  # filters admitting fewer chunks are searched exactly by id
 DENSE_WEIGHT = TUNING.dense_weight
 LEXICAL_WEIGHT = TUNING.lexical_weight
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Hard filters a user chose; empty means everything."""
-
-    doc_types: tuple[str, ...] = ()
-    meetings: tuple[str, ...] = ()
-    source_files: tuple[str, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-
-    def to_where(self) -> Where:
-        """The same filters for the store."""
-        num = lambda d: day_number(d) if d else None  # noqa: E731
-        return Where(self.doc_types, self.meetings, self.source_files, num(self.date_from), num(self.date_to))
 
 
 @dataclass(frozen=True)
@@ -55,27 +35,22 @@ def retrieve(
     question: str,
     *,
     index: Index,
-    filters: Filters | None = None,
+    filters: Filter | None = None,
     k: int = 12,
     reranker: Reranker | None = None,
 ) -> Retrieval:
     """The `k` best passages for a question, never empty while the filtered index has any."""
     hints = read_question(question)
-    where = (filters or Filters()).to_where()
-    vector = index.embedder.embed_query(question)
+    filters = filters or Filter()
+    vector = index.embed_query(question)
     lexical_index = index.lexical()
 
-    admitted = index.catalog.chunk_ids_matching(where, limit=FILTER_EXACT_LIMIT) if where.to_chroma() else None
-    if admitted is not None:
-        dense = index.store.similar_among(vector, admitted)[:CANDIDATES]
-    else:
-        dense = index.store.query(vector, CANDIDATES, where)
+    dense = index.search_dense(vector, CANDIDATES, filters)
     lexical = lexical_index.search(expand(question), CANDIDATES * 4)
     ranked = [(dense, DENSE_WEIGHT), (lexical, LEXICAL_WEIGHT)]
     if hints.days:  # the named meeting's own passages compete among themselves, on the topic alone
-        on_days = index.catalog.chunk_ids_on_days(hints.days)[:FILTER_EXACT_LIMIT]
-        ranked.append((index.store.similar_among(vector, on_days)[:20], DENSE_WEIGHT))
-        allowed = set(on_days)
+        on_days, allowed = index.search_dense_on_days(vector, hints.days, 20)
+        ranked.append((on_days, DENSE_WEIGHT))
         topical = lexical_index.search(expand(hints.topic), CANDIDATES * 8)
         ranked.append(([(cid, score) for cid, score in topical if cid in allowed][:20], LEXICAL_WEIGHT))
 
@@ -83,8 +58,8 @@ def retrieve(
     for results, weight in ranked:
         for rank, (cid, _) in enumerate(results):
             fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
-    passages = index.catalog.passages(fused)
-    candidates = [p for cid, p in passages.items() if where.matches(p.meta)]
+    passages = index.passages(fused)
+    candidates = [p for cid, p in passages.items() if filters.matches(p.meta)]
     scored = [(p, fused[p.chunk_id] * _boost(p, hints)) for p in candidates]
     scored.sort(key=lambda item: -item[1])
     top = [_with_score(p, s) for p, s in scored[: max(k * 3, 30)]]

@@ -130,7 +130,7 @@ def as_markdown(result: dict) -> str:
 
 def source_path(source_file: str) -> Path | None:
     """Where the indexed file lives, if it is still there."""
-    record = get_assistant().index.catalog.files().get(source_file)
+    record = get_assistant().index.files().get(source_file)
     path = Path(record.path) if record else None
     return path if path is not None and path.is_file() else None
 

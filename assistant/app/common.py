@@ -8,8 +8,8 @@ import re
 import streamlit as st
 
 from assistant.answer.assistant import Assistant
-from assistant.answer.retrieve import Filters
 from assistant.core.settings import Settings
+from assistant.core.types import Filter
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
@@ -41,10 +41,10 @@ def doc_rows() -> list[dict]:
     """Sub-documents with metadata and chunk counts (cheap: one SQLite query)."""
     from assistant.answer.results import doc_rows as rows
 
-    return rows(get_assistant().index.catalog)
+    return rows(get_assistant().index)
 
 
-def sidebar_filters() -> Filters:
+def sidebar_filters() -> Filter:
     """Filters for doc_type, meeting series, date range and source file, and the index status."""
     rows = doc_rows()
     with st.sidebar:
@@ -62,21 +62,21 @@ def sidebar_filters() -> Filters:
             if isinstance(picked, tuple) and len(picked) == 2:
                 date_from, date_to = picked
         status_box(rows)
-    return Filters(tuple(types), tuple(meetings), tuple(files), date_from, date_to)
+    return Filter(tuple(types), tuple(meetings), tuple(files), date_from, date_to)
 
 
 def status_box(rows: list[dict]) -> None:
     """Embedder, answer backend, index location and corpus version, with counts."""
     assistant = get_assistant()
     cfg = assistant.index.settings
-    counts = assistant.index.catalog.counts()
+    counts = assistant.index.counts()
     backend = f"LLM: {cfg.llm_model or cfg.llm_gguf}" if assistant.answer.llm is not None else "extractief (offline)"
     st.divider()
     st.caption("Status")
     st.markdown(
-        f"- **Embedder:** {inert(assistant.index.embedder.name)}\n"
+        f"- **Embedder:** {inert(assistant.index.embedder_name)}\n"
         f"- **Antwoorden:** {inert(backend)}\n"
-        f"- **Index:** {inert(assistant.index.store.location)}\n"
-        f"- **Corpusversie:** `{assistant.index.catalog.corpus_version()}`\n"
+        f"- **Index:** {inert(assistant.index.location)}\n"
+        f"- **Corpusversie:** `{assistant.index.corpus_version()}`\n"
         f"- {counts['files']} bestanden, {counts['documents']} documenten, {counts['chunks']} passages"
     )

@@ -67,7 +67,7 @@ def reader(frame: pd.DataFrame) -> None:
     choice = st.selectbox("Document", list(titles), index=None, placeholder="Kies een document")
     if not choice:
         return
-    doc = get_assistant().index.catalog.document(titles[choice])
+    doc = get_assistant().index.document(titles[choice])
     if doc is None:
         st.error("Dit document staat niet meer in de index.")
         return

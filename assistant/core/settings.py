@@ -19,10 +19,6 @@ ENV_DOC = {
 }
 
 
-class ConfigError(RuntimeError):
-    """A setting is missing or wrong; the message says how to fix it."""
-
-
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "jeugdzorg-assistant"

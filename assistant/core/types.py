@@ -42,6 +42,11 @@ class DocMeta:
     kenmerk: str | None = None
 
     @property
+    def date(self) -> dt.date | None:
+        """The day the document is about: the meeting's date, else its own date."""
+        return self.meeting_date or self.document_date
+
+    @property
     def pages(self) -> list[int]:
         """Every page number the sub-document covers."""
         return list(range(self.first_page, self.last_page + 1))
@@ -55,10 +60,36 @@ class DocMeta:
         text = f"{article} {noun}" if self.doc_type != "document" else f"het document '{self.title}'"
         if self.meeting:
             text += f" van het {self.meeting}"
-        when = self.meeting_date or self.document_date
-        if when:
-            text += f" van {format_nl(when)}"
+        if self.date:
+            text += f" van {format_nl(self.date)}"
         return text
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What a user limited the search to; empty fields mean everything. Dates apply to `DocMeta.date`.
+
+    The one filter type: the Chroma module and the catalog each translate it to their own syntax."""
+
+    doc_types: tuple[str, ...] = ()
+    meetings: tuple[str, ...] = ()
+    source_files: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.doc_types or self.meetings or self.source_files or self.date_from or self.date_to)
+
+    def matches(self, meta: DocMeta) -> bool:
+        """The filter applied to a document's metadata."""
+        day = meta.date
+        return (
+            (not self.doc_types or meta.doc_type in self.doc_types)
+            and (not self.meetings or (meta.meeting or "") in self.meetings)
+            and (not self.source_files or meta.source_file in self.source_files)
+            and (self.date_from is None or (day is not None and day >= self.date_from))
+            and (self.date_to is None or (day is not None and day <= self.date_to))
+        )
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.core.dates import from_iso, iso
-from assistant.core.types import Chunk, DocMeta, Document, Passage
-from assistant.index.vectors import Where
+from assistant.core.types import Chunk, DocMeta, Document, Filter, Passage
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -184,21 +183,21 @@ class Catalog:
         rows = self._db().execute("SELECT doc_id, COUNT(*) FROM chunks GROUP BY doc_id").fetchall()
         return dict(rows)
 
-    def chunk_ids_matching(self, where: Where, limit: int) -> list[str] | None:
-        """Ids of the chunks whose documents match `where`; None when more than `limit` do."""
+    def chunk_ids_matching(self, filter: Filter, limit: int) -> list[str] | None:
+        """Ids of the chunks whose documents match the filter; None when more than `limit` do."""
         clauses, args = [], []
-        for column, values in (("d.doc_type", where.doc_types), ("d.meeting", where.meetings),
-                               ("d.source_file", where.source_files)):  # fmt: skip
+        for column, values in (("d.doc_type", filter.doc_types), ("d.meeting", filter.meetings),
+                               ("d.source_file", filter.source_files)):  # fmt: skip
             if values:
                 clauses.append(f"{column} IN ({','.join('?' * len(values))})")
                 args.extend(values)
         day = "COALESCE(d.meeting_date, d.document_date)"
-        if where.date_from is not None:
+        if filter.date_from is not None:
             clauses.append(f"{day} >= ?")
-            args.append(_iso_number(where.date_from))
-        if where.date_to is not None:
+            args.append(filter.date_from.isoformat())
+        if filter.date_to is not None:
             clauses.append(f"{day} <= ?")
-            args.append(_iso_number(where.date_to))
+            args.append(filter.date_to.isoformat())
         sql = "SELECT c.chunk_id FROM chunks c JOIN documents d ON d.doc_id = c.doc_id"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
@@ -286,11 +285,6 @@ _DOC_COLUMNS = (
     "doc_id, doc_type, title, source_file, first_page, last_page, meeting, meeting_date, document_date, kenmerk"
 )
 _DOC_COLUMNS_D = ", ".join(f"d.{c.strip()}" for c in _DOC_COLUMNS.split(","))
-
-
-def _iso_number(day: int) -> str:
-    """yyyymmdd as 'yyyy-mm-dd'."""
-    return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
 
 def _doc_meta(row: tuple) -> DocMeta:

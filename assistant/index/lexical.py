@@ -1,66 +1,17 @@
-"""A BM25 index with a Dutch tokenizer (stemming, stopwords, numbers and Woo codes kept)."""
+"""A BM25 index over the chunk texts, with the Dutch tokenizer of assistant.core.text."""
 
 from __future__ import annotations
 
 import math
 import os
 import pickle
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import snowballstemmer
 
-STOPWORDS = frozenset(
-    (
-        "aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen "
-        "door dus een eens en er ge geen geweest haar had heb hebben heeft hem hen het hier hij "
-        "hoe hoeveel hun iemand iets ik in is ja je jij jullie kan kon kunnen maar mag me meer men "
-        "met mij mijn moet moeten mogen na naar niet niets nog nu of om omdat onder ons onze ook "
-        "op over reeds te tegen toch toen tot u uit uw van veel voor waar waarom wanneer want "
-        "waren was wat we wel welke werd werden wezen wie wij wil worden wordt zal ze zei zelf "
-        "zich zij zijn zo zonder zou zouden "
-    ).split()
-)
-# 10.2.e, 5.1.2e (Woo codes) | 1.162 / 1.162,5 (numbers with separators) | words | numbers
-_TOKEN = re.compile(
-    r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?[a-z]\b"
-    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
-    r"|\d+(?:,\d+)?"
-    r"|[a-zà-ÿ]+(?:[-'][a-zà-ÿ]+)*"
-)
-_GLUED_FOOTNOTE = re.compile(r"([a-zà-ÿ)]{4,})(\d{1,2})\b")
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    return snowballstemmer.stemmer("dutch")
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed content tokens; '1.162' becomes '1162', 'Jeugdwet5' becomes 'jeugdwet'."""
-    text = _GLUED_FOOTNOTE.sub(r"\1 ", text.lower())
-    tokens: list[str] = []
-    for raw in _TOKEN.findall(text):
-        if raw[0].isdigit():
-            if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
-                raw = raw.replace(".", "")
-            tokens.append(raw)
-            continue
-        if raw in STOPWORDS or len(raw) < 2:
-            continue
-        for part in raw.split("-"):
-            if part and part not in STOPWORDS:
-                tokens.append(_stem(part))
-    return tokens
+from assistant.core.text import tokenize
 
 
 @dataclass
@@ -132,6 +83,6 @@ class BM25Index:
         try:
             with open(path, "rb") as fh:
                 index = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):  # also: saved by older code
             return None
         return index if isinstance(index, cls) else None

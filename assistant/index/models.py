@@ -14,7 +14,8 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.core.settings import ConfigError, Settings
+from assistant.core.errors import ConfigError
+from assistant.core.settings import Settings
 from assistant.core.types import Passage
 
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlparse
 
 import numpy as np
 
 from assistant.core.dates import day_number
+from assistant.core.errors import StoreUnavailable
 from assistant.core.settings import Settings
-from assistant.core.types import DocMeta
+from assistant.core.types import DocMeta, Filter
 
 COLLECTION = "jeugdzorg_chunks"
 # multilingual-e5 vectors sit close together (cosines 0.8-0.9), which makes HNSW's default search
@@ -25,51 +25,25 @@ HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 1000, "max_neigh
 T = TypeVar("T")
 
 
-class StoreUnavailable(RuntimeError):
-    """The Chroma server cannot be reached; the message says what to check."""
-
-
-@dataclass(frozen=True)
-class Where:
-    """Metadata filters understood by the store: all are optional and combine with AND."""
-
-    doc_types: tuple[str, ...] = ()
-    meetings: tuple[str, ...] = ()
-    source_files: tuple[str, ...] = ()
-    date_from: int | None = None  # yyyymmdd, on the meeting date or else the document date
-    date_to: int | None = None
-
-    def to_chroma(self) -> dict | None:
-        """The filter in Chroma's `where` syntax, or None when empty."""
-        clauses: list[dict] = []
-        for field, values in (("doc_type", self.doc_types), ("meeting", self.meetings),
-                              ("source_file", self.source_files)):  # fmt: skip
-            if values:
-                clauses.append({field: {"$in": list(values)}})
-        if self.date_from is not None:
-            clauses.append({"date": {"$gte": self.date_from}})
-        if self.date_to is not None:
-            clauses.append({"date": {"$lte": self.date_to}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-    def matches(self, meta: DocMeta) -> bool:
-        """The same filter applied to a document's metadata in Python."""
-        day = date_number(meta)
-        return (
-            (not self.doc_types or meta.doc_type in self.doc_types)
-            and (not self.meetings or (meta.meeting or "") in self.meetings)
-            and (not self.source_files or meta.source_file in self.source_files)
-            and (self.date_from is None or (day and day >= self.date_from))
-            and (self.date_to is None or (day and day <= self.date_to))
-        )
+def chroma_where(filter: Filter) -> dict | None:
+    """The filter in Chroma's `where` syntax, or None when empty."""
+    clauses: list[dict] = []
+    for field, values in (("doc_type", filter.doc_types), ("meeting", filter.meetings),
+                          ("source_file", filter.source_files)):  # fmt: skip
+        if values:
+            clauses.append({field: {"$in": list(values)}})
+    if filter.date_from is not None:
+        clauses.append({"date": {"$gte": day_number(filter.date_from)}})
+    if filter.date_to is not None:
+        clauses.append({"date": {"$lte": day_number(filter.date_to)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def date_number(meta: DocMeta) -> int:
     """yyyymmdd of the meeting date, else the document date, else 0."""
-    day = meta.meeting_date or meta.document_date
-    return day_number(day) if day else 0
+    return day_number(meta.date) if meta.date else 0
 
 
 def chunk_metadata(section: str, meta: DocMeta) -> dict:
@@ -151,8 +125,9 @@ class ChromaStore:
             batch = ids[start : start + 1000]
             self._call(lambda b=batch: self._collection.delete(ids=b))
 
-    def ids(self, where: dict | None = None) -> set[str]:
-        """All chunk ids in the collection (optionally those matching a filter)."""
+    def ids(self, source_file: str | None = None) -> set[str]:
+        """All chunk ids in the collection, or those of one source file."""
+        where = {"source_file": source_file} if source_file is not None else None
         out: set[str] = set()
         offset = 0
         while True:
@@ -164,13 +139,13 @@ class ChromaStore:
                 return out
             offset += 5000
 
-    def query(self, vector: np.ndarray, n: int, where: Where | None = None) -> list[tuple[str, float]]:
+    def query(self, vector: np.ndarray, n: int, filter: Filter | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) of the nearest vectors, best first."""
         try:
             result = self._call(lambda: self._collection.query(
                 query_embeddings=np.asarray(vector, dtype=np.float32)[None, :],
                 n_results=n,
-                where=where.to_chroma() if where else None,
+                where=chroma_where(filter) if filter else None,
                 include=["distances"],
             ))  # fmt: skip
         except Exception as err:  # an empty collection refuses to be queried

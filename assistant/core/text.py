@@ -1,0 +1,56 @@
+"""The Dutch tokenizer: stemming, stopwords, numbers and Woo codes kept."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+STOPWORDS = frozenset(
+    (
+        "aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen "
+        "door dus een eens en er ge geen geweest haar had heb hebben heeft hem hen het hier hij "
+        "hoe hoeveel hun iemand iets ik in is ja je jij jullie kan kon kunnen maar mag me meer men "
+        "met mij mijn moet moeten mogen na naar niet niets nog nu of om omdat onder ons onze ook "
+        "op over reeds te tegen toch toen tot u uit uw van veel voor waar waarom wanneer want "
+        "waren was wat we wel welke werd werden wezen wie wij wil worden wordt zal ze zei zelf "
+        "zich zij zijn zo zonder zou zouden "
+    ).split()
+)
+# 10.2.e, 5.1.2e (Woo codes) | 1.162 / 1.162,5 (numbers with separators) | words | numbers
+_TOKEN = re.compile(
+    r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?[a-z]\b"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    r"|\d+(?:,\d+)?"
+    r"|[a-zà-ÿ]+(?:[-'][a-zà-ÿ]+)*"
+)
+_GLUED_FOOTNOTE = re.compile(r"([a-zà-ÿ)]{4,})(\d{1,2})\b")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("dutch")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed content tokens; '1.162' becomes '1162', 'Jeugdwet5' becomes 'jeugdwet'."""
+    text = _GLUED_FOOTNOTE.sub(r"\1 ", text.lower())
+    tokens: list[str] = []
+    for raw in _TOKEN.findall(text):
+        if raw[0].isdigit():
+            if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+                raw = raw.replace(".", "")
+            tokens.append(raw)
+            continue
+        if raw in STOPWORDS or len(raw) < 2:
+            continue
+        for part in raw.split("-"):
+            if part and part not in STOPWORDS:
+                tokens.append(_stem(part))
+    return tokens
