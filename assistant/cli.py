@@ -124,7 +124,7 @@ def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for r in rows:
         pages = f"p{r['pages'][0]}-{r['pages'][-1]}"
-        when = r["meeting_date"] or r["document_date"] or "-"
+        when = r["date"] or "-"
         print(f"{r['doc_type']:18} {when:10}  {r['title'][:70]:70} {r['source_file']} {pages}")
     print(f"\n{len(rows)} documenten")
     return 0

@@ -26,27 +26,6 @@ def add_ask_parser(sub) -> None:
     p.set_defaults(func=run_ask)
 
 
-def build_assistant(settings: Settings, mode: str | None = None):
-    """The assistant with the configured index, chat model and reranker."""
-    from assistant.answer.assistant import Assistant
-    from assistant.answer.llm import build_chat_model
-    from assistant.core.errors import ConfigError
-    from assistant.index.index import Index
-    from assistant.index.models import build_reranker
-
-    llm = None
-    if mode != "extractive":
-        llm = build_chat_model(settings)
-        if mode == "llm" and llm is None:
-            raise ConfigError("--mode llm needs ASSISTANT_LLM_BASE_URL and ASSISTANT_LLM_MODEL (or ASSISTANT_LLM_GGUF)")
-    return Assistant(
-        index=Index.open(settings),
-        llm=llm,
-        refusal_threshold=settings.refusal_threshold,
-        reranker=build_reranker(settings),
-    )
-
-
 def filters_from(args: argparse.Namespace):
     """Filters from the command-line flags."""
     from assistant.core.types import Filter
@@ -75,7 +54,9 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not args.question and not args.batch:
         print("fout: geef een vraag of --batch FILE.jsonl", file=sys.stderr)
         return 2
-    assistant = build_assistant(settings, args.mode)
+    from assistant.answer.assistant import open_assistant
+
+    assistant = open_assistant(settings, mode=args.mode)
     filters = filters_from(args)
     if args.batch:
         return _run_batch(assistant, args.batch, filters)

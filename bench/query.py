@@ -24,8 +24,8 @@ from eval.runner import load_set  # noqa: E402
 
 COLD = """
 import time; t = time.perf_counter()
-from assistant.core.settings import Settings; from assistant.cli_ask import build_assistant
-a = build_assistant(Settings.from_env(data_dir={data!r}), "extractive")
+from assistant import Settings, open_assistant
+a = open_assistant(Settings.from_env(data_dir={data!r}), mode="extractive")
 a.answer("Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
 print(time.perf_counter() - t)
 """

@@ -44,7 +44,7 @@ def _thresholds(pairs: list[str]) -> dict[str, float]:
 
 
 def _run(args: argparse.Namespace, settings) -> int:
-    from assistant.cli_ask import build_assistant
+    from assistant import open_assistant
     from eval.runner import build_report, compare, load_set, run_items, threshold_misses, write_report
 
     thresholds = _thresholds(args.fail_under)
@@ -53,17 +53,17 @@ def _run(args: argparse.Namespace, settings) -> int:
         from eval.fit import split_of
 
         items = [item for item in items if split_of(item["id"]) == args.split]
-    assistant = build_assistant(settings, args.mode)
+    assistant = open_assistant(settings, mode=args.mode)
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
         bar = tqdm(total=len(items), unit="vraag", file=sys.stderr)
-    records = run_items(items, assistant, progress=(lambda n, total: bar.update(1)) if bar else None)
+    records = run_items(items, assistant.answer, progress=(lambda n, total: bar.update(1)) if bar else None)
     if bar:
         bar.close()
     names = [p.name + (f" (split {args.split})" if args.split else "") for p in args.sets]
-    report = build_report(records, set_names=names, assistant=assistant, mode=args.mode)
+    report = build_report(records, set_names=names, assistant=assistant)
     json_path, md_path = write_report(report, args.out)
     overall = report["metrics"]["all"]
     shown = ("hit@5", "mrr", "cited_gold", "citation_valid", "faithfulness", "fact_accuracy", "date_match",
@@ -97,12 +97,12 @@ def _compare(args: argparse.Namespace, settings) -> int:
 
 
 def _fit(args: argparse.Namespace, settings) -> int:
+    from assistant import open_assistant
     from assistant.answer.answerability import MODEL_PATH
-    from assistant.cli_ask import build_assistant
     from eval.fit import feature_rows, fit_model, refusal_figures, split_of
     from eval.runner import load_set
 
-    assistant = build_assistant(settings, "extractive")
+    assistant = open_assistant(settings, mode="extractive")
     other = "B" if args.split == "A" else "A"
     halves = {split: [] for split in (args.split, other)}
     for path in args.sets:

@@ -7,9 +7,6 @@ import statistics
 import unicodedata
 from difflib import SequenceMatcher
 
-from assistant.answer.citations import cited_numbers
-from assistant.core.text import tokenize
-
 FOUND_SHARE = 0.8  # a quote is found when this share of its words appears in order in a passage
 
 
@@ -21,6 +18,27 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<=\d)[.\u2009 ](?=\d{3}\b)", "", text)
     text = re.sub(r"[^\w€%]+", " ", text.lower())
     return " ".join(text.split())
+
+
+# The metrics measure the product, so they share none of its text handling: their own normalisation,
+# citation-marker reading, stopwords and word matching (the first six letters stand for a word's stem).
+_MARKS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_STOPWORDS = frozenset(
+    "aan als bij dat de deze die dit door een en er het hier hij hun ik in is maar met na naar niet nog of om "
+    "omdat ook op over te tot uit van voor was wat we wel werd wordt zal ze zich zij zijn zo zou".split()
+)
+STEM = 6
+
+
+def cited_numbers(text: str) -> list[int]:
+    """Every citation number in a text, in order ('[2]', '[1, 3]')."""
+    return [int(n) for group in _MARKS.findall(text) for n in re.split(r"\s*[,;]\s*", group)]
+
+
+def content_words(text: str) -> set[str]:
+    """The normalised content words of a text, cut to their first letters; numbers of three digits and more."""
+    words = normalise(_MARKS.sub(" ", text)).split()
+    return {w[:STEM] for w in words if w not in _STOPWORDS and (len(w) > 2 if w.isdigit() else len(w) > 1)}
 
 
 def quote_found(quote: str, passage: str) -> bool:
@@ -61,7 +79,7 @@ def faithfulness(result: dict) -> float | None:
     # a citation vouches for its passage and for what it says of the source (type, meeting, date)
     by_n = {c["n"]: " ".join(str(c.get(k) or "") for k in ("text", "title", "doc_type", "meeting", "meeting_date"))
             for c in result["citations"]}  # fmt: skip
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", result["answer"]) if tokenize(s)]
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", result["answer"]) if content_words(s)]
     if not sentences:
         return None
     supported = 0
@@ -69,8 +87,8 @@ def faithfulness(result: dict) -> float | None:
     for sentence in sentences:
         numbers = set(cited_numbers(sentence)) or current  # a quote continues its source's citation
         current = numbers
-        words = {w for w in tokenize(re.sub(r"\[\d+\]", "", sentence)) if not w.isdigit() or len(w) > 2}
-        source = set(tokenize(" ".join(by_n.get(n, "") for n in numbers)))
+        words = content_words(sentence)
+        source = content_words(" ".join(by_n.get(n, "") for n in numbers))
         if words and numbers and len(words & source) / len(words) >= 0.7:
             supported += 1
     return supported / len(sentences)

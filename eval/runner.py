@@ -8,9 +8,8 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from assistant.answer.assistant import Assistant
 from assistant.answer.results import answer_json
-from assistant.core.config import TUNING
+from assistant.core.types import Answer
 from eval.metrics import aggregate_by_kind, score_item
 
 KINDS = {"factoid", "position", "list", "date", "numeric", "comparison", "multi-doc", "unanswerable", "follow-up"}
@@ -44,14 +43,15 @@ def load_set(path: Path) -> list[dict]:
 
 def run_items(
     items: list[dict],
-    assistant: Assistant,
+    answer_fn: Callable[..., Answer],
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[dict]:
-    """Answer every item; each result record holds the item, the answer JSON and the scores."""
+    """Answer every item with `answer_fn(question, history=...)` (e.g. `Assistant.answer`); each result
+    record holds the item, the answer JSON and the scores."""
     records = []
     for n, item in enumerate(items, start=1):
-        answer = assistant.answer(item["question"], history=item.get("history") or ())
+        answer = answer_fn(item["question"], history=item.get("history") or ())
         result = answer_json(answer, item["id"])
         records.append({"item": item, "result": result, "scores": score_item(item, result)})
         if progress:
@@ -59,8 +59,8 @@ def run_items(
     return records
 
 
-def build_report(records: list[dict], *, set_names: list[str], assistant: Assistant, mode: str) -> dict:
-    """The full report: corpus version, configuration, metrics and per-question results."""
+def build_report(records: list[dict], *, set_names: list[str], assistant) -> dict:
+    """The full report: corpus version, the assistant's configuration, metrics and per-question results."""
     index = assistant.index
     settings = asdict(index.settings)
     settings = {k: str(v) if v is not None else None for k, v in settings.items() if "key" not in k}
@@ -69,11 +69,11 @@ def build_report(records: list[dict], *, set_names: list[str], assistant: Assist
         "sets": set_names,
         "corpus_version": index.corpus_version(),
         "config": {
-            "mode": mode,
+            "mode": "extractive" if assistant.llm is None else "llm",
             "embedder": index.embedder_name,
             "refusal_threshold": assistant.refusal_threshold,
-            "answerability": assistant.answer.answerability.as_dict(),
-            "tuning": TUNING.as_dict(),
+            "answerability": assistant.answerability.as_dict(),
+            "tuning": assistant.config.as_dict(),
             "k": assistant.k,
             "settings": settings,
         },  # fmt: skip

@@ -113,7 +113,7 @@ def context_line(doc: Document, section: str) -> str:
     """'Verslag BO Rijk-VNG 6 november 2019 | 4 Bestuurlijke afspraken > Ad Afspraak 8'."""
     meta = doc.meta
     parts = [meta.title]
-    when = meta.meeting_date or meta.document_date
+    when = meta.date
     if when and format_nl(when) not in meta.title:
         parts.append(format_nl(when))
     head = " ".join(parts)

@@ -141,8 +141,8 @@ def test_reporting_split_of_each_set_stays_above_measured_thresholds(sample_assi
     from eval.runner import build_report, run_items, write_report
 
     items = [item for item in load_set(ROOT / "eval" / "sets" / name) if split_of(item["id"]) == "B"]
-    records = run_items(items, sample_assistant)
-    report = build_report(records, set_names=[f"{name} (split B)"], assistant=sample_assistant, mode="extractive")
+    records = run_items(items, sample_assistant.answer)
+    report = build_report(records, set_names=[f"{name} (split B)"], assistant=sample_assistant)
     write_report(report, ROOT / "artifacts" / f"eval-{name.removesuffix('.jsonl')}-B")
     assert report["config"]["answerability"]["fitted_on"].endswith("near-misses")
     assert threshold_misses(report, GATES[name]) == [], report["metrics"]["all"]

@@ -5,7 +5,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.assistant import Assistant
 from assistant.answer.citations import is_english, renumber
-from assistant.answer.llm import build_chat_model
+from assistant.answer.langchain_llm import LangChainLLM, build_llm
 from assistant.core.settings import Settings
 from tests.openai_stub import CannedChat
 
@@ -30,7 +30,7 @@ def stub():
 
 def llm_assistant(index, url: str) -> Assistant:
     settings = Settings.from_env(env={}, data_dir=index.settings.data_dir, llm_base_url=url, llm_model="stub")
-    return Assistant(index=index, llm=build_chat_model(settings), refusal_threshold=0.3)
+    return Assistant(index=index, llm=build_llm(settings), refusal_threshold=0.3)
 
 
 @pytest.mark.slow
@@ -38,7 +38,7 @@ def test_scripted_chat_model_answer_is_validated(sample_index):
     model = FakeListChatModel(
         responses=["Volgens het verslag van 6 november 2019 [2] stelt dhr. Meijer een handreiking voor [7]."]
     )
-    assistant = Assistant(index=sample_index, llm=model, refusal_threshold=0.3)
+    assistant = Assistant(index=sample_index, llm=LangChainLLM(model), refusal_threshold=0.3)
     answer = assistant.answer("Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
     assert "[7]" not in answer.text and "[1]" in answer.text
     assert [c.n for c in answer.citations] == [1]
@@ -101,7 +101,7 @@ def test_unreachable_endpoint_falls_back_with_a_clear_note(fake_index, tmp_path)
     write(tmp_path / "c" / "n.txt", b"De VNG wil faire tarieven voor jeugdhulp bij alle gemeenten in het land.")
     ingest([tmp_path / "c"], index=fake_index)
     settings = Settings.from_env(env={}, data_dir=tmp_path, llm_base_url="http://127.0.0.1:9/v1", llm_model="x")
-    answer = Assistant(index=fake_index, llm=build_chat_model(settings), refusal_threshold=0.3).answer(
+    answer = Assistant(index=fake_index, llm=build_llm(settings), refusal_threshold=0.3).answer(
         "Wat wil de VNG met faire tarieven?"
     )
     assert "Het taalmodel gaf een fout" in answer.text and answer.citations

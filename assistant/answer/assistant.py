@@ -22,15 +22,41 @@ from assistant.answer.evidence import (
     window_support,
 )
 from assistant.answer.extractive import choose, compose, question_terms, rank_sentences
+from assistant.answer.llm import LLM
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
+from assistant.core.config import CONFIG, Config
 from assistant.core.dates import MONTH_NAMES
+from assistant.core.errors import ConfigError
+from assistant.core.settings import Settings
 from assistant.core.types import Answer, Citation, Document, Filter, Passage
 from assistant.index.index import Index
+from assistant.index.models import build_reranker
 from prompts import render
 
 REFUSAL = "Dit staat niet in de documenten die ik heb."
 LLM_CONTEXT = 6
+
+
+def open_assistant(settings: Settings | None = None, *, mode: str | None = None, config: Config = CONFIG) -> Assistant:
+    """The assistant over the configured index, with the configured LLM (unless `mode="extractive"`) and reranker.
+
+    `settings` defaults to the environment (ASSISTANT_*); `mode="llm"` requires an LLM to be configured."""
+    settings = settings or Settings.from_env()
+    llm = None
+    if mode != "extractive":
+        from assistant.answer.langchain_llm import build_llm
+
+        llm = build_llm(settings)
+        if mode == "llm" and llm is None:
+            raise ConfigError("--mode llm needs ASSISTANT_LLM_BASE_URL and ASSISTANT_LLM_MODEL (or ASSISTANT_LLM_GGUF)")
+    return Assistant(
+        index=Index.open(settings),
+        llm=llm,
+        refusal_threshold=settings.refusal_threshold,
+        reranker=build_reranker(settings),
+        config=config,
+    )
 
 
 @dataclass
@@ -38,10 +64,11 @@ class Assistant:
     """Answers Dutch questions from an index; the LLM is optional (extractive without it)."""
 
     index: Index
-    llm: object | None = None  # a LangChain BaseChatModel
+    llm: LLM | None = None  # anything with stream(system, user); None answers extractively
     refusal_threshold: float | None = None  # overrides the model's probability cut (ASSISTANT_REFUSAL_THRESHOLD)
     answerability: AnswerabilityModel = field(default_factory=load_model)
     reranker: Reranker | None = None
+    config: Config = CONFIG
     k: int = 12
     _attendees: dict[str, dict[str, set[str]]] = field(default_factory=dict, repr=False)
     _known_people: tuple[str, set[str]] = field(default=("", set()), repr=False)
@@ -58,14 +85,21 @@ class Assistant:
         started = time.perf_counter()
         turns = as_turns(history)
         standalone = self.standalone(question, turns)
-        retrieval = retrieve(standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker)
+        retrieval = retrieve(
+            standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
+            config=self.config.retrieval,
+        )  # fmt: skip
         retrieved = time.perf_counter()
         passages = retrieval.passages
         terms = question_terms(standalone, self.index.lexical())
         speakers = self._speakers(passages, retrieval.hints.organisations)
-        ranked = rank_sentences(passages, terms, retrieval.hints, speakers=speakers, question=question)
+        ranked = rank_sentences(
+            passages, terms, retrieval.hints, speakers=speakers, question=question, config=self.config.sentences
+        )
         date_missing = _date_not_held(retrieval, self.index.documents())
-        evidence = gather_evidence(standalone, retrieval, ranked, date_missing, self.people())
+        evidence = gather_evidence(
+            standalone, retrieval, ranked, date_missing, self.people(), depth=self.config.sentences.depth
+        )
         probability = self.answerability.probability(evidence)
         if not passages or not self.answerability.answerable(evidence, self.refusal_threshold):
             text, citations = refusal_text(passages), ()
@@ -73,7 +107,7 @@ class Assistant:
         elif self.llm is not None:
             text, citations, refused = self._generate(standalone, passages, ranked, on_token)
         else:
-            text, citations = _extractive(ranked, passages)
+            text, citations = self._extractive(ranked, passages)
             refused = not citations
         done = time.perf_counter()
         return Answer(
@@ -130,11 +164,9 @@ class Assistant:
         if not turns or not needs_context(question):
             return question
         if self.llm is not None:
-            from assistant.answer.llm import messages_chain
-
             prompt = render("rewrite.md", history=turns[-6:], question=question)
             try:
-                rewritten = messages_chain(self.llm).invoke(("", prompt)).strip().splitlines()[0]
+                rewritten = "".join(self.llm.stream("", prompt)).strip().splitlines()[0]
             except Exception:  # an unreachable model must not stop the conversation
                 rewritten = ""
             if 5 < len(rewritten) < 400 and not is_english(rewritten):
@@ -142,19 +174,17 @@ class Assistant:
         return rewrite_rule_based(question, turns)
 
     def _generate(self, question: str, passages: list[Passage], ranked, on_token):
-        from assistant.answer.llm import messages_chain
-
         context = passages[:LLM_CONTEXT]
         system = render("answer_system.md", refusal=REFUSAL)
         user = render("answer_user.md", question=question, passages=[_prompt_passage(p) for p in context])
         pieces: list[str] = []
         try:
-            for piece in messages_chain(self.llm).stream((system, user)):
+            for piece in self.llm.stream(system, user):
                 pieces.append(piece)
                 if on_token:
                     on_token(piece)
         except Exception as err:
-            text, citations = _extractive(ranked, passages)
+            text, citations = self._extractive(ranked, passages)
             note = f"(Het taalmodel gaf een fout: {type(err).__name__}; dit antwoord is uit de bronnen samengesteld.)"
             return f"{text}\n\n{note}", citations, not citations
         raw = "".join(pieces).strip()
@@ -162,7 +192,7 @@ class Assistant:
             return refusal_text(passages), [], True
         text, used = renumber(raw, len(context))
         if is_english(text) or not used:
-            fallback, citations = _extractive(ranked, passages)
+            fallback, citations = self._extractive(ranked, passages)
             reason = "niet in het Nederlands" if is_english(text) else "zonder bronverwijzingen"
             note = f"(Het taalmodel antwoordde {reason}; dit antwoord is uit de bronnen samengesteld.)"
             return f"{fallback}\n\n{note}", citations, not citations
@@ -172,14 +202,13 @@ class Assistant:
         ]
         return text, citations, False
 
-
-def _extractive(ranked, passages: list[Passage]) -> tuple[str, list[Citation]]:
-    chosen = choose(ranked)
-    if not chosen:
-        return refusal_text(passages), []
-    text, quotes = compose(chosen, passages)
-    citations = [Citation(n=n, passage=passages[rank], quote=quote) for n, (rank, quote) in enumerate(quotes, 1)]
-    return text, citations
+    def _extractive(self, ranked, passages: list[Passage]) -> tuple[str, list[Citation]]:
+        chosen = choose(ranked, self.config.sentences)
+        if not chosen:
+            return refusal_text(passages), []
+        text, quotes = compose(chosen, passages, self.config.sentences)
+        cites = [Citation(n=n, passage=passages[rank], quote=quote) for n, (rank, quote) in enumerate(quotes, 1)]
+        return text, cites
 
 
 def _date_not_held(retrieval: Retrieval, documents: list) -> bool:
@@ -243,13 +272,13 @@ def _prompt_passage(p: Passage) -> dict:
 
 
 def gather_evidence(
-    question: str, retrieval: Retrieval, ranked, date_missing: bool, known: set[str] = frozenset()
+    question: str, retrieval: Retrieval, ranked, date_missing: bool, known: set[str] = frozenset(), depth: int = 6
 ) -> Evidence:
     """The answerability features of a question against what was retrieved."""
     focus = question_focus(question)
     support = max((s.support for s in ranked), default=0.0)
     held = max((s.support for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
-    dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:6]), default=0.0)
+    dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
     best = sorted(ranked, key=lambda s: -s.support)[:3]
     return Evidence(
         support=support,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from assistant.answer.evidence import speaker_of
 from assistant.answer.question import QuestionHints
-from assistant.core.config import TUNING
+from assistant.core.config import CONFIG, SentenceConfig
 from assistant.core.dates import MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS, expand
 from assistant.core.sentences import split_sentences
@@ -107,23 +107,23 @@ class QuestionCues:
         )
 
 
-def answer_type_bonus(cues: QuestionCues, sentence: str) -> float:
+def answer_type_bonus(cues: QuestionCues, sentence: str, config: SentenceConfig = CONFIG.sentences) -> float:
     """Extra score for a sentence of the kind the question asks for (a decision, a name, a number)."""
     bonus = 0.0
     if cues.decision and _DECISION.match(sentence):
-        bonus += 0.5  # "Besluit: ...", "Geen afspraak." answer a question about what was decided
+        bonus += config.decision  # "Besluit: ...", "Geen afspraak." answer a question about what was decided
     if cues.who and _PERSON.search(sentence[1:]):
-        bonus += 0.15
+        bonus += config.who
     if cues.organisation and _ACRONYM.search(sentence):
-        bonus += 0.15
+        bonus += config.organisation_asked
     if cues.amount and _NUMBER.search(sentence):
-        bonus += 0.1
+        bonus += config.amount
     if cues.when and find_dates(sentence):
-        bonus += 0.15
+        bonus += config.when
     if cues.listing and sentence.count(",") >= 3:
-        bonus += 0.15
+        bonus += config.listing
     if any(person.search(sentence) for person in cues.people):
-        bonus += 0.2  # the person the question names is the one speaking or spoken of
+        bonus += config.person  # the person the question names is the one speaking or spoken of
     return bonus
 
 
@@ -145,7 +145,7 @@ def rank_sentences(
     *,
     speakers: dict[str, set[str]] | None = None,
     question: str = "",
-    depth: int = TUNING.sentence_depth,
+    config: SentenceConfig = CONFIG.sentences,
 ) -> list[Sentence]:
     """Sentences of the top passages, most relevant first.
 
@@ -155,7 +155,7 @@ def rank_sentences(
     total = sum(terms.values()) or 1.0
     cues = QuestionCues.of(question)
     found: list[Sentence] = []
-    for rank, passage in enumerate(passages[:depth]):
+    for rank, passage in enumerate(passages[: config.depth]):
         section_words = set(tokenize(passage.section))
         names = (speakers or {}).get(passage.meta.doc_id, set())
         previous = 0.0  # the sentence before often sets up the one that answers ("... NZa is zo'n partij.")
@@ -165,17 +165,18 @@ def rank_sentences(
             words = set(tokenize(expand(text)))  # 'NvO' covers 'Norm voor Opdrachtgeverschap'
             own = sum(w for t, w in terms.items() if _contains(words, t))
             inherited = sum(w for t, w in terms.items() if not _contains(words, t) and t in section_words)
-            own_coverage = min(1.0, (own + 0.5 * inherited) / total)
-            coverage = min(1.0, own_coverage + 0.5 * previous)
+            own_coverage = min(1.0, (own + config.section_weight * inherited) / total)
+            coverage = min(1.0, own_coverage + config.previous_weight * previous)
             previous = own_coverage
             lowered = text.lower()
-            org_bonus = 0.1 * sum(1 for o in hints.organisations if o.lower() in lowered)
+            org_bonus = config.organisation_named * sum(1 for o in hints.organisations if o.lower() in lowered)
             if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
-                org_bonus += 0.3
-            length_penalty = 0.1 if len(text) > 400 else 0.0
+                org_bonus += config.organisation_speaker
+            length_penalty = config.long_penalty if len(text) > config.long_sentence else 0.0
             if _looks_like_list_of_names(text):
-                length_penalty += 0.3  # attendee lists match names and dates but say nothing
-            score = coverage + org_bonus + answer_type_bonus(cues, text) + 0.25 / (1 + rank) - length_penalty
+                length_penalty += config.name_list_penalty  # attendee lists match names and dates but say nothing
+            bonus = answer_type_bonus(cues, text, config) + config.rank_bonus / (1 + rank)
+            score = coverage + org_bonus + bonus - length_penalty
             found.append(Sentence(text, rank, position, coverage, score, own_coverage))
     found.sort(key=lambda s: -s.score)
     return found
@@ -191,25 +192,19 @@ def _contains(words: set[str], term: str) -> bool:
     return any(w.startswith(stem) and abs(len(w) - len(term)) <= 3 for w in words)
 
 
-def choose(
-    sentences: list[Sentence],
-    *,
-    max_sentences: int = TUNING.max_sentences,
-    per_passage: int = TUNING.per_passage,
-    floor: float = TUNING.coverage_floor,
-) -> list[Sentence]:
+def choose(sentences: list[Sentence], config: SentenceConfig = CONFIG.sentences) -> list[Sentence]:
     """The sentences to answer with: relevant, from few passages, without repeats."""
     chosen: list[Sentence] = []
     per: dict[int, int] = {}
     seen: set[str] = set()
     for s in sentences:
         key = re.sub(r"\W+", " ", s.text.lower()).strip()
-        if s.coverage < floor or key in seen or per.get(s.passage_rank, 0) >= per_passage:
+        if s.coverage < config.coverage_floor or key in seen or per.get(s.passage_rank, 0) >= config.per_passage:
             continue
         chosen.append(s)
         seen.add(key)
         per[s.passage_rank] = per.get(s.passage_rank, 0) + 1
-        if len(chosen) == max_sentences:
+        if len(chosen) == config.max_sentences:
             break
     return chosen
 
@@ -231,7 +226,7 @@ _INTRODUCES = re.compile(
 
 
 def continuation(
-    sentence: Sentence, passage: Passage, *, items: int = TUNING.list_items, turn: int = TUNING.turn_sentences
+    sentence: Sentence, passage: Passage, config: SentenceConfig = CONFIG.sentences
 ) -> list[tuple[int, str]]:
     """(position, text) of what completes a sentence: the items a line ending in ':' introduces,
     or the rest of a speaker's turn ('Dhr. Eerenberg: ...' and what he says next)."""
@@ -243,16 +238,24 @@ def continuation(
         return []
     out = []
     for position in range(
-        sentence.position + 1, min(len(texts), sentence.position + 1 + (items if introduces else turn))
+        sentence.position + 1,
+        min(len(texts), sentence.position + 1 + (config.list_items if introduces else config.turn_sentences)),
     ):
         text = texts[position]
-        if speaker_of(text) or heading_level(text) is not None or _DECISION.match(text) or len(text) > 400:
+        if (
+            speaker_of(text)
+            or heading_level(text) is not None
+            or _DECISION.match(text)
+            or len(text) > config.long_sentence
+        ):
             break
         out.append((position, text))
     return out
 
 
-def compose(chosen: list[Sentence], passages: list[Passage]) -> tuple[str, list[tuple[int, str]]]:
+def compose(
+    chosen: list[Sentence], passages: list[Passage], config: SentenceConfig = CONFIG.sentences
+) -> tuple[str, list[tuple[int, str]]]:
     """Answer text with [n] markers, and (passage rank, quote) for each citation number in order.
 
     The passage of the best sentence comes first; a sentence that introduces a list or opens a
@@ -266,7 +269,7 @@ def compose(chosen: list[Sentence], passages: list[Passage]) -> tuple[str, list[
     for s in chosen:
         lines = picked.setdefault(s.passage_rank, {})
         lines[s.position] = s.text
-        for position, text in continuation(s, passages[s.passage_rank]):
+        for position, text in continuation(s, passages[s.passage_rank], config):
             lines.setdefault(position, text)
     seen: set[str] = set()
     for rank in sorted(picked, key=lambda r: first_use[r]):

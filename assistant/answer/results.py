@@ -56,6 +56,7 @@ def doc_rows(index, doc_type: str | None = None) -> list[dict]:
             "meeting": m.meeting,
             "meeting_date": iso(m.meeting_date),
             "document_date": iso(m.document_date),
+            "date": iso(m.date),
             "kenmerk": m.kenmerk,
             "source_file": m.source_file,
             "pages": m.pages,

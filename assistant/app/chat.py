@@ -6,10 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.answer.results import answer_json
 from assistant.app.common import get_assistant, inert, sidebar_filters
 from assistant.core.redactions import codes_in
 from assistant.core.sentences import split_sentences
+from assistant.core.types import Answer, Citation
 
 EXAMPLES = (
     "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?",
@@ -34,7 +34,7 @@ def page() -> None:
             if message["role"] == "user":
                 st.markdown(inert(message["content"]))
             else:
-                render_answer(message["result"], key=f"m{k}")
+                render_answer(message["answer"], key=f"m{k}")
 
     question = st.chat_input("Stel een vraag over het dossier ...")
     if not messages and not question:
@@ -63,48 +63,47 @@ def ask(question: str, messages: list[dict], filters) -> None:
         with st.spinner("Zoeken in de documenten ..."):
             answer = get_assistant().answer(question, history=history, filters=filters, on_token=on_token)
         placeholder.empty()
-        result = answer_json(answer)
-        render_answer(result, key=f"m{len(messages)}")
-    messages.append({"role": "assistant", "content": answer.text, "result": result})
+        render_answer(answer, key=f"m{len(messages)}")
+    messages.append({"role": "assistant", "content": answer.text, "answer": answer})
 
 
-def render_answer(result: dict, *, key: str) -> None:
+def render_answer(answer: Answer, *, key: str) -> None:
     """An answer with its sources; a refusal shows what came closest."""
-    if result.get("standalone_question"):
-        st.caption(f"Opgevat als: {result['standalone_question']}")
-    if result["refused"]:
-        st.warning(inert(result["answer"]), icon=":material/search_off:")
+    if answer.standalone_question:
+        st.caption(f"Opgevat als: {answer.standalone_question}")
+    if answer.refused:
+        st.warning(inert(answer.text), icon=":material/search_off:")
     else:
-        st.markdown(inert(result["answer"]).replace("\n", "  \n"))
-    st.caption(f"{result['timings_ms']['total']:.0f} ms")
-    if result["citations"]:
+        st.markdown(inert(answer.text).replace("\n", "  \n"))
+    st.caption(f"{answer.timings_ms.get('total', 0.0):.0f} ms")
+    if answer.citations:
         st.markdown("**Bronnen**")
-        for c in result["citations"]:
-            render_source(c, key=f"{key}-{c['n']}")
+        for c in answer.citations:
+            render_source(c, key=f"{key}-{c.n}")
         with st.expander("Kopieer antwoord met bronnen (Markdown)"):
-            st.code(as_markdown(result), language="markdown")
-    elif result["passages"]:
+            st.code(as_markdown(answer), language="markdown")
+    elif answer.passages:
         with st.expander("Dichtstbijzijnde passages"):
-            for p in result["passages"][:5]:
-                st.markdown(f"**{inert(p['title'])}** · p. {_pages(p['pages'])}")
-                st.text(p["text"][:600])
+            for p in answer.passages[:5]:
+                st.markdown(f"**{inert(p.meta.title)}** · p. {_pages(p.pages)}")
+                st.text(p.text[:600])
 
 
-def render_source(c: dict, *, key: str) -> None:
+def render_source(c: Citation, *, key: str) -> None:
     """One citation: metadata line, expandable passage with the quote highlighted, PDF download."""
-    when = c["meeting_date"] or c["document_date"] or "zonder datum"
-    label = f"[{c['n']}] {c['title']} · {c['doc_type']} · {when} · p. {_pages(c['pages'])}"
+    m, p = c.passage.meta, c.passage
+    when = m.date.isoformat() if m.date else "zonder datum"
+    label = f"[{c.n}] {m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}"
     with st.expander(label):
-        meta = " · ".join(x for x in (c["meeting"], c["section"], c["source_file"]) if x)
-        st.caption(meta)
-        st.markdown(highlight(c["text"], c["quote"]))
-        codes = codes_in(c["text"])
+        st.caption(" · ".join(x for x in (m.meeting, p.section, m.source_file) if x))
+        st.markdown(highlight(p.text, c.quote))
+        codes = codes_in(p.text)
         if codes:
             st.caption("Lakcodes: " + "; ".join(f"{code}: {meaning}" for code, meaning in codes.items()))
-        path = source_path(c["source_file"])
+        path = source_path(m.source_file)
         if path is not None:
             st.download_button(
-                f"Open {c['source_file']} (pagina {c['pages'][0]})", data=path.read_bytes(),
+                f"Open {m.source_file} (pagina {p.pages[0]})", data=path.read_bytes(),
                 file_name=path.name, mime="application/pdf" if path.suffix == ".pdf" else "text/plain", key=key,
             )  # fmt: skip
 
@@ -119,12 +118,13 @@ def highlight(text: str, quote: str) -> str:
     return escaped
 
 
-def as_markdown(result: dict) -> str:
+def as_markdown(answer: Answer) -> str:
     """The answer with a numbered source list, ready to paste into a nota."""
-    lines = [result["answer"], "", "Bronnen:"]
-    for c in result["citations"]:
-        when = c["meeting_date"] or c["document_date"] or "z.d."
-        lines.append(f"[{c['n']}] {c['title']} ({c['doc_type']}, {when}), {c['source_file']}, p. {_pages(c['pages'])}")
+    lines = [answer.text, "", "Bronnen:"]
+    for c in answer.citations:
+        m = c.passage.meta
+        when = m.date.isoformat() if m.date else "z.d."
+        lines.append(f"[{c.n}] {m.title} ({m.doc_type}, {when}), {m.source_file}, p. {_pages(c.passage.pages)}")
     return "\n".join(lines)
 
 
@@ -135,5 +135,5 @@ def source_path(source_file: str) -> Path | None:
     return path if path is not None and path.is_file() else None
 
 
-def _pages(pages: list[int]) -> str:
+def _pages(pages) -> str:
     return str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"

@@ -27,9 +27,9 @@ def settings() -> Settings:
 @st.cache_resource(show_spinner="Index en model laden ...")
 def assistant_for(settings: Settings) -> Assistant:
     """The assistant over the configured index; built once per process."""
-    from assistant.cli_ask import build_assistant
+    from assistant import open_assistant
 
-    return build_assistant(settings)
+    return open_assistant(settings)
 
 
 def get_assistant() -> Assistant:
@@ -55,8 +55,7 @@ def sidebar_filters() -> Filter:
         use_dates = st.toggle("Beperk tot periode", key="f_use_dates")
         date_from = date_to = None
         if use_dates:
-            dates = sorted(dt.date.fromisoformat(r["meeting_date"] or r["document_date"])
-                           for r in rows if r["meeting_date"] or r["document_date"])  # fmt: skip
+            dates = sorted(dt.date.fromisoformat(r["date"]) for r in rows if r["date"])
             low, high = (dates[0], dates[-1]) if dates else (dt.date(2015, 1, 1), dt.date.today())
             picked = st.date_input("Periode", value=(low, high), format="DD-MM-YYYY", key="f_dates")
             if isinstance(picked, tuple) and len(picked) == 2:
@@ -70,7 +69,7 @@ def status_box(rows: list[dict]) -> None:
     assistant = get_assistant()
     cfg = assistant.index.settings
     counts = assistant.index.counts()
-    backend = f"LLM: {cfg.llm_model or cfg.llm_gguf}" if assistant.answer.llm is not None else "extractief (offline)"
+    backend = f"LLM: {cfg.llm_model or cfg.llm_gguf}" if assistant.llm is not None else "extractief (offline)"
     st.divider()
     st.caption("Status")
     st.markdown(

@@ -32,8 +32,10 @@ def page() -> None:
         items = items[: int(limit)] if limit else items
         bar = st.progress(0.0, text="Vragen beantwoorden ...")
         assistant = get_assistant()
-        records = run_items(items, assistant, progress=lambda n, total: bar.progress(n / total, text=f"{n}/{total}"))
-        report = build_report(records, set_names=[chosen.name], assistant=assistant, mode="extractive")
+        records = run_items(
+            items, assistant.answer, progress=lambda n, total: bar.progress(n / total, text=f"{n}/{total}")
+        )
+        report = build_report(records, set_names=[chosen.name], assistant=assistant)
         if previous:
             (reports / "previous.json").parent.mkdir(parents=True, exist_ok=True)
             (reports / "previous.json").write_text(json.dumps(previous, ensure_ascii=False), encoding="utf-8")

@@ -1,33 +1,80 @@
-"""Every tuned number of retrieval and answering in one place: what it does and which run chose it.
+"""Every tuned number of retrieval and answering: what it does and which run chose it.
 
 "session 1" = chosen on eval/sets/sample.jsonl as a whole (before the tuning/reporting split existed);
 "split A" = chosen on the odd-numbered items of sample.jsonl + dev.jsonl, never on the even ones (B),
-on which figures are reported. The answerability model's coefficients are in answerability.json.
+on which figures are reported. The answerability model's coefficients are in
+assistant/answer/answerability.json. Each eval report stores `Config.as_dict()`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
-class Tuning:
-    """The tuned constants; frozen, recorded in every eval report."""
+class RetrievalConfig:
+    """Fusion of the dense and BM25 rankings and the soft boosts on what the question names."""
 
     rrf_k: int = 60  # reciprocal-rank-fusion constant (session 1; the usual 60)
-    candidates: int = 60  # passages each retriever contributes to the fusion (session 1)
+    candidates: int = 60  # passages the dense ranking contributes to the fusion (session 1)
+    lexical_depth: int = 4  # BM25 contributes candidates x this (session 1)
     dense_weight: float = 1.0  # weight of the e5 ranking in the fusion (session 1)
-    lexical_weight: float = 2.0  # weight of BM25 in the fusion: beats 4-bit e5 here (session 1: hit@5 0.83 -> 0.86)
-    sentence_depth: int = 6  # passages whose sentences compete for the answer (session 1; split A: 8 no better)
-    max_sentences: int = 5  # sentences an extractive answer is built from (split A: key facts 0.81/0.61 -> 0.88/0.61)
+    lexical_weight: float = 2.0  # weight of BM25: beats 4-bit e5 here (session 1: hit@5 0.83 -> 0.86)
+    day_candidates: int = 20  # passages of a named day's documents each ranking adds (session 1)
+    day_lexical_depth: int = 8  # BM25 depth (x candidates) searched for a named day's passages (session 1)
+    pool: int = 30  # at least this many fused passages are boosted and reranked (session 1)
+    meeting_day: float = 2.0  # boost: the passage's meeting was on the day the question names (session 1)
+    document_day: float = 1.5  # boost: the passage's document is dated on that day (session 1)
+    other_day: float = 0.6  # boost: a dated passage of another day (session 1)
+    month: float = 1.6  # boost: dated in the month the question names (session 1)
+    year: float = 1.3  # boost: dated in the year the question names, no day named (session 1)
+    doc_type: float = 1.5  # boost: the document type the question names (session 1)
+    other_doc_type: float = 0.8  # boost: another document type than the one named (session 1)
+    said_in_verslag: float = 1.3  # boost: a verslag, for "what did X say" questions (session 1)
+    meeting_series: float = 1.3  # boost: the meeting series the question names (session 1)
+    organisation: float = 1.15  # boost per organisation the question names that the passage holds (session 1)
+    administrative: float = 0.7  # boost: attendee lists, "Betreft" blocks, bare headings (session 1)
+    short_passage: int = 160  # characters under which a passage counts as administrative (session 1)
+    duplicate_overlap: float = 0.5  # word-trigram Jaccard above which a passage is a near-duplicate (session 1)
+
+
+@dataclass(frozen=True)
+class SentenceConfig:
+    """Ranking the sentences of the top passages and composing the extractive answer."""
+
+    depth: int = 6  # passages whose sentences compete for the answer (session 1; split A: 8 no better)
+    max_sentences: int = 5  # sentences an answer is built from (split A: key facts 0.81/0.61 -> 0.88/0.61)
     per_passage: int = 2  # of which at most this many from one passage (split A: 3 no better overall)
     coverage_floor: float = 0.2  # a sentence must hold this share of the question's weight (session 1)
-    list_items: int = 4  # items a line ending in ':' brings along (split A: dev key facts 0.50 -> 0.61 with 2/4)
+    list_items: int = 4  # items a line ending in ':' brings along (split A: dev key facts 0.50 -> 0.61)
     turn_sentences: int = 2  # sentences of a speaker's turn after the one chosen (split A)
+    section_weight: float = 0.5  # question terms found only in the section heading count this much (session 1)
+    previous_weight: float = 0.5  # share of the previous sentence's coverage a sentence inherits (session 1)
+    rank_bonus: float = 0.25  # bonus / (1 + passage rank): earlier passages' sentences first (session 1)
+    organisation_named: float = 0.1  # per organisation of the question named in the sentence (session 1)
+    organisation_speaker: float = 0.3  # the sentence names an attendee of that organisation (session 1)
+    long_sentence: int = 400  # characters above which a sentence is penalised (session 1)
+    long_penalty: float = 0.1  # penalty for such a sentence (session 1)
+    name_list_penalty: float = 0.3  # penalty for a run of names and redaction codes (split A)
+    decision: float = 0.5  # "Besluit:", "Geen afspraak." for a question about what was decided (session 1)
+    who: float = 0.15  # a person's name for "wie" (session 1)
+    organisation_asked: float = 0.15  # an acronym for "welke organisatie/gemeente" (session 1)
+    amount: float = 0.1  # a number for "hoeveel", "bedrag" (session 1)
+    when: float = 0.15  # a date for "wanneer" (session 1)
+    listing: float = 0.15  # three or more commas for "welke ..." (session 1)
+    person: float = 0.2  # the person the question names (session 1)
+
+
+@dataclass(frozen=True)
+class Config:
+    """All tuned constants; frozen, passed to the assistant, recorded in every eval report."""
+
+    retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
+    sentences: SentenceConfig = field(default_factory=SentenceConfig)
 
     def as_dict(self) -> dict:
         """The constants as recorded in an eval report."""
         return asdict(self)
 
 
-TUNING = Tuning()
+CONFIG = Config()
