@@ -16,10 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.answer.assistant import Assistant  # noqa: E402
+from assistant import Settings, open_assistant  # noqa: E402
 from assistant.answer.retrieve import retrieve  # noqa: E402
-from assistant.core.settings import Settings  # noqa: E402
-from assistant.index.index import Index  # noqa: E402
 from eval.runner import load_set  # noqa: E402
 
 COLD = """
@@ -49,8 +47,8 @@ def main() -> None:
     questions = [i["question"] for i in load_set(ROOT / "eval" / "sets" / "sample.jsonl") if not i.get("history")]
     cold = [float(subprocess.run([sys.executable, "-c", COLD.format(data=str(data))], capture_output=True,
                                  text=True, check=True, cwd=ROOT).stdout) for _ in range(3)]  # fmt: skip
-    index = Index.open(Settings.from_env(env={}, data_dir=data))
-    assistant = Assistant(index=index)
+    assistant = open_assistant(Settings.from_env(env={}, data_dir=data), mode="extractive")
+    index = assistant.index
     assistant.answer(questions[0])  # warm up
     retrieval, answers = [], []
     for _ in range(args.rounds):

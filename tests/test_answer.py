@@ -101,3 +101,15 @@ def test_cli_ask_json_and_batch_follow_the_documented_format(sample_data_dir, tm
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["id"] for r in rows] == ["a", "b"]
     assert rows[1]["standalone_question"] and "gezinshuizen" in rows[1]["standalone_question"]
+
+
+def test_public_api_opens_the_index_and_offers_it_to_langchain_chains(sample_data_dir):
+    from assistant import DossierRetriever, Filter, Settings, open_assistant
+
+    assistant = open_assistant(Settings.from_env(env={}, data_dir=sample_data_dir), mode="extractive")
+    answer = assistant.answer("Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
+    assert assistant.llm is None and answer.citations
+    retriever = DossierRetriever(index=assistant.index, k=4, filter=Filter(doc_types=("nota",)))
+    docs = retriever.invoke("faire tarieven")
+    assert len(docs) == 4 and {d.metadata["doc_type"] for d in docs} == {"nota"}
+    assert all(d.page_content and d.metadata["pages"] and d.metadata["source_file"] for d in docs)

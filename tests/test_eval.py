@@ -1,6 +1,7 @@
 """Evaluation metrics on hand-made cases, the sample set's integrity, and the runner end to end."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -146,3 +147,22 @@ def test_reporting_split_of_each_set_stays_above_measured_thresholds(sample_assi
     write_report(report, ROOT / "artifacts" / f"eval-{name.removesuffix('.jsonl')}-B")
     assert report["config"]["answerability"]["fitted_on"].endswith("near-misses")
     assert threshold_misses(report, GATES[name]) == [], report["metrics"]["all"]
+    assert_same_answers_as_saved(name, records)
+
+
+SAVED = ROOT / "tests" / "data" / "answers"
+
+
+def assert_same_answers_as_saved(name: str, records: list[dict]) -> None:
+    """The answers equal the saved ones: a refactoring changes no answer; a deliberate change re-saves them
+    (ASSISTANT_SAVE_ANSWERS=1) and the diff shows in review. Two answers may differ, for float ties between
+    machines; the test names them."""
+    now = [{"id": r["item"]["id"], "refused": r["result"]["refused"], "answer": r["result"]["answer"],
+            "cited": [c["chunk_id"] for c in r["result"]["citations"]]} for r in records]  # fmt: skip
+    path = SAVED / name
+    if os.environ.get("ASSISTANT_SAVE_ANSWERS"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in now), encoding="utf-8")
+    saved = {a["id"]: a for a in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    changed = [a["id"] for a in now if saved.get(a["id"]) != a]
+    assert len(saved) == len(now) and len(changed) <= 2, f"{len(changed)} answers changed: {changed}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document as LangChainDocument
 from langchain_core.retrievers import BaseRetriever
+from pydantic import SkipValidation
 
 from assistant.answer.retrieve import retrieve
 from assistant.core.dates import iso
@@ -20,7 +21,7 @@ from assistant.index.index import Index
 class DossierRetriever(BaseRetriever):
     """Hybrid (e5 + BM25) retrieval with the dossier's date, meeting and document-type hints."""
 
-    index: Index
+    index: SkipValidation[Index]
     k: int = 6
     filter: Filter | None = None
 

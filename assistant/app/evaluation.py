@@ -12,7 +12,7 @@ import streamlit as st
 from assistant.app.common import get_assistant, settings
 from eval.runner import SHOWN, build_report, compare, load_set, run_items, write_report
 
-SETS_DIR = Path(__file__).resolve().parent.parent / "eval" / "sets"
+SETS_DIR = Path(__file__).resolve().parents[2] / "eval" / "sets"
 
 
 def page() -> None:

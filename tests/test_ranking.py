@@ -1,0 +1,101 @@
+"""Boosting, sentence ranking and composing on small hand-made passages: fast, no index, no model."""
+
+import datetime as dt
+from dataclasses import replace
+
+from assistant.answer.extractive import choose, compose, rank_sentences
+from assistant.answer.question import read_question
+from assistant.answer.retrieve import _boost, _spread_duplicates
+from assistant.core.config import CONFIG
+from assistant.core.text import tokenize
+from assistant.core.types import DocMeta, Passage
+
+NOV6 = dt.date(2019, 11, 6)
+PROSE = "De VNG vindt dat de tarieven voor jeugdhulp fair moeten zijn en vraagt om een handreiking voor gemeenten. "
+
+
+def meta(doc_type="verslag", day=NOV6, doc_id="d1", meeting="BO Rijk-VNG") -> DocMeta:
+    return DocMeta(doc_id, doc_type, doc_type.capitalize(), "bundel.pdf", 1, 3, meeting, day)
+
+
+def passage(text: str, m: DocMeta | None = None, chunk_id: str = "c1") -> Passage:
+    return Passage(chunk_id, m or meta(), text, "Agendapunt 3 Tarieven", (2,))
+
+
+def words(text: str, weight: float = 1.0) -> dict[str, float]:
+    """Question terms as the product weighs them, all of one weight."""
+    return {t: weight for t in tokenize(text)}
+
+
+def test_boost_rewards_the_named_meeting_day_and_the_verslag_for_what_was_said():
+    config = CONFIG.retrieval
+    hints = read_question("Wat zei de VNG over faire tarieven in het BO van 6 november 2019?")
+    on_day = _boost(passage(PROSE * 2), hints, config)
+    other_day = _boost(passage(PROSE * 2, meta(day=dt.date(2020, 1, 30))), hints, config)
+    nota = _boost(passage(PROSE * 2, meta("nota")), hints, config)
+    assert on_day > nota > other_day
+    assert on_day / other_day == config.meeting_day / config.other_day
+
+
+def test_boost_uses_the_weights_it_is_given():
+    hints = read_question("Wat staat er in het verslag van 6 november 2019?")
+    p = passage(PROSE * 2)
+    doubled = replace(CONFIG.retrieval, meeting_day=2 * CONFIG.retrieval.meeting_day)
+    assert _boost(p, hints, doubled) == 2 * _boost(p, hints, CONFIG.retrieval)
+
+
+def test_attendee_lists_and_short_passages_are_demoted():
+    hints = read_question("Wat zei de VNG over tarieven?")
+    attendees = passage("Deelnemers: dhr. Meijer (VNG), mevr. De Vries (VWS), dhr. Jansen (JenV), 10.2.e, 10.2.e")
+    assert _boost(attendees, hints, CONFIG.retrieval) < _boost(passage(PROSE * 2), hints, CONFIG.retrieval)
+
+
+def test_near_duplicates_move_behind_the_first_copy():
+    a, b, c = (
+        passage(PROSE * 3, chunk_id="a"),
+        passage(PROSE * 3, chunk_id="b"),
+        passage("Iets heel anders.", chunk_id="c"),
+    )
+    assert [p.chunk_id for p in _spread_duplicates([a, b, c], 0.5)] == ["a", "c", "b"]
+
+
+def test_the_sentence_holding_the_question_terms_ranks_first_and_headings_never_answer():
+    text = (
+        "3. Tarieven\nDhr. Meijer opent de vergadering.\n"
+        "De VNG vraagt om een handreiking voor faire tarieven in de jeugdhulp.\nDe lunch is om twaalf uur."
+    )
+    question = "Wat vroeg de VNG over faire tarieven?"
+    terms = words("VNG") | words("faire tarieven", 2.0)
+    ranked = rank_sentences([passage(text)], terms, read_question(question), question=question)
+    assert ranked[0].text.startswith("De VNG vraagt om een handreiking")
+    assert all(s.text != "3. Tarieven" for s in ranked)
+
+
+def test_a_decision_line_wins_a_question_about_what_was_decided():
+    text = "Er wordt gesproken over de tarieven en de handreiking.\nBesluit: de handreiking tarieven komt er in maart."
+    question = "Wat is er besloten over de handreiking tarieven?"
+    terms = words("handreiking tarieven")
+    ranked = rank_sentences([passage(text)], terms, read_question(question), question=question)
+    assert ranked[0].text.startswith("Besluit:")
+
+
+def test_choose_keeps_few_sentences_per_passage_and_drops_repeats():
+    text = ". ".join(f"De handreiking tarieven punt {n} is belangrijk voor gemeenten" for n in range(6)) + "."
+    twice = [passage(text, chunk_id="a"), passage(text, chunk_id="b")]
+    ranked = rank_sentences(twice, words("handreiking tarieven"), read_question("handreiking tarieven?"))
+    chosen = choose(ranked, CONFIG.sentences)
+    per_passage = [sum(s.passage_rank == r for s in chosen) for r in (0, 1)]
+    assert max(per_passage) <= CONFIG.sentences.per_passage
+    assert len({s.text for s in chosen}) == len(chosen)  # passage b repeats a: its sentences are not said twice
+
+
+def test_compose_cites_each_passage_once_in_order_of_use():
+    first = passage("De VNG wil een handreiking voor faire tarieven opstellen met de branches.", chunk_id="a")
+    second = passage("Het Rijk stelt voor de tarieven te laten toetsen door een onafhankelijk bureau.",
+                     meta("nota", doc_id="d2"), chunk_id="b")  # fmt: skip
+    terms = words("faire tarieven handreiking")
+    ranked = rank_sentences([first, second], terms, read_question("Wat zei men over faire tarieven?"))
+    text, quotes = compose(choose(ranked), [first, second])
+    assert text.startswith("Volgens het verslag van het BO Rijk-VNG van 6 november 2019 [1]: De VNG wil")
+    assert "[2]" in text and [rank for rank, _ in quotes] == [0, 1]
+    assert quotes[0][1] == first.text
