@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from assistant.app.render import paragraphs
 from assistant.core.errors import ConfigError, StoreUnavailable
 
-st.set_page_config(page_title="Dossier jeugdzorg", page_icon=":material/gavel:", layout="wide")
+# an emoji, not a :material/...: icon: Streamlit fetches those favicons from fonts.gstatic.com
+st.set_page_config(page_title="Dossier jeugdzorg", page_icon="⚖️", layout="wide")
 
 navigation = st.navigation(
     [
@@ -17,4 +19,4 @@ navigation = st.navigation(
 try:
     navigation.run()
 except (ConfigError, StoreUnavailable) as err:
-    st.error(str(err), icon=":material/error:")
+    st.error(paragraphs(str(err)), icon=":material/error:")

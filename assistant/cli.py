@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant.core.errors import ConfigError, StoreUnavailable
 from assistant.core.settings import Settings
+from assistant.core.text import visible
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +103,7 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         bar.close()
     for r in report.results:
         detail = r.reason or f"{r.documents} documenten, {r.chunks} chunks"
-        print(f"{r.status:9} {r.source_file}: {detail}")
+        print(visible(f"{r.status:9} {r.source_file}: {detail}"))
     rate = report.embedded / report.seconds if report.seconds else 0.0
     print(
         f"\n{report.count('added')} toegevoegd, {report.count('updated')} bijgewerkt, "
@@ -125,7 +126,7 @@ def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     for r in rows:
         pages = f"p{r['pages'][0]}-{r['pages'][-1]}"
         when = r["date"] or "-"
-        print(f"{r['doc_type']:18} {when:10}  {r['title'][:70]:70} {r['source_file']} {pages}")
+        print(visible(f"{r['doc_type']:18} {when:10}  {r['title'][:70]:70} {r['source_file']} {pages}"))
     print(f"\n{len(rows)} documenten")
     return 0
 

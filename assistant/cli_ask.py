@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant.core.dates import parse_date
 from assistant.core.settings import Settings
+from assistant.core.text import visible
 
 
 def add_ask_parser(sub) -> None:
@@ -60,26 +61,18 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     filters = filters_from(args)
     if args.batch:
         return _run_batch(assistant, args.batch, filters)
-    streamed = []
-
-    def on_token(piece: str) -> None:
-        if not args.json:
-            streamed.append(piece)
-            print(piece, end="", flush=True)
-
-    answer = assistant.answer(args.question, filters=filters, on_token=on_token)
+    # Only the checked answer is printed: a model's raw stream may cite passages that do not exist,
+    # be English or carry no citation at all, and is replaced by the extractive answer then.
+    answer = assistant.answer(args.question, filters=filters)
     if args.json:
         print(json.dumps(answer_json(answer), ensure_ascii=False, indent=1))
         return 0
-    if streamed:
-        print("\n")
-    else:
-        print(answer.text + "\n")
+    print(visible(answer.text) + "\n")
     for c in answer.citations:
         m = c.passage.meta
         pages = ", ".join(map(str, c.passage.pages))
         section = f" — {c.passage.section}" if c.passage.section else ""
-        print(f"[{c.n}] {m.title} — {m.source_file}, p. {pages}{section}")
+        print(visible(f"[{c.n}] {m.title} — {m.source_file}, p. {pages}{section}"))
     return 0
 
 
@@ -95,6 +88,10 @@ def _run_batch(assistant, path: Path, filters) -> int:
             question = item["question"]
         except (json.JSONDecodeError, KeyError, TypeError) as err:
             print(f"fout: {path}:{number}: geen geldige regel ({err})", file=sys.stderr)
+            failures += 1
+            continue
+        if not isinstance(question, str) or not question.strip():
+            print(f"fout: {path}:{number}: 'question' is geen tekst; regel overgeslagen", file=sys.stderr)
             failures += 1
             continue
         answer = assistant.answer(question, history=item.get("history") or (), filters=filters)

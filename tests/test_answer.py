@@ -102,6 +102,20 @@ def test_cli_ask_json_and_batch_follow_the_documented_format(sample_data_dir, tm
     assert [r["id"] for r in rows] == ["a", "b"]
     assert rows[1]["standalone_question"] and "gezinshuizen" in rows[1]["standalone_question"]
 
+    odd = tmp_path / "fout.jsonl"
+    good = json.dumps({"id": "z", "question": "Wat is er afgesproken over gezinshuizen?"})
+    odd.write_text('{"id": "x", "question": 123}\n["lijst"]\n{"id": "y", "question": "  "}\n' + good + "\n")
+    done = subprocess.run(base + ["--batch", str(odd), "--json"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert [line.split(":")[2] for line in done.stderr.splitlines()] == ["1", "2", "3"]  # each bad line named
+    assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["z"]  # and the batch went on
+
+
+def test_an_overlong_question_is_refused_at_once_with_a_reason(sample_assistant):
+    answer = sample_assistant.answer("Wat zei de VNG over tarieven? " * 400)
+    assert answer.refused and not answer.passages and answer.timings_ms["total"] == 0.0
+    assert answer.text.startswith("Deze vraag is te lang (12.000 tekens; maximaal 2.000)")
+
 
 def test_public_api_opens_the_index_and_offers_it_to_langchain_chains(sample_data_dir):
     from assistant import DossierRetriever, Filter, Settings, open_assistant

@@ -1,5 +1,7 @@
 """The Streamlit app, headless, on the real sample index."""
 
+from html import unescape as shown
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -24,20 +26,20 @@ def ask(at: AppTest, question: str) -> AppTest:
 
 def test_question_shows_answer_with_citations_and_expandable_sources(app):
     ask(app, "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
-    answer = next(m.value for m in app.markdown if m.value.startswith("Volgens"))
-    assert "\\[1\\]" in answer and "Meijer" in answer
-    sources = [e for e in app.expander if e.label.startswith("[")]
-    assert sources[0].label.startswith("[1] Verslag BO Rijk-VNG 6 november 2019 · verslag · 2019-11-06")
+    answer = shown(next(m.value for m in app.markdown if m.value.startswith("Volgens")))
+    assert "[1]" in answer and "Meijer" in answer
+    sources = [e for e in app.expander if shown(e.label).startswith("[")]
+    assert shown(sources[0].label).startswith("[1] Verslag BO Rijk-VNG 6 november 2019 · verslag · 2019-11-06")
     assert any("**" in m.value for m in sources[0].markdown)  # the supporting sentence is highlighted
-    assert any(b.label.startswith("Open 001_21f9ad83fa68324c.pdf") for b in app.get("download_button"))
-    copy = next(c for c in app.code if c.language == "markdown")
+    assert any(shown(b.label).startswith("Open 001_21f9ad83fa68324c.pdf") for b in app.get("download_button"))
+    copy = next(c for c in app.code if c.value.startswith("Volgens"))
     assert "Bronnen:" in copy.value and "[1] Verslag BO Rijk-VNG 6 november 2019" in copy.value
 
 
 def test_sidebar_filter_changes_what_is_cited(app):
     app.sidebar.multiselect[0].set_value(["kamerbrief"]).run()
     ask(app, "Welke rol krijgt de Jeugdautoriteit?")
-    labels = [e.label for e in app.expander if e.label.startswith("[")]
+    labels = [shown(e.label) for e in app.expander if shown(e.label).startswith("[")]
     assert labels and all("· kamerbrief ·" in label for label in labels)
 
 
@@ -56,13 +58,16 @@ def test_follow_up_and_new_conversation(app):
     assert not [m for m in app.chat_message]
 
 
-def test_document_text_is_rendered_inert(app):
-    from assistant.app.common import inert
+def test_document_text_is_rendered_inert():
+    from assistant.app.render import highlight, inert
 
-    hostile = "<script>alert(1)</script> **vet** [klik](http://x) ![img](http://x/y.png)"
-    shown = inert(hostile)
-    assert "<script>" not in shown and "\\<script\\>" in shown
-    assert "\\*\\*vet\\*\\*" in shown and "\\[klik\\]\\(http://x\\)" in shown
+    hostile = "<script>alert(1)</script> **vet** [klik](http://x) ![img](http://x/y.png) www.x.nl :red[r] $x$"
+    markdown = inert(hostile)
+    assert shown(markdown) == hostile  # the reader sees exactly the text, no escape characters
+    assert not set("<>[]()*!:$\\") & set(markdown.replace("&#", ""))  # nothing Markdown, HTML or Streamlit acts on
+    assert "www." not in markdown and "http:" not in markdown  # no autolinks
+    assert shown(inert("rapport\u202etxt.exe\u200b")) == "rapport[U+202E]txt.exe"
+    assert highlight("Eerst dit. Dan (dat) hier.", "Dan (dat) hier.").endswith("**Dan &#40;dat&#41; hier&#46;**")
 
 
 def test_dossier_page_lists_documents_and_reads_one(app):
@@ -120,11 +125,11 @@ def test_llm_backend_streams_into_the_chat_with_validated_citations(sample_data_
         monkeypatch.setenv("ASSISTANT_LLM_BASE_URL", stub.url)
         monkeypatch.setenv("ASSISTANT_LLM_MODEL", "stub")
         at = AppTest.from_file(APP, default_timeout=120).run()
-        assert any("LLM: stub" in m.value for m in at.sidebar.markdown)
+        assert any("LLM: stub" in shown(m.value) for m in at.sidebar.markdown)
         ask(at, "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
     finally:
         stub.close()
-    answer = next(m.value for m in at.markdown if m.value.startswith("Volgens het verslag"))
-    assert "handreiking" in answer and "\\[8\\]" not in answer
+    answer = shown(next(m.value for m in at.markdown if m.value.startswith("Volgens het verslag")))
+    assert "handreiking" in answer and "[8]" not in answer
     assert stub.requests[-1]["stream"] is True
-    assert [e.label[:3] for e in at.expander if e.label.startswith("[")] == ["[1]"]
+    assert [shown(e.label)[:3] for e in at.expander if shown(e.label).startswith("[")] == ["[1]"]

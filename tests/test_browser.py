@@ -1,12 +1,16 @@
 """One real-browser test: `streamlit run app.py` driven by Playwright in headless Chromium."""
 
+import contextlib
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -23,14 +27,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(sample_data_dir):
+@contextlib.contextmanager
+def streamlit_app(data_dir: Path):
+    """`streamlit run app.py` as a user starts it: no flags beyond the port, so .streamlit/config.toml rules."""
     port = free_port()
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(sample_data_dir)}
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir)}
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / f"streamlit-{port}.log", "wb")  # noqa: SIM115 - closed below, after the process
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+         "--server.address", "127.0.0.1"],
+        env=env, cwd=ROOT.parent, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
@@ -42,10 +49,24 @@ def server(sample_data_dir):
             time.sleep(0.5)
     else:
         proc.kill()
-        pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+        log.close()
+        pytest.fail("streamlit did not start: " + (ARTIFACTS / f"streamlit-{port}.log").read_text()[-2000:])
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture
+def server(sample_data_dir):
+    with streamlit_app(sample_data_dir) as url:
+        yield url
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is installed by `make test` (browser-deps)")
@@ -76,3 +97,85 @@ def test_ask_in_a_real_browser_and_open_a_source(server):
         page.screenshot(path=str(ARTIFACTS / "browser-answer.png"), full_page=True)
         browser.close()
     assert (ARTIFACTS / "browser-answer.png").stat().st_size > 10_000
+
+
+# A document that tries every way we know to make a reader's browser fetch something: Markdown images
+# in a heading, a table and the body, raw HTML, CSS url(), autolinks, Streamlit's own :icon: syntax.
+HOSTILE = """# Verslag pixeloverleg 3 maart 2020 ![pixel](http://127.0.0.1:9/pixel-heading.png)
+
+## Agendapunt 1 Pixeltarieven <img src="http://127.0.0.1:9/pixel-html.png">
+
+De werkgroep pixeltarieven stelt vast dat de pixeltarieven omlaag moeten, zie http://127.0.0.1:9/pixel-auto.png
+en www.pixel.example.org, [klik](http://127.0.0.1:9/pixel-link) en ![foto](http://127.0.0.1:9/pixel-body.png).
+<style>body{background:url(http://127.0.0.1:9/pixel-css.png)}</style> <script>alert("pixel")</script>
+<iframe src="http://127.0.0.1:9/pixel-frame"></iframe> :material/home: $x$ :red[rood]
+
+| onderwerp | bron |
+|---|---|
+| pixeltarieven | ![tabel](http://127.0.0.1:9/pixel-table.png) |
+
+De werkgroep pixeltarieven spreekt af dat de pixeltarieven in april 2020 opnieuw worden besproken.
+"""
+
+
+@pytest.fixture
+def hostile_data_dir(sample_data_dir, tmp_path):
+    """The sample index plus one hostile document, with a hostile file name."""
+    from assistant.core.settings import Settings
+    from assistant.index.index import Index
+    from ingest.pipeline import ingest
+
+    data_dir = tmp_path / "index"
+    shutil.copytree(sample_data_dir, data_dir)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pixel ![x](pixel-name.png) <img src=pixel-name2.png>.md").write_text(HOSTILE, encoding="utf-8")
+    report = ingest([corpus], index=Index.open(Settings.from_env(env={}, data_dir=data_dir)))
+    assert report.count("added") == 1, report.results
+    return data_dir
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is installed by `make test` (browser-deps)")
+def test_a_hostile_document_makes_no_browser_fetch_anything_on_any_page(hostile_data_dir):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    requests, dialogs = [], []
+    with streamlit_app(hostile_data_dir) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(url, wait_until="domcontentloaded")
+        box = page.get_by_test_id("stChatInputTextArea")
+        box.wait_for(timeout=60_000)
+        box.fill("Wat stelt de werkgroep pixeltarieven vast over de pixeltarieven?")
+        box.press("Enter")
+        source = page.get_by_text(re.compile(r"^\[1\] .*Verslag pixeloverleg")).first
+        source.wait_for(timeout=90_000)
+        source.click()
+        page.wait_for_timeout(1500)
+        texts = [page.inner_text("body")]
+        page.screenshot(path=str(ARTIFACTS / "browser-hostile-chat.png"), full_page=True)
+        for name in ("Dossier", "Toevoegen", "Evaluatie"):
+            page.get_by_role("link", name=name).first.click()
+            page.wait_for_timeout(2500)
+            if name == "Dossier":
+                page.get_by_test_id("stSelectbox").first.click()
+                page.keyboard.type("pixeloverleg")
+                page.get_by_role("option", name=re.compile("pixeloverleg")).first.click()
+                page.wait_for_timeout(2500)
+                page.screenshot(path=str(ARTIFACTS / "browser-hostile-dossier.png"), full_page=True)
+            texts.append(page.inner_text("body"))
+        browser.close()
+    own = url.replace("http://", "")
+    leaving = [u for u in requests if not re.match(rf"(https?|wss?)://{re.escape(own)}/|data:|blob:", u)]
+    fetched_by_document = [u for u in requests if "pixel-" in u]
+    (ARTIFACTS / "browser-requests.json").write_text(json.dumps(
+        {"requests": requests, "leaving": leaving, "fetched_by_document": fetched_by_document, "dialogs": dialogs},
+        indent=1), encoding="utf-8")  # fmt: skip
+    assert leaving == [] and fetched_by_document == [] and dialogs == []
+    page_text = "\n".join(texts)
+    assert "pixeltarieven omlaag moeten" in page_text and "Verslag pixeloverleg" in page_text  # it was shown
+    assert "http://127.0.0.1:9/pixel-auto.png" in page_text  # as the text it is
+    assert not re.search(r"\\[.:/()\[\]!]", page_text), "backslash-escaped text is visible"

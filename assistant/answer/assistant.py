@@ -36,6 +36,7 @@ from prompts import render
 
 REFUSAL = "Dit staat niet in de documenten die ik heb."
 LLM_CONTEXT = 6
+MAX_QUESTION_CHARS = 2000  # a question is a few sentences; a pasted document is not (20,000 words took 99 s)
 
 
 def open_assistant(settings: Settings | None = None, *, mode: str | None = None, config: Config = CONFIG) -> Assistant:
@@ -82,6 +83,16 @@ class Assistant:
         on_token: Callable[[str], None] | None = None,
     ) -> Answer:
         """A grounded Dutch answer with citations, or a refusal that lists the closest documents."""
+        if len(question) > MAX_QUESTION_CHARS:
+            return Answer(
+                question=question[:200],
+                text=f"Deze vraag is te lang ({_thousands(len(question))} tekens; maximaal "
+                f"{_thousands(MAX_QUESTION_CHARS)}). Stel een kortere vraag, bijvoorbeeld over één overleg.",
+                refused=True,
+                citations=(),
+                passages=(),
+                timings_ms={"retrieve": 0.0, "generate": 0.0, "total": 0.0},
+            )
         started = time.perf_counter()
         turns = as_turns(history)
         standalone = self.standalone(question, turns)
@@ -236,6 +247,10 @@ def _date_not_held(retrieval: Retrieval, documents: list) -> bool:
         if not years & set(hints.years) and not in_text:
             return True
     return False
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def closest_documents(passages: list[Passage], n: int = 3) -> list[str]:

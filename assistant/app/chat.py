@@ -6,9 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.app.common import get_assistant, inert, sidebar_filters
+from assistant.app.common import get_assistant, sidebar_filters
+from assistant.app.render import highlight, inert, label, paragraphs
 from assistant.core.redactions import codes_in
-from assistant.core.sentences import split_sentences
+from assistant.core.text import visible
 from assistant.core.types import Answer, Citation
 
 EXAMPLES = (
@@ -70,32 +71,31 @@ def ask(question: str, messages: list[dict], filters) -> None:
 def render_answer(answer: Answer, *, key: str) -> None:
     """An answer with its sources; a refusal shows what came closest."""
     if answer.standalone_question:
-        st.caption(f"Opgevat als: {answer.standalone_question}")
+        st.caption(f"Opgevat als: {label(answer.standalone_question)}")
     if answer.refused:
-        st.warning(inert(answer.text), icon=":material/search_off:")
+        st.warning(paragraphs(answer.text), icon=":material/search_off:")
     else:
-        st.markdown(inert(answer.text).replace("\n", "  \n"))
+        st.markdown(paragraphs(answer.text))
     st.caption(f"{answer.timings_ms.get('total', 0.0):.0f} ms")
     if answer.citations:
         st.markdown("**Bronnen**")
         for c in answer.citations:
             render_source(c, key=f"{key}-{c.n}")
-        with st.expander("Kopieer antwoord met bronnen (Markdown)"):
-            st.code(as_markdown(answer), language="markdown")
+        with st.expander("Kopieer antwoord met bronnen"):
+            st.code(as_text(answer), language=None)
     elif answer.passages:
         with st.expander("Dichtstbijzijnde passages"):
             for p in answer.passages[:5]:
-                st.markdown(f"**{inert(p.meta.title)}** · p. {_pages(p.pages)}")
-                st.text(p.text[:600])
+                st.markdown(f"**{label(p.meta.title)}** · p. {_pages(p.pages)}")
+                st.markdown(paragraphs(p.text[:600]))
 
 
 def render_source(c: Citation, *, key: str) -> None:
     """One citation: metadata line, expandable passage with the quote highlighted, PDF download."""
     m, p = c.passage.meta, c.passage
     when = m.date.isoformat() if m.date else "zonder datum"
-    label = f"[{c.n}] {m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}"
-    with st.expander(label):
-        st.caption(" · ".join(x for x in (m.meeting, p.section, m.source_file) if x))
+    with st.expander(label(f"[{c.n}] {m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}")):
+        st.caption(label(" · ".join(x for x in (m.meeting, p.section, m.source_file) if x)))
         st.markdown(highlight(p.text, c.quote))
         codes = codes_in(p.text)
         if codes:
@@ -103,29 +103,19 @@ def render_source(c: Citation, *, key: str) -> None:
         path = source_path(m.source_file)
         if path is not None:
             st.download_button(
-                f"Open {m.source_file} (pagina {p.pages[0]})", data=path.read_bytes(),
+                label(f"Open {m.source_file} (pagina {p.pages[0]})"), data=path.read_bytes(),
                 file_name=path.name, mime="application/pdf" if path.suffix == ".pdf" else "text/plain", key=key,
             )  # fmt: skip
 
 
-def highlight(text: str, quote: str) -> str:
-    """The passage as inert Markdown with the supporting quote in bold."""
-    escaped = inert(text).replace("\n", "  \n")
-    for sentence in split_sentences(quote):
-        mark = inert(sentence.strip())
-        if mark and mark in escaped:
-            escaped = escaped.replace(mark, f"**{mark}**", 1)
-    return escaped
-
-
-def as_markdown(answer: Answer) -> str:
-    """The answer with a numbered source list, ready to paste into a nota."""
+def as_text(answer: Answer) -> str:
+    """The answer with a numbered source list as plain text, ready to paste into a nota."""
     lines = [answer.text, "", "Bronnen:"]
     for c in answer.citations:
         m = c.passage.meta
         when = m.date.isoformat() if m.date else "z.d."
         lines.append(f"[{c.n}] {m.title} ({m.doc_type}, {when}), {m.source_file}, p. {_pages(c.passage.pages)}")
-    return "\n".join(lines)
+    return visible("\n".join(lines))
 
 
 def source_path(source_file: str) -> Path | None:

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import streamlit as st
 
 from assistant.answer.assistant import Assistant
+from assistant.app.render import inert
 from assistant.core.settings import Settings
+from assistant.core.text import visible
 from assistant.core.types import Filter
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def inert(text: str) -> str:
-    """Text safe to pass to st.markdown: Markdown and HTML characters are escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def settings() -> Settings:
@@ -51,7 +45,9 @@ def sidebar_filters() -> Filter:
         st.header("Filters")
         types = st.multiselect("Documentsoort", sorted({r["doc_type"] for r in rows}), key="f_types")
         meetings = st.multiselect("Overleg", sorted({r["meeting"] for r in rows if r["meeting"]}), key="f_meetings")
-        files = st.multiselect("Bronbestand", sorted({r["source_file"] for r in rows}), key="f_files")
+        files = st.multiselect(
+            "Bronbestand", sorted({r["source_file"] for r in rows}), format_func=visible, key="f_files"
+        )
         use_dates = st.toggle("Beperk tot periode", key="f_use_dates")
         date_from = date_to = None
         if use_dates:

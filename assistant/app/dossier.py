@@ -6,8 +6,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from assistant.app.common import doc_rows, get_assistant, inert
+from assistant.app.common import doc_rows, get_assistant
+from assistant.app.render import paragraphs
 from assistant.core.redactions import codes_in
+from assistant.core.text import visible
 
 
 def page() -> None:
@@ -17,7 +19,7 @@ def page() -> None:
     if not rows:
         st.info("De index is leeg. Voeg documenten toe op de pagina Toevoegen.")
         return
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame([{k: visible(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows])
     frame["datum"] = pd.to_datetime(frame["meeting_date"].fillna(frame["document_date"]), errors="coerce")
     frame["pagina's"] = frame["pages"].map(lambda p: f"{p[0]}-{p[-1]}")
     search = st.text_input("Zoek in titels", placeholder="bijv. Rijk-VNG of gezinshuizen")
@@ -75,7 +77,7 @@ def reader(frame: pd.DataFrame) -> None:
     for (start, page), (end, _) in zip(starts, starts[1:], strict=False):
         with st.expander(f"Pagina {page}", expanded=start == 0):
             text = doc.text[start:end]
-            st.markdown(inert(text).replace("\n", "  \n"))
+            st.markdown(paragraphs(text))
             codes = codes_in(text)
             if codes:
                 st.caption("Lakcodes: " + "; ".join(f"{c} = {m}" for c, m in codes.items()))

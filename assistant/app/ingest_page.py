@@ -9,6 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from assistant.app.common import assistant_for, get_assistant, settings
+from assistant.app.render import label
+from assistant.core.text import visible
 from ingest import Progress, ingest
 
 MAX_MB = 50
@@ -30,7 +32,9 @@ def page() -> None:
     """Render the upload form and the per-file results."""
     st.title("Documenten toevoegen")
     target = settings().corpus_dir
-    st.caption(f"Bestanden worden bewaard in {target} en toegevoegd aan de index (max. {MAX_MB} MB per bestand).")
+    st.caption(
+        label(f"Bestanden worden bewaard in {target} en toegevoegd aan de index (max. {MAX_MB} MB per bestand).")
+    )
     uploads = st.file_uploader("PDF, .txt of .md", type=KINDS, accept_multiple_files=True)
     if not uploads or not st.button("Toevoegen aan de index", type="primary"):
         show_results()
@@ -53,16 +57,16 @@ def page() -> None:
 
     def progress(p: Progress) -> None:
         share = (p.files_done + (p.chunks_embedded / p.chunks_total if p.chunks_total else 0)) / max(p.files_total, 1)
-        bar.progress(min(share, 1.0), text=f"{p.file}: {p.chunks_embedded} passages verwerkt")
+        bar.progress(min(share, 1.0), text=label(f"{p.file}: {p.chunks_embedded} passages verwerkt"))
 
     index = get_assistant().index
     report = ingest(saved, index=index, progress=progress) if saved else None
     bar.progress(1.0, text="Klaar")
     rows = rejected + [
         {
-            "bestand": r.source_file,
+            "bestand": visible(r.source_file),
             "status": STATUS_NL.get(r.status, r.status),
-            "reden": r.reason,
+            "reden": visible(r.reason),
             "documenten": r.documents,
             "passages": r.chunks,
         }  # fmt: skip

@@ -54,3 +54,19 @@ def tokenize(text: str) -> list[str]:
             if part and part not in STOPWORDS:
                 tokens.append(_stem(part))
     return tokens
+
+
+# Bidi controls reorder what follows ("rapport\u202etxt.exe" reads as "rapportexe.txt"): shown by name.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Other invisible format and control characters (zero-width, BOM, C0/C1 controls but tab and newline): dropped.
+_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200d\u2060-\u2064\ufeff]")
+
+
+def visible(text: str) -> str:
+    """Text as it may be shown: bidi controls written out as [U+202E], invisible controls removed, and
+    undecodable bytes (lone surrogates from a file name that is not UTF-8) as U+FFFD."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    text = _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+    return _INVISIBLE.sub("", text)
