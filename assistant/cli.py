@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -98,9 +99,14 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         bar.n = p.chunks_embedded
         bar.refresh()
 
+    _log_to(settings.data_dir / "ingest.log")
     report = ingest(args.paths, index=index, rebuild=args.rebuild, prune=args.prune, progress=progress)
     if bar is not None:
         bar.close()
+    if not report.found and not report.results:
+        shown = ", ".join(visible(str(p)) for p in args.paths)
+        print(f"fout: geen bestanden gevonden in {shown} (gelezen worden .pdf, .txt en .md)", file=sys.stderr)
+        return 1
     for r in report.results:
         detail = r.reason or f"{r.documents} documenten, {r.chunks} chunks"
         print(visible(f"{r.status:9} {r.source_file}: {detail}"))
@@ -113,6 +119,13 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         f"corpusversie {report.corpus_version}"
     )
     return 1 if report.problems else 0
+
+
+def _log_to(path: Path) -> None:
+    """Technical details of refused files go to a log beside the index, not to the user."""
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("assistant").addHandler(handler)
 
 
 def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:

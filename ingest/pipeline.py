@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -12,11 +13,14 @@ from pathlib import Path
 from assistant.core.types import Chunk
 from assistant.index.catalog import FileRecord
 from assistant.index.index import Index
-from ingest.parse import parse_file, parser_version
-from ingest.readers import SUPPORTED, UnreadableFile
+from ingest.files import collect, read_file
+from ingest.parse import parse_bytes, parser_version
+from ingest.readers import UnreadableFile
 from ingest.sandbox import PARSE_SECONDS, parse_isolated
 
 EMBED_BATCH = 32
+FILE_SECONDS = 600.0  # parse and embed one file; a real 150-page bundle takes about 2 minutes here
+log = logging.getLogger("assistant.ingest")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class IngestReport:
     cached: int = 0  # vectors taken from the cache
     seconds: float = 0.0
     corpus_version: str = ""
+    found: int = 0  # files found in what was given, read or refused
 
     @property
     def problems(self) -> list[FileResult]:
@@ -61,26 +66,6 @@ class IngestReport:
         return sum(r.status == status for r in self.results)
 
 
-def file_sha256(path: Path) -> str:
-    """Content hash of a file."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and supported files inside folders named, in a stable order."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
-        else:
-            out.append(path)
-    return list(dict.fromkeys(out))
-
-
 def ingest(
     paths: Iterable[Path],
     *,
@@ -90,10 +75,12 @@ def ingest(
     progress: Callable[[Progress], None] | None = None,
     isolate: bool = True,
     parse_seconds: float = PARSE_SECONDS,
+    file_seconds: float = FILE_SECONDS,
 ) -> IngestReport:
     """Bring the index in line with the given files; unchanged files cost nothing.
 
-    With `isolate` (the default) each file is parsed in a child process with time and memory limits.
+    With `isolate` (the default) each file is parsed in a child process with time and memory limits;
+    parsing and embedding one file together take at most `file_seconds`.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -103,21 +90,23 @@ def ingest(
     index.reconcile()
     parser = parser_version()
 
-    files = expand_paths(Path(p) for p in paths)
+    files, refused = collect(Path(p) for p in paths)
+    report.found = len(files) + len(refused)
+    report.results.extend(FileResult(name, "skipped", reason) for name, reason in refused)
     manifest = index.files()
     by_hash = {record.sha256: name for name, record in manifest.items()}
     seen: dict[str, str] = {}
-    for n, path in enumerate(files):
-        name = path.name
+    for n, found in enumerate(files):
+        name, path = found.name, found.path
         if progress:
             progress(Progress(name, n, len(files), report.embedded + report.cached, 0))
+        deadline = time.monotonic() + file_seconds
         try:
-            if not path.is_file():
-                raise UnreadableFile("bestand bestaat niet")
-            sha = file_sha256(path)
-        except (OSError, UnreadableFile) as err:
-            report.results.append(FileResult(name, "failed", getattr(err, "reason", str(err))))
+            data = read_file(path)
+        except UnreadableFile as err:
+            report.results.append(_failed(name, err))
             continue
+        sha = hashlib.sha256(data).hexdigest()  # of exactly the bytes that are parsed
         if name in seen:
             report.results.append(FileResult(name, "skipped", f"dubbele bestandsnaam ({seen[name]})"))
             continue
@@ -125,20 +114,28 @@ def ingest(
         if twin is not None and twin != name:
             report.results.append(FileResult(name, "skipped", f"zelfde inhoud als {twin}"))
             continue
+        old = manifest.get(name)
+        where = str(path.resolve())
+        if old is not None and old.sha256 != sha and old.path != where and Path(old.path).exists():
+            reason = f"een ander bestand met deze naam staat al in de index ({old.path}); geef dit een andere naam"
+            report.results.append(FileResult(name, "skipped", reason))
+            continue
         seen[name] = str(path)
         by_hash[sha] = name
-        old = manifest.get(name)
         if old is not None and old.sha256 == sha and old.parser == parser:
             report.results.append(FileResult(name, "unchanged", documents=old.n_docs, chunks=old.n_chunks))
             continue
         try:
-            documents, chunks = parse_isolated(path, seconds=parse_seconds) if isolate else parse_file(path)
+            if isolate:
+                documents, chunks = parse_isolated(data, path.suffix, name, seconds=min(parse_seconds, file_seconds))
+            else:
+                documents, chunks = parse_bytes(data, path.suffix, name)
+            vectors = _embed(index, chunks, report, progress, name, n, len(files), deadline)
         except UnreadableFile as err:
-            report.results.append(FileResult(name, "failed", err.reason))
+            report.results.append(_failed(name, err))
             continue
-        vectors = _embed(index, chunks, report, progress, name, n, len(files))
         record = FileRecord(
-            source_file=name, path=str(path.resolve()), sha256=sha, size=path.stat().st_size,
+            source_file=name, path=where, sha256=sha, size=len(data),
             ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), parser=parser,
         )  # fmt: skip
         index.commit_file(record, documents, chunks, vectors)
@@ -156,11 +153,22 @@ def ingest(
     return report
 
 
-def _embed(index: Index, chunks: list[Chunk], report: IngestReport, progress, name: str, n: int, total: int):
-    """Vectors for the chunks through the index's cache, with progress per embedded batch."""
+def _failed(name: str, err: UnreadableFile) -> FileResult:
+    """A file that could not be ingested: its Dutch reason for the user, the technical detail to the log."""
+    if err.detail:
+        log.warning("%s: %s (%s)", name, err.reason, err.detail)
+    return FileResult(name, "failed", err.reason)
+
+
+def _embed(index: Index, chunks: list[Chunk], report: IngestReport, progress, name, n, total, deadline: float):
+    """Vectors for the chunks through the index's cache, with progress per embedded batch; the file's
+    time is checked after each batch (what was embedded stays cached)."""
     before = report.embedded + report.cached
 
     def on_batch(from_cache: int, embedded: int) -> None:
+        if time.monotonic() > deadline:
+            report.embedded += embedded
+            raise UnreadableFile(f"verwerken duurde te lang ({len(chunks)} passages); bestand overgeslagen")
         if progress:
             progress(Progress(name, n, total, before + from_cache + embedded, len(chunks)))
 

@@ -115,7 +115,7 @@ def test_pathological_pdfs_are_refused_within_bounds(tmp_path, name, make, reaso
     path = write(tmp_path / name, make())
     started = time.perf_counter()
     with pytest.raises(UnreadableFile) as err:
-        parse_isolated(path, seconds=30, memory_mb=1024)
+        parse_isolated(path.read_bytes(), path.suffix, path.name, seconds=30, memory_mb=1024)
     assert time.perf_counter() - started < 35
     assert err.value.reason
 
