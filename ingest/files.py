@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.core.text import visible
 from ingest.readers import SUPPORTED, UnreadableFile
 
 MAX_FILE_BYTES = 300 << 20  # a single PDF of a dossier is far smaller; larger ones are split first
@@ -26,6 +27,7 @@ class Found:
 
     path: Path
     name: str
+    link: bool = False  # found through a symbolic link inside the folder
 
 
 def collect(paths: Iterable[Path]) -> tuple[list[Found], list[tuple[str, str]]]:
@@ -42,14 +44,20 @@ def collect(paths: Iterable[Path]) -> tuple[list[Found], list[tuple[str, str]]]:
             refused.append((given.name, "geen gewoon bestand (FIFO, apparaat of socket); niet gelezen"))
         else:
             found.append(Found(given, given.name))
-    unique: dict[Path, Found] = {}
-    for item in found:
-        unique.setdefault(item.path.resolve(), item)
+    keys = [item.path.resolve() for item in found]
+    first: dict[Path, Found] = {}
+    for key, item in zip(keys, found, strict=True):
+        if key not in first or (first[key].link and not item.link):  # known by its own name before a link's
+            first[key] = item
     kept = []
-    for item in unique.values():
+    for key, item in zip(keys, found, strict=True):
+        if first[key] is not item:
+            if item.link:
+                refused.append((item.name, f"koppeling (symlink) naar {first[key].name}, dat al gelezen wordt"))
+            continue
         reason = _bad_name(item.name)
         if reason:
-            refused.append((item.name, reason))
+            refused.append((visible(item.name), reason))
         else:
             kept.append(item)
     return kept, refused
@@ -70,13 +78,20 @@ def _walk(root: Path, found: list[Found], refused: list[tuple[str, str]]) -> Non
             relative = _relative(path, root)
             mode = os.lstat(path).st_mode
             if stat.S_ISLNK(mode):
-                target = path.resolve()
-                if not target.exists():
+                try:
+                    target = path.resolve(strict=True)
+                except FileNotFoundError:
                     refused.append((relative, "koppeling (symlink) naar een bestand dat niet bestaat"))
-                elif not target.is_relative_to(inside):
+                    continue
+                except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop, 3.13 OSError
+                    refused.append((relative, "koppeling (symlink) in een kring; niet gevolgd"))
+                    continue
+                if not target.is_relative_to(inside):
                     refused.append((relative, "koppeling (symlink) naar een bestand buiten de map; niet gevolgd"))
-                elif target.is_file():
-                    found.append(Found(target, relative))
+                elif not target.is_file():
+                    refused.append((relative, "koppeling (symlink) naar iets anders dan een gewoon bestand"))
+                else:
+                    found.append(Found(target, relative, link=True))
             elif not stat.S_ISREG(mode):
                 refused.append((relative, "geen gewoon bestand (FIFO, apparaat of socket); niet gelezen"))
             else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import zlib
 from pathlib import Path
 
 import pypdf
@@ -57,9 +58,13 @@ def lines_of(data: bytes, suffix: str) -> list[Line]:
 
 MAX_WORD = 400  # the longest token in the sample corpus is a 142-character URL
 _NOT_A_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
-_CONTROL = re.compile("[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]")
+_CONTROL = re.compile("[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]")
 _LETTER = re.compile(r"[^\W\d_]")
 SAMPLE = 1 << 20  # characters examined from the start, the middle and the end of a long text
+MAX_REPETITION = 12.0  # how far the text compresses: Dutch prose 2-3 (sample corpus at most 2.9), templated tables more
+SHORT_LINE_WORDS = 3
+MAX_SHORT_LINES = 0.85  # share of lines with at most 3 words; the sample corpus has at most 0.41
+MIN_LINES_JUDGED = 1000  # a short agenda may well be all short lines
 
 
 def unreadable(text: str) -> str | None:
@@ -70,12 +75,24 @@ def unreadable(text: str) -> str | None:
     visible = len(text) - sum(text.count(c) for c in " \n\t\r\f")
     if not visible:
         return None
+    if text.count("\ufffd") > 0.05 * visible:
+        return (
+            "geen leesbare tekst: de tekens hebben geen Unicode-betekenis (lettertype zonder tabel); "
+            "maak de PDF opnieuw vanuit de bron of laat OCR uitvoeren"
+        )
     if len(_CONTROL.findall(text)) > 0.05 * visible:
-        return "geen leesbare tekst: vooral stuurtekens of onleesbare tekens"
+        return "geen leesbare tekst: vooral stuurtekens"
     if len(_LETTER.findall(text)) < 0.25 * visible:
         return "geen leesbare tekst: weinig letters"
     if sum(len(m) for m in _NOT_A_WORD.findall(text)) > 0.5 * visible:
         return "geen leesbare tekst: lange reeksen tekens zonder spaties"
+    data = text.encode("utf-8", "replace")
+    if len(data) > 4096 and len(data) > MAX_REPETITION * len(zlib.compress(data, 1)):
+        return "geen leesbare tekst: steeds dezelfde tekst herhaald"
+    lines = [line for line in text.splitlines() if line.strip()]
+    short = sum(len(line.split()) <= SHORT_LINE_WORDS for line in lines)
+    if len(lines) >= MIN_LINES_JUDGED and short > MAX_SHORT_LINES * len(lines):
+        return f"geen leesbare tekst: vrijwel alleen koppen of losse woorden ({short} van {len(lines)} regels)"
     return None
 
 

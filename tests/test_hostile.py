@@ -1,88 +1,13 @@
 """Hostile input: fuzzed and malformed PDFs, prompt injection inside documents."""
 
-import random
 import time
-import zlib
 
 import pytest
 
 from ingest.pipeline import ingest
 from ingest.sandbox import parse_isolated
-from tests.pdfgen import text_pdf, write
-
-BASE = text_pdf([
-    "verslag\nBetreft Bestuurlijk Overleg met VWS/JenV/VNG\nVergaderdatum en -tijd 6 november 2019 10:00-11:00\n"
-    "1 Faire tarieven\nDhr. Meijer stelt namens de VNG een handreiking over faire tarieven voor.",
-    "2 Rondvraag\nEr zijn geen vragen over de jeugdzorg in de regio.",
-])  # fmt: skip
-
-
-def mutations(seed: int, n: int) -> list[bytes]:
-    """Truncations, bit flips, garbage insertions, dropped and duplicated spans of a real PDF."""
-    rng = random.Random(seed)
-    out = []
-    for k in range(n):
-        data = bytearray(BASE)
-        kind = k % 5
-        if kind == 0:
-            data = data[: rng.randrange(1, len(data))]
-        elif kind == 1:
-            for _ in range(rng.randrange(1, 40)):
-                data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
-        elif kind == 2:
-            pos = rng.randrange(len(data))
-            data[pos:pos] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 300)))
-        elif kind == 3:
-            a = rng.randrange(len(data))
-            del data[a : a + rng.randrange(1, 200)]
-        else:
-            a = rng.randrange(len(data))
-            data[a:a] = data[a : a + rng.randrange(1, 400)] * rng.randrange(2, 6)
-        out.append(bytes(data))
-    return out
-
-
-def assemble(objects: list[bytes]) -> bytes:
-    """A PDF file with a correct cross-reference table around the given objects (1 is the root)."""
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def bomb_pdf() -> bytes:
-    """A page whose content stream inflates from under 1 MB to 400 MB."""
-    payload = zlib.compress(b"0 0 m " * (400 * 1024 * 1024 // 6), 9)
-    return assemble([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(payload) + payload + b"\nendstream",
-    ])  # fmt: skip
-
-
-def nested_pdf(depth: int = 200_000) -> bytes:
-    """A page resource nested far deeper than any parser's recursion limit."""
-    return assemble([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + b"[" * depth + b"]" * depth + b" >>",
-    ])  # fmt: skip
-
-
-def many_pages_pdf(count: int = 200_000) -> bytes:
-    """A page tree that lists far more pages than any dossier has."""
-    kids = b" ".join(b"3 0 R" for _ in range(count))
-    return assemble([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
-    ])  # fmt: skip
+from tests.hostile_corpus import bomb_pdf, many_pages_pdf, mutations, nested_pdf
+from tests.pdfgen import write
 
 
 def test_two_hundred_mutated_pdfs_never_crash_the_batch_and_each_is_bounded(tmp_path, fake_index):
