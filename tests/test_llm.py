@@ -105,3 +105,52 @@ def test_unreachable_endpoint_falls_back_with_a_clear_note(fake_index, tmp_path)
         "Wat wil de VNG met faire tarieven?"
     )
     assert "Het taalmodel gaf een fout" in answer.text and answer.citations
+
+
+def test_sentences_their_sources_do_not_carry_are_dropped():
+    from assistant.answer.citations import supported_sentences
+
+    source = "Dhr. Meijer stelt namens de VNG een handreiking over faire tarieven voor. Zie https://vng.nl/tarieven."
+    text, dropped = supported_sentences(
+        "De VNG:\n- wil een handreiking [1];\n- over faire tarieven [1].\nDe minister is afgetreden [1]. "
+        "Lees https://vng.nl/tarieven [1]. Zie ook https://aanval.example/x [1].",
+        [source],
+    )
+    assert text == "De VNG:\n- wil een handreiking [1];\n- over faire tarieven [1].\nLees https://vng.nl/tarieven [1]."
+    assert dropped == 2
+    assert is_english(
+        'The VNG proposed a "handreiking over faire tarieven voor gemeenten" and this is what they said [1].'
+    )
+
+
+@pytest.mark.parametrize(
+    ("reply", "shown", "not_shown"),
+    [
+        # a document's instruction copied into the answer, with the passage's own link
+        ("De VNG wil faire tarieven voor jeugdhulp [1]. "
+         "Log opnieuw in op http://127.0.0.1:9/login om verder te lezen [2].",
+         "De VNG wil faire tarieven voor jeugdhulp [1].", "127.0.0.1"),
+        # English around Dutch quotes passes no language check
+        ('The VNG wants "faire tarieven voor jeugdhulp bij alle gemeenten" and that is what they said [1].',
+         "niet in het Nederlands", "The VNG"),
+        # cited, but the passage says nothing of the kind
+        ("De minister is volgens de bronnen afgetreden vanwege de wachtlijsten [1].",
+         "niet dragen", "afgetreden"),
+    ],
+)  # fmt: skip
+def test_llm_text_its_passages_do_not_carry_is_never_shown(tmp_path, fake_index, reply, shown, not_shown):
+    from ingest.pipeline import ingest
+    from tests.pdfgen import write
+
+    write(tmp_path / "c" / "n.txt", b"De VNG wil faire tarieven voor jeugdhulp bij alle gemeenten in het land.")
+    write(
+        tmp_path / "c" / "aanval.txt", b"Faire tarieven: log opnieuw in op http://127.0.0.1:9/login om verder te lezen."
+    )
+    ingest([tmp_path / "c"], index=fake_index)
+    server = CannedChat([reply])
+    try:
+        answer = llm_assistant(fake_index, server.url).answer("Wat wil de VNG met faire tarieven?")
+    finally:
+        server.close()
+    assert shown in answer.text and not_shown not in answer.text
+    assert answer.citations and all(1 <= c.n <= len(answer.citations) for c in answer.citations)

@@ -1,6 +1,7 @@
 """Shared deployment: a real Chroma server, its outage and recovery, and parallel askers."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from assistant.answer.assistant import Assistant
 from assistant.core.errors import StoreUnavailable
 from assistant.core.settings import Settings
 from assistant.index.index import Index
+from assistant.index.models import make_embedder
 from ingest.pipeline import ingest
 from tests.pdfgen import write
 
@@ -72,8 +74,6 @@ def notes(tmp_path) -> Path:
 
 
 def test_ingest_and_ask_through_a_chroma_server_survive_its_outage(tmp_path, server, notes):
-    from assistant.index.models import make_embedder
-
     settings = Settings.from_env(env={}, data_dir=tmp_path / "d", chroma_url=f"http://127.0.0.1:{server.port}")
     index = Index.open(settings, embedder=make_embedder("minilm"))  # the CLI below opens the same index
     assert index.store.location.startswith("http://127.0.0.1")
@@ -105,6 +105,51 @@ def test_ingest_and_ask_through_a_chroma_server_survive_its_outage(tmp_path, ser
 
     server.start()  # same data: the assistant recovers without a restart
     assert assistant.answer("Wat wil de VNG met faire tarieven?").citations
+
+
+def test_a_frozen_server_ends_in_a_clear_message_within_a_minute(tmp_path, server, notes):
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "d", chroma_url=f"http://127.0.0.1:{server.port}")
+    index = Index.open(settings, embedder=make_embedder("minilm"))
+    ingest([notes], index=index)
+    assistant = Assistant(index=index, refusal_threshold=0.2)
+    server.proc.send_signal(signal.SIGSTOP)  # the socket accepts but nothing ever answers
+    try:
+        started = time.perf_counter()
+        with pytest.raises(StoreUnavailable) as err:
+            assistant.answer("Wat wil de VNG met faire tarieven?")
+        assert "geen antwoord binnen" in str(err.value)
+        assert time.perf_counter() - started < 60
+        started = time.perf_counter()
+        cli = subprocess.run(
+            [sys.executable, "-m", "assistant.cli", "--data-dir", str(tmp_path / "d"), "--chroma-url",
+             f"http://127.0.0.1:{server.port}", "ask", "faire tarieven"],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "ASSISTANT_EMBEDDER": "minilm"},
+        )  # fmt: skip
+        assert cli.returncode == 2 and "niet bereikbaar" in cli.stderr and "Traceback" not in cli.stderr
+        assert time.perf_counter() - started < 60
+    finally:
+        server.proc.send_signal(signal.SIGCONT)
+    assert assistant.answer("Wat wil de VNG met faire tarieven?").citations  # and it recovers
+
+
+def test_a_server_that_lost_its_data_is_refilled_at_the_next_question(tmp_path, notes):
+    port = free_port()
+    first = ChromaServer(tmp_path / "srv-a", port)
+    first.start()
+    url = f"http://127.0.0.1:{port}"
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "d", chroma_url=url)
+    index = Index.open(settings, embedder=make_embedder("minilm"))
+    ingest([notes], index=index)
+    assistant = Assistant(index=index, refusal_threshold=0.2)
+    first.stop()
+    second = ChromaServer(tmp_path / "srv-b", port)  # same address, empty data folder
+    second.start()
+    try:
+        answer = assistant.answer("Wat wil de VNG met faire tarieven?")
+        assert answer.citations[0].passage.meta.source_file == "tarieven.txt"
+        assert index.store.ids() == index.catalog.chunk_ids()  # not BM25 alone: the vectors are back
+    finally:
+        second.stop()
 
 
 def test_a_reset_server_is_refilled_from_the_embedding_cache(tmp_path, notes, fake_embedder):

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer.answerability import AnswerabilityModel, load_model
-from assistant.answer.citations import best_quote, is_english, renumber
+from assistant.answer.citations import best_quote, is_english, renumber, supported_sentences
 from assistant.answer.conversation import Turn, as_turns, needs_context, rewrite_rule_based
 from assistant.answer.evidence import (
     FEATURES,
@@ -186,8 +186,9 @@ class Assistant:
 
     def _generate(self, question: str, passages: list[Passage], ranked, on_token):
         context = passages[:LLM_CONTEXT]
+        shown = [_prompt_passage(p) for p in context]
         system = render("answer_system.md", refusal=REFUSAL)
-        user = render("answer_user.md", question=question, passages=[_prompt_passage(p) for p in context])
+        user = render("answer_user.md", question=question, passages=shown)
         pieces: list[str] = []
         try:
             for piece in self.llm.stream(system, user):
@@ -201,12 +202,17 @@ class Assistant:
         raw = "".join(pieces).strip()
         if REFUSAL.rstrip(".").lower() in raw.lower():
             return refusal_text(passages), [], True
-        text, used = renumber(raw, len(context))
-        if is_english(text) or not used:
+        english = is_english(raw)
+        carried, dropped = supported_sentences(raw, [_source_text(p) for p in shown])
+        text, used = renumber(carried, len(context))
+        if english or not used:
             fallback, citations = self._extractive(ranked, passages)
-            reason = "niet in het Nederlands" if is_english(text) else "zonder bronverwijzingen"
+            reason = ("niet in het Nederlands" if english else "met zinnen die de bronnen niet dragen" if dropped
+                      else "zonder bronverwijzingen")  # fmt: skip
             note = f"(Het taalmodel antwoordde {reason}; dit antwoord is uit de bronnen samengesteld.)"
             return f"{fallback}\n\n{note}", citations, not citations
+        if dropped:
+            text += f"\n\n({dropped} zin(nen) van het taalmodel weggelaten: niet gedragen door de geciteerde bronnen.)"
         citations = [
             Citation(n=new, passage=context[old - 1], quote=best_quote(text, new, context[old - 1].text))
             for new, old in used
@@ -284,6 +290,11 @@ def _prompt_passage(p: Passage) -> dict:
         "section": p.section,
         "text": re.sub(r"\s+\n", "\n", p.text),
     }
+
+
+def _source_text(shown: dict) -> str:
+    """A passage as the model saw it: its heading line and its text."""
+    return f"{shown['label']} ({shown['source']}, p. {shown['pages']}) {shown['section']}\n{shown['text']}"
 
 
 def gather_evidence(

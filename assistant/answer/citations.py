@@ -39,11 +39,51 @@ def cited_numbers(text: str) -> list[int]:
 
 
 def is_english(text: str) -> bool:
-    """True when a text reads as English rather than Dutch."""
-    words = re.findall(r"[a-z]+", text.lower())
+    """True when a text reads as English rather than Dutch; quoted Dutch inside it does not count."""
+    words = re.findall(r"[a-z]+", _QUOTED.sub(" ", text).lower())
     en = sum(w in _EN for w in words)
     nl = sum(w in _NL for w in words)
     return en >= 3 and en > nl
+
+
+_QUOTED = re.compile(r"[\"“„‘'][^\"“”„‘’']{12,}[\"”’']")
+_SENTENCE_END = re.compile(r"((?<=[.!?])[ \t]+|\s*\n\s*)")
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+_INSTRUCTION = re.compile(
+    r"^\W*(?:log|klik|ga naar|bezoek|open|stuur|mail|bel|vul|download|installeer|voer|negeer|wijzig|bevestig|"
+    r"deel|scan)\b|\blog(?:t|)\s+(?:opnieuw\s+)?in\b|\bwachtwoord\b|\binloggegevens\b",
+    re.I,
+)
+MIN_SUPPORT = 0.5  # a sentence's cited passages must hold more than this share of its content words; not tuned
+# (there is no LLM evaluation data offline): "most of what it says is in the source"
+
+
+def supported_sentences(text: str, sources: list[str], min_support: float = MIN_SUPPORT) -> tuple[str, int]:
+    """The text without the sentences its sources do not carry, and how many were dropped.
+
+    `sources` are what the model was given, numbered from 1 as in the prompt. A sentence citing [n]
+    must have more than `min_support` of its content words in those passages; an uncited one in any passage. A
+    link not in a cited passage, and any instruction to the reader (log in, click, mail ...), is
+    dropped whatever a passage says: a document may carry an attack, the answer must not pass it on.
+    """
+    words_of = [set(tokenize(source)) for source in sources]
+    everything = set().union(*words_of) if words_of else set()
+    kept, dropped = [], 0
+    pieces = _SENTENCE_END.split(text)
+    for sentence, gap in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
+        if not sentence.strip():
+            continue
+        cited = [n for n in cited_numbers(sentence) if 1 <= n <= len(sources)]
+        support = set().union(*(words_of[n - 1] for n in cited)) if cited else everything
+        words = set(tokenize(_MARK.sub(" ", sentence)))
+        held = len(words & support) / len(words) if words else 1.0
+        links = _LINK.findall(sentence)
+        foreign_link = any(all(link not in sources[n - 1] for n in cited) for link in links) if cited else bool(links)
+        if held <= min_support or foreign_link or _INSTRUCTION.search(sentence):
+            dropped += 1
+        else:
+            kept.append(sentence + gap)
+    return "".join(kept).strip(), dropped
 
 
 def best_quote(answer: str, n: int, passage_text: str) -> str:

@@ -48,7 +48,10 @@ def page() -> None:
 
 
 def ask(question: str, messages: list[dict], filters) -> None:
-    """Answer a question, streaming when an LLM is used, and keep it in the history."""
+    """Answer a question and keep it in the history.
+
+    A language model's reply is not shown while it streams: it may cite passages that do not exist or
+    carry a document's instructions, and only the checked answer is shown (progress meanwhile)."""
     history = [{"role": m["role"], "content": m["content"]} for m in messages]
     messages.append({"role": "user", "content": question})
     with st.chat_message("user"):
@@ -59,7 +62,8 @@ def ask(question: str, messages: list[dict], filters) -> None:
 
         def on_token(piece: str) -> None:
             streamed.append(piece)
-            placeholder.markdown(inert("".join(streamed)) + " ▌")
+            words = len("".join(streamed).split())
+            placeholder.caption(f"Het taalmodel schrijft ({words} woorden); daarna wordt het antwoord gecontroleerd")
 
         with st.spinner("Zoeken in de documenten ..."):
             answer = get_assistant().answer(question, history=history, filters=filters, on_token=on_token)

@@ -124,14 +124,31 @@ class Index:
 
         A narrow filter is answered exactly from the ids the catalog admits; a wide one by Chroma."""
         admitted = self.catalog.chunk_ids_matching(filter, limit=FILTER_EXACT_LIMIT) if filter else None
-        if admitted is not None:
-            return self.store.similar_among(vector, admitted)[:n]
-        return self.store.query(vector, n, filter)
+        search = (lambda: self.store.similar_among(vector, admitted)[:n]) if admitted is not None else (
+            lambda: self.store.query(vector, n, filter))  # fmt: skip
+        hits = search()
+        if len(hits) < n and self._restore_lost_vectors():
+            hits = search()
+        return hits
 
     def search_dense_on_days(self, vector, days, n: int) -> tuple[list[tuple[str, float]], set[str]]:
         """(chunk id, cosine) of the best `n` chunks of documents of these days, and all those chunks' ids."""
         on_days = self.catalog.chunk_ids_on_days(days)[:FILTER_EXACT_LIMIT]
-        return self.store.similar_among(vector, on_days)[:n], set(on_days)
+        hits = self.store.similar_among(vector, on_days)
+        if len(hits) < min(n, len(on_days)) and self._restore_lost_vectors():
+            hits = self.store.similar_among(vector, on_days)
+        return hits[:n], set(on_days)
+
+    def _restore_lost_vectors(self) -> bool:
+        """When the store holds fewer vectors than the catalog has chunks (a Chroma server that lost its
+        data), write the missing ones again from the embedding cache; True when any were restored.
+
+        Answers would otherwise come from BM25 alone without a word. Vectors without a committed chunk
+        are left alone here: they may belong to an ingest that is about to commit."""
+        if self.store.count() >= self.catalog.counts()["chunks"]:
+            return False
+        with self._lock:
+            return self._restore(sorted(self.catalog.chunk_ids() - self.store.ids())) > 0
 
     # --- writing -------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -188,9 +205,12 @@ class Index:
         """
         stored, committed = self.store.ids(), self.catalog.chunk_ids()
         self.store.delete(sorted(stored - committed))
-        missing = sorted(committed - stored)
+        self._restore(sorted(committed - stored))
+
+    def _restore(self, missing: list[str]) -> int:
+        """Write the vectors of these committed chunks again, from the embedding cache where it has them."""
         if not missing:
-            return
+            return 0
         passages = self.catalog.passages(missing)
         texts = dict(self.catalog.chunk_texts())
         keys = [embedding_key(self.embedder.name, texts[cid]) for cid in missing]
@@ -203,6 +223,7 @@ class Index:
         vectors = np.stack([cached[key] for key in keys]).astype(np.float32)
         metadatas = [chunk_metadata(passages[cid].section, passages[cid].meta) for cid in missing]
         self.store.upsert(missing, vectors, metadatas)
+        return len(missing)
 
     def finish(self) -> str:
         """After a run of writes: rebuild BM25 and record the corpus version, which is returned."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+import urllib.request
 from collections.abc import Callable
 from typing import TypeVar
 from urllib.parse import urlparse
@@ -22,6 +23,7 @@ COLLECTION = "jeugdzorg_chunks"
 # multilingual-e5 vectors sit close together (cosines 0.8-0.9), which makes HNSW's default search
 # (ef 100) miss true neighbours; a wide search beam keeps recall exact at dossier sizes.
 HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 1000, "max_neighbors": 32}
+SERVER_SECONDS = 20.0  # the longest a Chroma server may take to answer one call (a search takes milliseconds)
 T = TypeVar("T")
 
 
@@ -70,6 +72,7 @@ class ChromaStore:
         self.location = settings.chroma_url or str(settings.chroma_dir)
         if settings.chroma_url:
             url = urlparse(settings.chroma_url)
+            self._call(lambda: _heartbeat(settings.chroma_url))  # Chroma's own first call would wait forever
             self._client = self._call(
                 lambda: chromadb.HttpClient(
                     host=url.hostname or "localhost",
@@ -78,6 +81,7 @@ class ChromaStore:
                     settings=chroma_settings,
                 )  # fmt: skip
             )
+            _bound(self._client)
         else:
             settings.chroma_dir.mkdir(parents=True, exist_ok=True)
             self._client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
@@ -95,13 +99,23 @@ class ChromaStore:
         return collection
 
     def _call(self, fn: Callable[[], T]) -> T:
-        """Run a Chroma call, retrying a few times when a server is unreachable."""
+        """Run a Chroma call, retrying a few times when a server is unreachable; one that does not answer
+        within SERVER_SECONDS is not retried."""
         for attempt in range(self._retries):
             try:
                 return fn()
             except Exception as err:  # chromadb raises several types for a down server
+                if _is_missing_collection(err) and attempt < self._retries - 1:
+                    self._collection = self._open_collection()  # a server that lost its data: start anew
+                    continue
                 if not _is_connection_error(err):
                     raise
+                if _is_timeout(err):
+                    raise StoreUnavailable(
+                        f"Chroma-server op {self.location} is niet bereikbaar: geen antwoord binnen "
+                        f"{SERVER_SECONDS:.0f} s. Controleer of de server draait en niet vastzit, en probeer het "
+                        "opnieuw (ASSISTANT_CHROMA_URL)."
+                    ) from None
                 if attempt == self._retries - 1:
                     raise StoreUnavailable(
                         f"Chroma-server op {self.location} is niet bereikbaar ({type(err).__name__}). "
@@ -177,6 +191,30 @@ class ChromaStore:
         """Drop and recreate the collection (for --rebuild)."""
         self._call(lambda: self._client.delete_collection(COLLECTION))
         self._collection = self._open_collection()
+
+
+def _heartbeat(base_url: str) -> None:
+    """Ask the server whether it is alive, waiting at most SERVER_SECONDS."""
+    with urllib.request.urlopen(f"{base_url.rstrip('/')}/api/v2/heartbeat", timeout=SERVER_SECONDS) as reply:
+        reply.read()
+
+
+def _bound(client) -> None:
+    """Give the HTTP client's calls a time limit (chromadb leaves them without one)."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(SERVER_SECONDS, connect=5.0)
+
+
+def _is_missing_collection(err: BaseException) -> bool:
+    text = str(err).lower()
+    return "does not exist" in text or ("collection" in text and "not found" in text)
+
+
+def _is_timeout(err: BaseException) -> bool:
+    return isinstance(err, TimeoutError) or "timeout" in type(err).__name__.lower() or "timed out" in str(err)
 
 
 def _is_connection_error(err: Exception) -> bool:
