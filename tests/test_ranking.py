@@ -99,3 +99,25 @@ def test_compose_cites_each_passage_once_in_order_of_use():
     assert text.startswith("Volgens het verslag van het BO Rijk-VNG van 6 november 2019 [1]: De VNG wil")
     assert "[2]" in text and [rank for rank, _ in quotes] == [0, 1]
     assert quotes[0][1] == first.text
+
+
+def test_the_sentence_after_a_set_up_that_holds_what_was_asked_comes_along():
+    question = "Welke gemeenten doen mee aan het onderzoek naar de jeugdzorguitgaven?"
+    text = ("Het is lastig gebleken om tien gemeenten te vinden die met het onderzoek naar de jeugdzorguitgaven mee "
+            "willen doen. Dit heeft langer geduurd dan verwacht. De gemeenten die medewerking hebben toegezegd zijn: "
+            "Apeldoorn, Goes, Groningen en Nijkerk. De resultaten volgen in het voorjaar.")  # fmt: skip
+    p = passage(text, meta("nota"))
+    ranked = rank_sentences([p], words("gemeenten onderzoek jeugdzorguitgaven mee doen"), read_question(question))
+    chosen = [s for s in choose(ranked) if s.text.startswith("Het is lastig")]
+    with_names, _ = compose(chosen, [p], question=question)
+    without, _ = compose(chosen, [p])
+    assert "Apeldoorn, Goes" in with_names and "Apeldoorn" not in without
+    assert "voorjaar" not in with_names  # only the sentence that answers, not the rest of the passage
+
+
+def test_a_sentence_that_qualifies_the_chosen_one_comes_along():
+    p = passage("De branches willen minder aanbod in de tweede lijn. Echter moet eerst het aanbod aan de voorkant "
+                "worden opgebouwd. Daarna volgt de rondvraag.")  # fmt: skip
+    ranked = rank_sentences([p], words("aanbod tweede lijn"), read_question("Wat willen de branches?"))
+    text, _ = compose([s for s in ranked if s.position == 0], [p])
+    assert "Echter moet eerst het aanbod aan de voorkant worden opgebouwd." in text and "rondvraag" not in text

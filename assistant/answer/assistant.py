@@ -118,7 +118,7 @@ class Assistant:
         elif self.llm is not None:
             text, citations, refused = self._generate(standalone, passages, ranked, on_token)
         else:
-            text, citations = self._extractive(ranked, passages)
+            text, citations = self._extractive(ranked, passages, standalone)
             refused = not citations
         done = time.perf_counter()
         return Answer(
@@ -196,7 +196,7 @@ class Assistant:
                 if on_token:
                     on_token(piece)
         except Exception as err:
-            text, citations = self._extractive(ranked, passages)
+            text, citations = self._extractive(ranked, passages, question)
             note = f"(Het taalmodel gaf een fout: {type(err).__name__}; dit antwoord is uit de bronnen samengesteld.)"
             return f"{text}\n\n{note}", citations, not citations
         raw = "".join(pieces).strip()
@@ -206,7 +206,7 @@ class Assistant:
         carried, dropped = supported_sentences(raw, [_source_text(p) for p in shown])
         text, used = renumber(carried, len(context))
         if english or not used:
-            fallback, citations = self._extractive(ranked, passages)
+            fallback, citations = self._extractive(ranked, passages, question)
             reason = ("niet in het Nederlands" if english else "met zinnen die de bronnen niet dragen" if dropped
                       else "zonder bronverwijzingen")  # fmt: skip
             note = f"(Het taalmodel antwoordde {reason}; dit antwoord is uit de bronnen samengesteld.)"
@@ -219,11 +219,11 @@ class Assistant:
         ]
         return text, citations, False
 
-    def _extractive(self, ranked, passages: list[Passage]) -> tuple[str, list[Citation]]:
+    def _extractive(self, ranked, passages: list[Passage], question: str) -> tuple[str, list[Citation]]:
         chosen = choose(ranked, self.config.sentences)
         if not chosen:
             return refusal_text(passages), []
-        text, quotes = compose(chosen, passages, self.config.sentences)
+        text, quotes = compose(chosen, passages, self.config.sentences, question)
         cites = [Citation(n=n, passage=passages[rank], quote=quote) for n, (rank, quote) in enumerate(quotes, 1)]
         return text, cites
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import speaker_of
+from assistant.answer.evidence import holds_focus, question_focus, speaker_of
 from assistant.answer.question import QuestionHints
 from assistant.core.config import CONFIG, SentenceConfig
 from assistant.core.dates import MONTHS, find_dates
@@ -68,6 +68,7 @@ _ASKS_WHO = re.compile(r"^\s*wie\b", re.I)
 _ASKS_ORG = re.compile(r"\b(welke?|wat voor)\s+(\w*bureau|partij|organisatie|instantie|gemeente)\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\b(hoeveel|bedrag|percentage|procent|aantal)\b", re.I)
 _ASKS_WHEN = re.compile(r"\b(wanneer|welke datum|op welke dag)\b", re.I)
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(MONTHS)})\b", re.I)  # '11 oktober': a date without its year
 _PERSON = re.compile(r"\b[A-Z][a-zà-ÿ]+ (?:(?:van|de|der|ter|den) )*[A-Z][a-zà-ÿ]+\b")
 _ACRONYM = re.compile(r"(?<!^)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
 _NUMBER = re.compile(r"\d")
@@ -118,7 +119,7 @@ def answer_type_bonus(cues: QuestionCues, sentence: str, config: SentenceConfig 
         bonus += config.organisation_asked
     if cues.amount and _NUMBER.search(sentence):
         bonus += config.amount
-    if cues.when and find_dates(sentence):
+    if cues.when and (find_dates(sentence) or _DAY_MONTH.search(sentence)):
         bonus += config.when
     if cues.listing and sentence.count(",") >= 3:
         bonus += config.listing
@@ -225,17 +226,22 @@ _INTRODUCES = re.compile(
 )
 
 
+_QUALIFIES = re.compile(r"^(?:Echter|Maar|Wel|Daarom|Dus|Daarbij|Wanneer dit|Als dit|Dit betekent)\b")
+
+
 def continuation(
-    sentence: Sentence, passage: Passage, config: SentenceConfig = CONFIG.sentences
+    sentence: Sentence, passage: Passage, config: SentenceConfig = CONFIG.sentences, question: str = ""
 ) -> list[tuple[int, str]]:
-    """(position, text) of what completes a sentence: the items a line ending in ':' introduces,
-    or the rest of a speaker's turn ('Dhr. Eerenberg: ...' and what he says next)."""
+    """(position, text) of what completes a sentence: the items a line ending in ':' introduces, the
+    rest of a speaker's turn ('Dhr. Eerenberg: ...' and what he says next), the sentence after a
+    set-up that holds what the question asks for (the number, date or names), or one that qualifies
+    it ('Echter ...')."""
     texts = sentences_of(passage.text)
     if sentence.position >= len(texts) or texts[sentence.position] != sentence.text:
         return []
     introduces = bool(_INTRODUCES.search(sentence.text))
     if not introduces and speaker_of(sentence.text) is None:
-        return []
+        return _answer_after(sentence, texts, config, question)
     out = []
     for position in range(
         sentence.position + 1,
@@ -253,8 +259,26 @@ def continuation(
     return out
 
 
+def _answer_after(sentence: Sentence, texts: list[str], config: SentenceConfig, question: str) -> list[tuple[int, str]]:
+    """The sentence after a set-up that answers: within `answer_reach` sentences, the first that holds
+    the kind of thing asked for when the set-up does not, else a next sentence that qualifies it."""
+    focus = question_focus(question) if question else "none"
+    after = range(sentence.position + 1, min(len(texts), sentence.position + 1 + config.answer_reach))
+    if focus != "none" and not holds_focus(focus, sentence.text, question):
+        for position in after:
+            text = texts[position]
+            if speaker_of(text) or heading_level(text) is not None or len(text) > config.long_sentence:
+                break
+            if holds_focus(focus, text, question):
+                return [(position, text)]
+    nxt = sentence.position + 1
+    if nxt < len(texts) and _QUALIFIES.match(texts[nxt]) and len(texts[nxt]) <= config.long_sentence:
+        return [(nxt, texts[nxt])]
+    return []
+
+
 def compose(
-    chosen: list[Sentence], passages: list[Passage], config: SentenceConfig = CONFIG.sentences
+    chosen: list[Sentence], passages: list[Passage], config: SentenceConfig = CONFIG.sentences, question: str = ""
 ) -> tuple[str, list[tuple[int, str]]]:
     """Answer text with [n] markers, and (passage rank, quote) for each citation number in order.
 
@@ -269,7 +293,7 @@ def compose(
     for s in chosen:
         lines = picked.setdefault(s.passage_rank, {})
         lines[s.position] = s.text
-        for position, text in continuation(s, passages[s.passage_rank], config):
+        for position, text in continuation(s, passages[s.passage_rank], config, question):
             lines.setdefault(position, text)
     seen: set[str] = set()
     for rank in sorted(picked, key=lambda r: first_use[r]):

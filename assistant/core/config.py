@@ -48,6 +48,7 @@ class SentenceConfig:
     coverage_floor: float = 0.2  # a sentence must hold this share of the question's weight (session 1)
     list_items: int = 4  # items a line ending in ':' brings along (split A: dev key facts 0.50 -> 0.61)
     turn_sentences: int = 2  # sentences of a speaker's turn after the one chosen (split A)
+    answer_reach: int = 2  # sentences after a set-up searched for the number, date or names asked for
     section_weight: float = 0.5  # question terms found only in the section heading count this much (session 1)
     previous_weight: float = 0.5  # share of the previous sentence's coverage a sentence inherits (session 1)
     rank_bonus: float = 0.25  # bonus / (1 + passage rank): earlier passages' sentences first (session 1)
