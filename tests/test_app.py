@@ -31,6 +31,9 @@ def test_question_shows_answer_with_citations_and_expandable_sources(app):
     sources = [e for e in app.expander if shown(e.label).startswith("[")]
     assert shown(sources[0].label).startswith("[1] Verslag BO Rijk-VNG 6 november 2019 · verslag · 2019-11-06")
     assert any("**" in m.value for m in sources[0].markdown)  # the supporting sentence is highlighted
+    assert [t.label for t in sources[0].tabs][-1] == "Tekst van de passage"
+    assert sources[0].tabs[0].label.startswith("Pagina ") and sources[0].tabs[0].get("image")  # the page, marked
+    assert any(shown(e.label).startswith("Ook bekeken") for e in app.expander)
     assert any(shown(b.label).startswith("Open 001_21f9ad83fa68324c.pdf") for b in app.get("download_button"))
     copy = next(c for c in app.code if c.value.startswith("Volgens"))
     assert "Bronnen:" in copy.value and "[1] Verslag BO Rijk-VNG 6 november 2019" in copy.value

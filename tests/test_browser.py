@@ -94,9 +94,16 @@ def test_ask_in_a_real_browser_and_open_a_source(server):
         source = page.get_by_text("[1] Verslag BO Rijk-VNG 6 november 2019", exact=False).first
         source.click()
         page.get_by_text("Open 001_21f9ad83fa68324c.pdf", exact=False).first.wait_for(timeout=30_000)
+        page.get_by_text("de geciteerde tekst is geel gemarkeerd", exact=False).first.wait_for(timeout=30_000)
+        image = page.locator("[data-testid='stImage'] img").first
+        image.wait_for(timeout=30_000)
+        loaded = image.evaluate("img => img.complete && img.naturalWidth > 500")
+        image.screenshot(path=str(ARTIFACTS / "source-highlight.png"))
         page.screenshot(path=str(ARTIFACTS / "browser-answer.png"), full_page=True)
         browser.close()
+    assert loaded, "the page image did not load"
     assert (ARTIFACTS / "browser-answer.png").stat().st_size > 10_000
+    assert (ARTIFACTS / "source-highlight.png").stat().st_size > 10_000
 
 
 # A document that tries every way we know to make a reader's browser fetch something: Markdown images

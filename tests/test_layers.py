@@ -21,6 +21,7 @@ HOMES = {
     "llama_cpp": ("assistant.answer.langchain_llm",),
     "streamlit": ("assistant.app", "app"),
     "pypdf": ("ingest.readers",),
+    "pypdfium2": ("assistant.index.pages",),
 }
 
 

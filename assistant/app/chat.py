@@ -11,6 +11,7 @@ from assistant.app.render import highlight, inert, label, paragraphs
 from assistant.core.redactions import codes_in
 from assistant.core.text import visible
 from assistant.core.types import Answer, Citation
+from assistant.index.pages import locate, render
 
 EXAMPLES = (
     "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?",
@@ -85,6 +86,11 @@ def render_answer(answer: Answer, *, key: str) -> None:
         st.markdown("**Bronnen**")
         for c in answer.citations:
             render_source(c, key=f"{key}-{c.n}")
+        also = _also_seen(answer)
+        if also:
+            with st.expander(f"Ook bekeken ({len(also)}), niet geciteerd"):
+                for line in also:
+                    st.markdown(label(line))
         with st.expander("Kopieer antwoord met bronnen"):
             st.code(as_text(answer), language=None)
     elif answer.passages:
@@ -95,21 +101,51 @@ def render_answer(answer: Answer, *, key: str) -> None:
 
 
 def render_source(c: Citation, *, key: str) -> None:
-    """One citation: metadata line, expandable passage with the quote highlighted, PDF download."""
+    """One citation: metadata line, the PDF page with the quote marked (or the passage with it in bold),
+    the passage text, PDF download."""
     m, p = c.passage.meta, c.passage
     when = m.date.isoformat() if m.date else "zonder datum"
     with st.expander(label(f"[{c.n}] {m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}")):
         st.caption(label(" · ".join(x for x in (m.meeting, p.section, m.source_file) if x)))
-        st.markdown(highlight(p.text, c.quote))
+        path = source_path(m.source_file)
+        images = page_images(str(path), path.stat().st_mtime, tuple(p.pages), c.quote) if path else []
+        if images:
+            tabs = st.tabs([f"Pagina {page}" for page, _ in images] + ["Tekst van de passage"])
+            for tab, (page, png) in zip(tabs, images, strict=False):
+                tab.image(png, caption=f"Pagina {page}: de geciteerde tekst is geel gemarkeerd", width="stretch")
+            text_tab = tabs[-1]
+        else:
+            why = "geen PDF" if path is None or path.suffix.lower() != ".pdf" else "de zin staat niet in de tekstlaag"
+            st.caption(f"Geen paginabeeld ({why}); de geciteerde zin is hieronder vet gemarkeerd.")
+            text_tab = st.container()
+        text_tab.markdown(highlight(p.text, c.quote))
         codes = codes_in(p.text)
         if codes:
             st.caption("Lakcodes: " + "; ".join(f"{code}: {meaning}" for code, meaning in codes.items()))
-        path = source_path(m.source_file)
         if path is not None:
             st.download_button(
                 label(f"Open {m.source_file} (pagina {p.pages[0]})"), data=path.read_bytes(),
                 file_name=path.name, mime="application/pdf" if path.suffix == ".pdf" else "text/plain", key=key,
             )  # fmt: skip
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def page_images(path: str, mtime: float, pages: tuple[int, ...], quote: str) -> list[tuple[int, bytes]]:
+    """(page, PNG) of each page the quote stands on, marked; [] when it is not a PDF or not found.
+    Cached per file version (`mtime`), pages and quote."""
+    return [(marks.page, render(Path(path), marks)) for marks in locate(Path(path), pages, quote)]
+
+
+def _also_seen(answer: Answer) -> list[str]:
+    """The retrieved documents no citation points at, once each, in retrieval order."""
+    cited = {c.passage.meta.doc_id for c in answer.citations}
+    lines: dict[str, str] = {}
+    for p in answer.passages:
+        m = p.meta
+        if m.doc_id not in cited and m.doc_id not in lines:
+            when = m.date.isoformat() if m.date else "zonder datum"
+            lines[m.doc_id] = f"{m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}"
+    return list(lines.values())
 
 
 def as_text(answer: Answer) -> str:
