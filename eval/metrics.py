@@ -72,6 +72,9 @@ def citations_valid(result: dict) -> bool:
     return numbers <= cited and all(c.get("chunk_id") in retrieved for c in result["citations"])
 
 
+_NOTE = re.compile(r"^\s*\(.*\)\s*$")  # a whole line in parentheses: what the assistant says of itself
+
+
 def faithfulness(result: dict) -> float | None:
     """Share of answer sentences whose content words are mostly (>= 70%) in the passages they cite."""
     if result["refused"] or not result["citations"]:
@@ -79,19 +82,22 @@ def faithfulness(result: dict) -> float | None:
     # a citation vouches for its passage and for what it says of the source (type, meeting, date)
     by_n = {c["n"]: " ".join(str(c.get(k) or "") for k in ("text", "title", "doc_type", "meeting", "meeting_date"))
             for c in result["citations"]}  # fmt: skip
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", result["answer"]) if content_words(s)]
-    if not sentences:
-        return None
-    supported = 0
-    current: set[int] = set()
-    for sentence in sentences:
-        numbers = set(cited_numbers(sentence)) or current  # a quote continues its source's citation
-        current = numbers
-        words = content_words(sentence)
-        source = content_words(" ".join(by_n.get(n, "") for n in numbers))
-        if words and numbers and len(words & source) / len(words) >= 0.7:
-            supported += 1
-    return supported / len(sentences)
+    lines = [line for line in result["answer"].split("\n") if not _NOTE.match(line)]  # the assistant's own notes
+    supported = total = 0
+    for paragraph in re.split(r"\n+", "\n".join(lines)):
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", paragraph) if content_words(s)]
+        cited = [set(cited_numbers(s)) for s in sentences]
+        for k, sentence in enumerate(sentences):
+            # an uncited piece (a lead-in, or text cut at an abbreviation) belongs to the next cited one
+            # in its paragraph, else to the one before
+            after = next((c for c in cited[k:] if c), set())
+            numbers = cited[k] or after or next((c for c in reversed(cited[:k]) if c), set())
+            words = content_words(sentence)
+            source = content_words(" ".join(by_n.get(n, "") for n in numbers))
+            total += 1
+            if words and numbers and len(words & source) / len(words) >= 0.7:
+                supported += 1
+    return supported / total if total else None
 
 
 def score_item(item: dict, result: dict, k: int = 5) -> dict:

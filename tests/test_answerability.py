@@ -141,6 +141,6 @@ def test_compose_brings_the_items_a_line_introduces_and_opens_with_the_best_pass
         Sentence("De nota adviseert om de norm te steunen en het gesprek voort te zetten.", 0, 0, 0.5, 0.6, 0.5),
     ]
     text, quotes = compose(chosen, [other, intro])
-    assert text.startswith("Volgens het verslag van het BO Rijk-VNG van 30 januari 2020 [1]: Dhr. Dekker")
+    assert text.startswith("Volgens het verslag van het BO Rijk-VNG van 30 januari 2020: Dhr. Dekker")
     assert "7 vs 12" in text and "inkoop" in text
     assert [rank for rank, _ in quotes] == [1, 0]

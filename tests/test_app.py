@@ -35,8 +35,23 @@ def test_question_shows_answer_with_citations_and_expandable_sources(app):
     assert sources[0].tabs[0].label.startswith("Pagina ") and sources[0].tabs[0].get("image")  # the page, marked
     assert any(shown(e.label).startswith("Ook bekeken") for e in app.expander)
     assert any(shown(b.label).startswith("Open 001_21f9ad83fa68324c.pdf") for b in app.get("download_button"))
-    copy = next(c for c in app.code if c.value.startswith("Volgens"))
-    assert "Bronnen:" in copy.value and "[1] Verslag BO Rijk-VNG 6 november 2019" in copy.value
+    copy = next(c for c in app.code if c.value.startswith("Volgens"))  # the nota text, footnotes for [n]
+    assert (
+        "[^1]" in copy.value and "\n[^1]: Verslag BO Rijk-VNG 6 november 2019 (verslag, 6 november 2019)" in copy.value
+    )
+    downloads = [shown(b.label) for b in app.get("download_button")]
+    assert {"Markdown (.md)", "Opgemaakte tekst (.html)", "Gesprek met bronnen als Word-bestand"} <= set(downloads)
+    popovers = app.get("popover")
+    assert [p.proto.popover.label for p in popovers][:1] == ["[1]"]  # where each sentence comes from, on click
+    assert any("Verslag BO Rijk-VNG 6 november 2019" in shown(m.value) for m in popovers[0].markdown)
+
+
+def test_the_empty_chat_offers_questions_the_dossier_answers(app):
+    examples = [b for b in app.button if shown(b.label).endswith("?")]
+    assert examples
+    examples[0].click().run()
+    assert not app.exception
+    assert any(shown(m.value).startswith("Volgens") for m in app.markdown)  # answered, not refused
 
 
 def test_sidebar_filter_changes_what_is_cited(app):

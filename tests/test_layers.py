@@ -22,6 +22,7 @@ HOMES = {
     "streamlit": ("assistant.app", "app"),
     "pypdf": ("ingest.readers",),
     "pypdfium2": ("assistant.index.pages",),
+    "docx": ("assistant.answer.export",),
 }
 
 

@@ -35,12 +35,14 @@ def llm_assistant(index, url: str) -> Assistant:
 
 @pytest.mark.slow
 def test_scripted_chat_model_answer_is_validated(sample_index):
-    model = FakeListChatModel(
-        responses=["Volgens het verslag van 6 november 2019 [2] stelt dhr. Meijer een handreiking voor [7]."]
-    )
-    assistant = Assistant(index=sample_index, llm=LangChainLLM(model), refusal_threshold=0.3)
-    answer = assistant.answer("Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
-    assert "[7]" not in answer.text and "[1]" in answer.text
+    from assistant.core.sentences import split_sentences
+
+    question = "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?"
+    second = Assistant(index=sample_index, refusal_threshold=0.3).answer(question).passages[1]
+    said = split_sentences(second.text)[0].rstrip(".")
+    model = FakeListChatModel(responses=[f"Volgens het verslag: {said} [2] [7]. De minister trad af [1]."])
+    answer = Assistant(index=sample_index, llm=LangChainLLM(model), refusal_threshold=0.3).answer(question)
+    assert "[7]" not in answer.text and "[1]" in answer.text and "trad af" not in answer.text
     assert [c.n for c in answer.citations] == [1]
     assert answer.citations[0].passage == answer.passages[1]  # old [2] is the second retrieved passage
 
@@ -116,7 +118,9 @@ def test_sentences_their_sources_do_not_carry_are_dropped():
         "Lees https://vng.nl/tarieven [1]. Zie ook https://aanval.example/x [1].",
         [source],
     )
-    assert text == "De VNG:\n- wil een handreiking [1];\n- over faire tarieven [1].\nLees https://vng.nl/tarieven [1]."
+    assert (
+        text == "De VNG [1]:\n- wil een handreiking [1];\n- over faire tarieven [1].\nLees https://vng.nl/tarieven [1]."
+    )
     assert dropped == 2
     assert is_english(
         'The VNG proposed a "handreiking over faire tarieven voor gemeenten" and this is what they said [1].'

@@ -96,7 +96,7 @@ def test_compose_cites_each_passage_once_in_order_of_use():
     terms = words("faire tarieven handreiking")
     ranked = rank_sentences([first, second], terms, read_question("Wat zei men over faire tarieven?"))
     text, quotes = compose(choose(ranked), [first, second])
-    assert text.startswith("Volgens het verslag van het BO Rijk-VNG van 6 november 2019 [1]: De VNG wil")
+    assert text.startswith("Volgens het verslag van het BO Rijk-VNG van 6 november 2019: De VNG wil")
     assert "[2]" in text and [rank for rank, _ in quotes] == [0, 1]
     assert quotes[0][1] == first.text
 
@@ -120,4 +120,4 @@ def test_a_sentence_that_qualifies_the_chosen_one_comes_along():
                 "worden opgebouwd. Daarna volgt de rondvraag.")  # fmt: skip
     ranked = rank_sentences([p], words("aanbod tweede lijn"), read_question("Wat willen de branches?"))
     text, _ = compose([s for s in ranked if s.position == 0], [p])
-    assert "Echter moet eerst het aanbod aan de voorkant worden opgebouwd." in text and "rondvraag" not in text
+    assert "Echter moet eerst het aanbod aan de voorkant worden opgebouwd [1]." in text and "rondvraag" not in text

@@ -21,7 +21,7 @@ from assistant.answer.evidence import (
     speaker_missing,
     window_support,
 )
-from assistant.answer.extractive import choose, compose, question_terms, rank_sentences
+from assistant.answer.extractive import choose, compose, question_terms, rank_sentences, redaction_note
 from assistant.answer.llm import LLM
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
@@ -120,6 +120,9 @@ class Assistant:
         else:
             text, citations = self._extractive(ranked, passages, standalone)
             refused = not citations
+        note = "" if refused else redaction_note(text, standalone)
+        if note:
+            text = f"{text}\n\n{note}"
         done = time.perf_counter()
         return Answer(
             question=question,

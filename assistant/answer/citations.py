@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.sentences import split_sentences
 from assistant.core.text import tokenize
 
 _MARK = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -47,7 +48,6 @@ def is_english(text: str) -> bool:
 
 
 _QUOTED = re.compile(r"[\"“„‘'][^\"“”„‘’']{12,}[\"”’']")
-_SENTENCE_END = re.compile(r"((?<=[.!?])[ \t]+|\s*\n\s*)")
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 _INSTRUCTION = re.compile(
     r"^\W*(?:log|klik|ga naar|bezoek|open|stuur|mail|bel|vul|download|installeer|voer|negeer|wijzig|bevestig|"
@@ -62,28 +62,64 @@ def supported_sentences(text: str, sources: list[str], min_support: float = MIN_
     """The text without the sentences its sources do not carry, and how many were dropped.
 
     `sources` are what the model was given, numbered from 1 as in the prompt. A sentence citing [n]
-    must have more than `min_support` of its content words in those passages; an uncited one in any passage. A
+    must have more than `min_support` of its content words in those passages; an uncited one in one
+    passage, whose number it then gets, so that every sentence carries its citation. A
     link not in a cited passage, and any instruction to the reader (log in, click, mail ...), is
     dropped whatever a passage says: a document may carry an attack, the answer must not pass it on.
     """
     words_of = [set(tokenize(source)) for source in sources]
     everything = set().union(*words_of) if words_of else set()
-    kept, dropped = [], 0
-    pieces = _SENTENCE_END.split(text)
-    for sentence, gap in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
-        if not sentence.strip():
-            continue
-        cited = [n for n in cited_numbers(sentence) if 1 <= n <= len(sources)]
-        support = set().union(*(words_of[n - 1] for n in cited)) if cited else everything
-        words = set(tokenize(_MARK.sub(" ", sentence)))
-        held = len(words & support) / len(words) if words else 1.0
-        links = _LINK.findall(sentence)
-        foreign_link = any(all(link not in sources[n - 1] for n in cited) for link in links) if cited else bool(links)
-        if held <= min_support or foreign_link or _INSTRUCTION.search(sentence):
-            dropped += 1
+    lines, dropped = [], 0
+    for line in text.split("\n"):
+        kept = []
+        for sentence in _sentences(line.strip()):
+            checked = _checked(sentence, sources, words_of, everything, min_support)
+            if checked is None:
+                dropped += 1
+            else:
+                kept.append(checked)
+        if kept or not line.strip():
+            lines.append(line[: len(line) - len(line.lstrip())] + " ".join(kept))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), dropped
+
+
+_TITLE_END = re.compile(r"\b(?:dhr|mevr|mw|mr|dr|drs|ir|prof)\.$", re.I)
+
+
+def _sentences(line: str) -> list[str]:
+    """Sentences of a line of model output; 'volgens dhr. Meijer' is one (the split knows only 'Dhr.')."""
+    out: list[str] = []
+    for piece in split_sentences(line) if line else []:
+        if out and _TITLE_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
         else:
-            kept.append(sentence + gap)
-    return "".join(kept).strip(), dropped
+            out.append(piece)
+    return out
+
+
+def _checked(sentence: str, sources: list[str], words_of: list[set[str]], everything: set[str], min_support: float):
+    """The sentence (with the number of the passage that carries it, when it cited none), or None."""
+    cited = [n for n in cited_numbers(sentence) if 1 <= n <= len(sources)]
+    words = set(tokenize(_MARK.sub(" ", sentence)))
+    if not cited and words and words_of:
+        best = max(range(len(sources)), key=lambda k: len(words & words_of[k]))
+        if len(words & words_of[best]) / len(words) > min_support:
+            cited, sentence = [best + 1], _with_number(sentence, best + 1)
+    support = set().union(*(words_of[n - 1] for n in cited)) if cited else everything
+    held = len(words & support) / len(words) if words else 1.0
+    links = _LINK.findall(sentence)
+    foreign_link = any(all(link not in sources[n - 1] for n in cited) for link in links) if cited else bool(links)
+    if held <= min_support or foreign_link or _INSTRUCTION.search(sentence):
+        return None
+    return sentence
+
+
+def _with_number(sentence: str, n: int) -> str:
+    """A sentence with [n] before its final mark."""
+    body = sentence.rstrip()
+    if body and body[-1] in ".!?:;":
+        return f"{body[:-1]} [{n}]{body[-1]}{sentence[len(body) :]}"
+    return f"{body} [{n}]{sentence[len(body) :]}"
 
 
 def best_quote(answer: str, n: int, passage_text: str) -> str:

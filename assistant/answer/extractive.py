@@ -10,6 +10,7 @@ from assistant.answer.question import QuestionHints
 from assistant.core.config import CONFIG, SentenceConfig
 from assistant.core.dates import MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS, expand
+from assistant.core.redactions import codes_in
 from assistant.core.sentences import split_sentences
 from assistant.core.structure import heading_level
 from assistant.core.text import tokenize
@@ -280,7 +281,7 @@ def _answer_after(sentence: Sentence, texts: list[str], config: SentenceConfig, 
 def compose(
     chosen: list[Sentence], passages: list[Passage], config: SentenceConfig = CONFIG.sentences, question: str = ""
 ) -> tuple[str, list[tuple[int, str]]]:
-    """Answer text with [n] markers, and (passage rank, quote) for each citation number in order.
+    """Answer text with an [n] marker on every sentence, and (passage rank, quote) for each citation number.
 
     The passage of the best sentence comes first; a sentence that introduces a list or opens a
     speaker's turn brings the items or the rest of the turn with it."""
@@ -309,14 +310,38 @@ def compose(
     parts = []
     for n, rank in enumerate(order, start=1):
         label = passages[rank].meta.label()
-        body = " ".join(_as_sentence(q) for q in quotes[rank])
+        body = " ".join(_cited(q, n) for q in quotes[rank])
         lead = "Volgens" if n == 1 else ("Ook volgens" if _same_doc(passages, order, n) else "Volgens")
-        parts.append(f"{lead} {label} [{n}]: {body}")
+        parts.append(f"{lead} {label}: {body}")
     return "\n\n".join(parts), [(rank, " ".join(quotes[rank])) for rank in order]
 
 
 def _same_doc(passages: list[Passage], order: list[int], n: int) -> bool:
     return passages[order[n - 1]].meta.doc_id == passages[order[n - 2]].meta.doc_id
+
+
+def redaction_note(answer: str, question: str) -> str:
+    """What the Woo/Wob codes an answer quotes mean; and when the question asks who and the answer names
+    nobody but a code, that the documents do not show who (rather than a bare '10.2.e'). A note of the
+    assistant's own, in parentheses on its own line, like its other notes: not a claim about the documents."""
+    codes = codes_in(answer)
+    if not codes:
+        return ""
+    meaning = "; ".join(f"{code} = {what}" for code, what in codes.items())
+    body = _MARKS.sub("", answer)
+    if question_focus(question) == "name" and not holds_focus("name", _LEADS.sub("", body), question):
+        return f"(Wie dit is, staat niet in de documenten: de naam is weggelakt; {meaning}.)"
+    return f"(Weggelakt in de geciteerde tekst: {meaning}.)"
+
+
+_MARKS = re.compile(r"\[\d+\]|\b\d+(?:\.\d+)+\.?[a-z]\b")
+_LEADS = re.compile(r"^(?:Ook )?[Vv]olgens [^:]*:", re.M)  # our own lead-ins name documents, not people
+
+
+def _cited(text: str, n: int) -> str:
+    """A quoted sentence with its own citation number before its final mark: 'De VNG wil dit [1].'"""
+    sentence = _as_sentence(text)
+    return f"{sentence[:-1]} [{n}]{sentence[-1]}"
 
 
 def _as_sentence(text: str) -> str:

@@ -2,22 +2,54 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
+from assistant.answer.export import conversation_docx, nota_html, nota_markdown
 from assistant.app.common import get_assistant, sidebar_filters
 from assistant.app.render import highlight, inert, label, paragraphs
+from assistant.core.dates import format_nl
 from assistant.core.redactions import codes_in
-from assistant.core.text import visible
-from assistant.core.types import Answer, Citation
+from assistant.core.types import Answer, Citation, DocMeta
 from assistant.index.pages import locate, render
 
-EXAMPLES = (
+GENERAL = (
     "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?",
     "Wat is er afgesproken over de maximumleeftijd in gezinshuizen?",
     "Welke rol krijgt de Jeugdautoriteit volgens de Kamerbrief Perspectief voor de Jeugd?",
-)
+)  # tried after the dossier's own questions, shown only when the dossier answers them
+
+
+def candidate_questions(documents: list[DocMeta]) -> list[tuple[str, str | None]]:
+    """(question, doc_id) drawn from the dossier itself: about its most recent verslagen and its Kamerbrieven."""
+    verslagen = sorted((d for d in documents if d.doc_type == "verslag" and d.meeting and d.meeting_date),
+                       key=lambda d: d.meeting_date, reverse=True)  # fmt: skip
+    out = []
+    for d in verslagen[:4]:
+        when = format_nl(d.meeting_date)
+        out += [(f"Wat is er afgesproken in het {d.meeting} van {when}?", d.doc_id),
+                (f"Wat zei de VNG in het {d.meeting} van {when}?", d.doc_id)]  # fmt: skip
+    for d in documents:
+        if d.doc_type == "kamerbrief":
+            out.append((f"Wat staat er in de Kamerbrief '{d.title.removeprefix('Kamerbrief: ')}'?", d.doc_id))
+    return out + [(question, None) for question in GENERAL]
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def example_questions(corpus_version: str, n: int = 3) -> list[str]:
+    """Up to `n` questions the dossier answers: about its own meetings and letters, answered from that very
+    document, then general ones (tried once per corpus version)."""
+    assistant = replace(get_assistant(), llm=None)  # trying them costs no model calls
+    good = []
+    for question, doc_id in candidate_questions(assistant.index.documents()):
+        answer = assistant.answer(question)
+        if not answer.refused and doc_id in (None, answer.citations[0].passage.meta.doc_id):
+            good.append(question)
+            if len(good) == n:
+                break
+    return good
 
 
 def page() -> None:
@@ -41,11 +73,16 @@ def page() -> None:
     question = st.chat_input("Stel een vraag over het dossier ...")
     if not messages and not question:
         st.markdown("**Bijvoorbeeld:**")
-        for example in EXAMPLES:
-            if st.button(example, key=f"ex-{example}"):
+        for example in example_questions(get_assistant().index.corpus_version()):
+            if st.button(label(example), key=f"ex-{example}"):
                 question = example
     if question:
         ask(question, messages, filters)
+    turns = [(q["content"], a["answer"]) for q, a in zip(messages[::2], messages[1::2], strict=False)]
+    if turns:
+        st.download_button("Gesprek met bronnen als Word-bestand", conversation_docx(turns),
+                           file_name="gesprek-dossier-jeugdzorg.docx", icon=":material/description:",
+                           mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")  # fmt: skip
 
 
 def ask(question: str, messages: list[dict], filters) -> None:
@@ -66,7 +103,8 @@ def ask(question: str, messages: list[dict], filters) -> None:
             words = len("".join(streamed).split())
             placeholder.caption(f"Het taalmodel schrijft ({words} woorden); daarna wordt het antwoord gecontroleerd")
 
-        with st.spinner("Zoeken in de documenten ..."):
+        documents = len(get_assistant().index.documents())
+        with st.spinner(f"Zoekt in {documents} documenten ..."):
             answer = get_assistant().answer(question, history=history, filters=filters, on_token=on_token)
         placeholder.empty()
         render_answer(answer, key=f"m{len(messages)}")
@@ -81,6 +119,13 @@ def render_answer(answer: Answer, *, key: str) -> None:
         st.warning(paragraphs(answer.text), icon=":material/search_off:")
     else:
         st.markdown(paragraphs(answer.text))
+        if answer.citations:
+            with st.container(horizontal=True):
+                for c in answer.citations:
+                    with st.popover(f"[{c.n}]", help="Waar deze zin vandaan komt"):
+                        st.markdown(f"**{label(_where(c))}**")
+                        st.markdown(f"“{inert(c.quote)}”")
+                        _redaction_note(c.quote)
     st.caption(f"{answer.timings_ms.get('total', 0.0):.0f} ms")
     if answer.citations:
         st.markdown("**Bronnen**")
@@ -91,8 +136,14 @@ def render_answer(answer: Answer, *, key: str) -> None:
             with st.expander(f"Ook bekeken ({len(also)}), niet geciteerd"):
                 for line in also:
                     st.markdown(label(line))
-        with st.expander("Kopieer antwoord met bronnen"):
-            st.code(as_text(answer), language=None)
+        with st.expander("Kopieer als nota-tekst"):
+            st.caption("Met voetnoten in plaats van [n]; kopieer met de knop rechtsboven, of download.")
+            st.code(nota_markdown(answer), language=None, wrap_lines=True)
+            with st.container(horizontal=True):
+                st.download_button("Markdown (.md)", nota_markdown(answer), file_name="antwoord.md",
+                                   mime="text/markdown", key=f"{key}-md")  # fmt: skip
+                st.download_button("Opgemaakte tekst (.html)", nota_html(answer), file_name="antwoord.html",
+                                   mime="text/html", key=f"{key}-html")  # fmt: skip
     elif answer.passages:
         with st.expander("Dichtstbijzijnde passages"):
             for p in answer.passages[:5]:
@@ -104,8 +155,7 @@ def render_source(c: Citation, *, key: str) -> None:
     """One citation: metadata line, the PDF page with the quote marked (or the passage with it in bold),
     the passage text, PDF download."""
     m, p = c.passage.meta, c.passage
-    when = m.date.isoformat() if m.date else "zonder datum"
-    with st.expander(label(f"[{c.n}] {m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}")):
+    with st.expander(label(f"[{c.n}] {_where(c)}")):
         st.caption(label(" · ".join(x for x in (m.meeting, p.section, m.source_file) if x)))
         path = source_path(m.source_file)
         images = page_images(str(path), path.stat().st_mtime, tuple(p.pages), c.quote) if path else []
@@ -119,9 +169,7 @@ def render_source(c: Citation, *, key: str) -> None:
             st.caption(f"Geen paginabeeld ({why}); de geciteerde zin is hieronder vet gemarkeerd.")
             text_tab = st.container()
         text_tab.markdown(highlight(p.text, c.quote))
-        codes = codes_in(p.text)
-        if codes:
-            st.caption("Lakcodes: " + "; ".join(f"{code}: {meaning}" for code, meaning in codes.items()))
+        _redaction_note(p.text)
         if path is not None:
             st.download_button(
                 label(f"Open {m.source_file} (pagina {p.pages[0]})"), data=path.read_bytes(),
@@ -136,6 +184,20 @@ def page_images(path: str, mtime: float, pages: tuple[int, ...], quote: str) -> 
     return [(marks.page, render(Path(path), marks)) for marks in locate(Path(path), pages, quote)]
 
 
+def _where(c: Citation) -> str:
+    """'Verslag BO Rijk-VNG 6 november 2019 · verslag · 2019-11-06 · p. 25' for a citation."""
+    m = c.passage.meta
+    when = m.date.isoformat() if m.date else "zonder datum"
+    return f"{m.title} · {m.doc_type} · {when} · p. {_pages(c.passage.pages)}"
+
+
+def _redaction_note(text: str) -> None:
+    """What the Woo/Wob codes in a text mean ('10.2.e: weggelakt, persoonlijke levenssfeer')."""
+    codes = codes_in(text)
+    if codes:
+        st.caption("Weggelakt: " + "; ".join(f"{code} = {meaning}" for code, meaning in codes.items()))
+
+
 def _also_seen(answer: Answer) -> list[str]:
     """The retrieved documents no citation points at, once each, in retrieval order."""
     cited = {c.passage.meta.doc_id for c in answer.citations}
@@ -146,16 +208,6 @@ def _also_seen(answer: Answer) -> list[str]:
             when = m.date.isoformat() if m.date else "zonder datum"
             lines[m.doc_id] = f"{m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}"
     return list(lines.values())
-
-
-def as_text(answer: Answer) -> str:
-    """The answer with a numbered source list as plain text, ready to paste into a nota."""
-    lines = [answer.text, "", "Bronnen:"]
-    for c in answer.citations:
-        m = c.passage.meta
-        when = m.date.isoformat() if m.date else "z.d."
-        lines.append(f"[{c.n}] {m.title} ({m.doc_type}, {when}), {m.source_file}, p. {_pages(c.passage.pages)}")
-    return visible("\n".join(lines))
 
 
 def source_path(source_file: str) -> Path | None:
