@@ -151,3 +151,14 @@ def test_llm_backend_streams_into_the_chat_with_validated_citations(sample_data_
     assert "handreiking" in answer and "[8]" not in answer
     assert stub.requests[-1]["stream"] is True
     assert [shown(e.label)[:3] for e in at.expander if shown(e.label).startswith("[")] == ["[1]"]
+
+
+def test_what_the_question_implied_shows_as_chips_that_can_be_clicked_away(app):
+    ask(app, "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
+    (chips,) = app.get("button_group")
+    assert "6 november 2019" in chips.options and chips.value == chips.options
+    chips.set_value([o for o in chips.options if o != "6 november 2019"]).run()
+    assert not app.exception
+    again = app.session_state["messages"][-1]["answer"]
+    assert again.ignored == ("6 november 2019",) and again.question.startswith("Wat bracht de VNG")
+    assert app.get("button_group")[0].value == [o for o in chips.options if o != "6 november 2019"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer.answerability import AnswerabilityModel, load_model
@@ -23,6 +23,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.extractive import choose, compose, question_terms, rank_sentences, redaction_note
 from assistant.answer.llm import LLM
+from assistant.answer.question import hint_labels, read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
 from assistant.core.config import CONFIG, Config
@@ -80,9 +81,14 @@ class Assistant:
         *,
         history: Sequence[object] = (),
         filters: Filter | None = None,
-        on_token: Callable[[str], None] | None = None,
+        on_text: Callable[[str], None] | None = None,
+        ignore: Collection[str] = (),
     ) -> Answer:
-        """A grounded Dutch answer with citations, or a refusal that lists the closest documents."""
+        """A grounded Dutch answer with citations, or a refusal that lists the closest documents.
+
+        With an LLM, `on_text` gets the checked answer so far each time the model completes a sentence
+        that passes the checks (never the model's raw text); the returned answer is the final word.
+        `ignore` sets aside what the question implied (see `Answer.implied`), by label."""
         if len(question) > MAX_QUESTION_CHARS:
             return Answer(
                 question=question[:200],
@@ -98,7 +104,7 @@ class Assistant:
         standalone = self.standalone(question, turns)
         retrieval = retrieve(
             standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
-            config=self.config.retrieval,
+            config=self.config.retrieval, ignore=ignore,
         )  # fmt: skip
         retrieved = time.perf_counter()
         passages = retrieval.passages
@@ -116,7 +122,7 @@ class Assistant:
             text, citations = refusal_text(passages), ()
             refused = True
         elif self.llm is not None:
-            text, citations, refused = self._generate(standalone, passages, ranked, on_token)
+            text, citations, refused = self._generate(standalone, passages, ranked, on_text)
         else:
             text, citations = self._extractive(ranked, passages, standalone)
             refused = not citations
@@ -138,6 +144,8 @@ class Assistant:
             standalone_question=standalone if standalone != question else None,
             evidence=round(probability, 4) if not date_missing else 0.0,
             features=dict(zip(FEATURES, (round(v, 4) for v in evidence.vector()), strict=True)),
+            implied=hint_labels(read_question(standalone)),
+            ignored=tuple(ignore),
         )
 
     def _speakers(self, passages: list[Passage], organisations: tuple[str, ...]) -> dict[str, set[str]]:
@@ -187,17 +195,27 @@ class Assistant:
                 return rewritten
         return rewrite_rule_based(question, turns)
 
-    def _generate(self, question: str, passages: list[Passage], ranked, on_token):
+    def _generate(self, question: str, passages: list[Passage], ranked, on_text):
         context = passages[:LLM_CONTEXT]
         shown = [_prompt_passage(p) for p in context]
+        sources = [_source_text(p) for p in shown]
         system = render("answer_system.md", refusal=REFUSAL)
         user = render("answer_user.md", question=question, passages=shown)
         pieces: list[str] = []
+        checked_upto, said = 0, ""
         try:
             for piece in self.llm.stream(system, user):
                 pieces.append(piece)
-                if on_token:
-                    on_token(piece)
+                if on_text is None:
+                    continue
+                raw = "".join(pieces)
+                upto = _complete_sentences(raw)
+                if upto > checked_upto:  # a sentence was completed: show what of it passes the checks
+                    checked_upto = upto
+                    text, _ = renumber(supported_sentences(raw[:upto], sources)[0], len(context))
+                    if text and text != said and not is_english(raw[:upto]):
+                        said = text
+                        on_text(text)
         except Exception as err:
             text, citations = self._extractive(ranked, passages, question)
             note = f"(Het taalmodel gaf een fout: {type(err).__name__}; dit antwoord is uit de bronnen samengesteld.)"
@@ -206,7 +224,7 @@ class Assistant:
         if REFUSAL.rstrip(".").lower() in raw.lower():
             return refusal_text(passages), [], True
         english = is_english(raw)
-        carried, dropped = supported_sentences(raw, [_source_text(p) for p in shown])
+        carried, dropped = supported_sentences(raw, sources)
         text, used = renumber(carried, len(context))
         if english or not used:
             fallback, citations = self._extractive(ranked, passages, question)
@@ -293,6 +311,20 @@ def _prompt_passage(p: Passage) -> dict:
         "section": p.section,
         "text": re.sub(r"\s+\n", "\n", p.text),
     }
+
+
+_SENTENCE_DONE = re.compile(r"[.!?:;]\s|\n")
+_ABBREVIATED = re.compile(
+    r"(?:\b(?:[Dd]hr|[Mm]evr|[Mm]w|[Mm]r|[Dd]rs?|[Ii]r|[Pp]rof|o\.a|m\.n|o\.m|jl|bijv|nr|blz|ca|resp|i\.p\.v|t\.a\.v|"
+    r"m\.b\.t)|\b[A-Z])\.$"
+)
+
+
+def _complete_sentences(raw: str) -> int:
+    """How much of a growing model reply consists of finished sentences (up to the last end mark that
+    does not close an abbreviation such as 'Dhr.')."""
+    ends = [m.end() for m in _SENTENCE_DONE.finditer(raw) if not _ABBREVIATED.search(raw[: m.start() + 1])]
+    return ends[-1] if ends else 0
 
 
 def _source_text(shown: dict) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
-from assistant.core.dates import find_dates
+from assistant.core.dates import find_dates, format_nl
 
 _DOC_TYPES = (
     (re.compile(r"\bverslag(?:en)?\b|\bnotulen\b", re.I), "verslag"),
@@ -50,6 +51,25 @@ class QuestionHints:
 
 
 _SAID = re.compile(r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde|reactie|vond|vonden)\b", re.I)
+
+
+def hint_labels(hints: QuestionHints) -> tuple[str, ...]:
+    """What a question was read to be about, as the chips the user sees ('BO Rijk-VNG', '6 november 2019')."""
+    return (*hints.meetings, *(format_nl(d) for d in hints.days), *(str(y) for y in hints.years if not hints.days),
+            *hints.doc_types)  # fmt: skip
+
+
+def without(hints: QuestionHints, labels: Collection[str]) -> QuestionHints:
+    """The hints without those the user removed (by their label)."""
+    if not labels:
+        return hints
+    return replace(
+        hints,
+        meetings=tuple(m for m in hints.meetings if m not in labels),
+        days=tuple(d for d in hints.days if format_nl(d) not in labels),
+        years=tuple(y for y in hints.years if str(y) not in labels),
+        doc_types=tuple(t for t in hints.doc_types if t not in labels),
+    )
 
 
 def read_question(question: str) -> QuestionHints:

@@ -39,6 +39,8 @@ def answer_json(answer: Answer, id_: str | None = None) -> dict:
         "refused": answer.refused,
         "evidence": answer.evidence,
         "features": answer.features,
+        "implied": list(answer.implied),
+        "ignored": list(answer.ignored),
         "citations": [citation_json(c) for c in answer.citations],
         "passages": [passage_json(rank, p) for rank, p in enumerate(answer.passages, start=1)],
         "timings_ms": answer.timings_ms,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from assistant.answer.question import QuestionHints, organisation_pattern, read_question
+from assistant.answer.question import QuestionHints, organisation_pattern, read_question, without
 from assistant.core.config import CONFIG, RetrievalConfig
 from assistant.core.glossary import expand
 from assistant.core.types import Filter, Passage
@@ -34,9 +34,13 @@ def retrieve(
     k: int = 12,
     reranker: Reranker | None = None,
     config: RetrievalConfig = CONFIG.retrieval,
+    ignore: Collection[str] = (),
 ) -> Retrieval:
-    """The `k` best passages for a question, never empty while the filtered index has any."""
-    hints = read_question(question)
+    """The `k` best passages for a question, never empty while the filtered index has any.
+
+    `ignore` names what the question implied (a meeting, day, year or document type, by its label)
+    that the user set aside."""
+    hints = without(read_question(question), ignore)
     filters = filters or Filter()
     vector = index.embed_query(question)
     lexical_index = index.lexical()

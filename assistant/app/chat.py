@@ -55,6 +55,7 @@ def example_questions(corpus_version: str, n: int = 3) -> list[str]:
 def page() -> None:
     """Render the chat."""
     filters = sidebar_filters()
+    st.session_state["filters"] = filters  # for answers asked again without an implied filter
     st.title("Vraag het dossier jeugdzorg")
     messages: list[dict] = st.session_state.setdefault("messages", [])
     left, right = st.columns([4, 1])
@@ -88,24 +89,21 @@ def page() -> None:
 def ask(question: str, messages: list[dict], filters) -> None:
     """Answer a question and keep it in the history.
 
-    A language model's reply is not shown while it streams: it may cite passages that do not exist or
-    carry a document's instructions, and only the checked answer is shown (progress meanwhile)."""
+    A language model's raw reply is never shown: it may cite passages that do not exist or carry a
+    document's instructions. Its sentences appear as they are completed and pass the checks."""
     history = [{"role": m["role"], "content": m["content"]} for m in messages]
     messages.append({"role": "user", "content": question})
     with st.chat_message("user"):
         st.markdown(inert(question))
     with st.chat_message("assistant"):
         placeholder = st.empty()
-        streamed: list[str] = []
 
-        def on_token(piece: str) -> None:
-            streamed.append(piece)
-            words = len("".join(streamed).split())
-            placeholder.caption(f"Het taalmodel schrijft ({words} woorden); daarna wordt het antwoord gecontroleerd")
+        def on_text(text: str) -> None:  # the checked answer so far, while a language model writes
+            placeholder.markdown(paragraphs(text) + " ▌")
 
         documents = len(get_assistant().index.documents())
         with st.spinner(f"Zoekt in {documents} documenten ..."):
-            answer = get_assistant().answer(question, history=history, filters=filters, on_token=on_token)
+            answer = get_assistant().answer(question, history=history, filters=filters, on_text=on_text)
         placeholder.empty()
         render_answer(answer, key=f"m{len(messages)}")
     messages.append({"role": "assistant", "content": answer.text, "answer": answer})
@@ -126,6 +124,12 @@ def render_answer(answer: Answer, *, key: str) -> None:
                         st.markdown(f"**{label(_where(c))}**")
                         st.markdown(f"“{inert(c.quote)}”")
                         _redaction_note(c.quote)
+    if answer.implied:  # our own words for what the question named (known series, dates), not a document's
+        st.pills(
+            "Gelezen uit de vraag (klik weg om zonder te zoeken)", list(answer.implied),
+            selection_mode="multi", default=[x for x in answer.implied if x not in answer.ignored],
+            key=f"{key}-implied", on_change=_ask_again, args=(key, answer),
+        )  # fmt: skip
     st.caption(f"{answer.timings_ms.get('total', 0.0):.0f} ms")
     if answer.citations:
         st.markdown("**Bronnen**")
@@ -182,6 +186,19 @@ def page_images(path: str, mtime: float, pages: tuple[int, ...], quote: str) -> 
     """(page, PNG) of each page the quote stands on, marked; [] when it is not a PDF or not found.
     Cached per file version (`mtime`), pages and quote."""
     return [(marks.page, render(Path(path), marks)) for marks in locate(Path(path), pages, quote)]
+
+
+def _ask_again(key: str, answer: Answer) -> None:
+    """The question of message `key` asked again without the implied filters the user clicked away."""
+    kept = set(st.session_state.get(f"{key}-implied") or ())
+    ignore = [x for x in answer.implied if x not in kept]
+    messages = st.session_state["messages"]
+    k = int(key.removeprefix("m"))
+    history = [{"role": m["role"], "content": m["content"]} for m in messages[: k - 1]]
+    again = get_assistant().answer(
+        messages[k - 1]["content"], history=history, filters=st.session_state.get("filters"), ignore=ignore
+    )
+    messages[k] = {"role": "assistant", "content": again.text, "answer": again}
 
 
 def _where(c: Citation) -> str:

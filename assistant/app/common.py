@@ -43,10 +43,21 @@ def sidebar_filters() -> Filter:
     rows = doc_rows()
     with st.sidebar:
         st.header("Filters")
-        types = st.multiselect("Documentsoort", sorted({r["doc_type"] for r in rows}), key="f_types")
-        meetings = st.multiselect("Overleg", sorted({r["meeting"] for r in rows if r["meeting"]}), key="f_meetings")
+        types = st.multiselect(
+            "Documentsoort", sorted({r["doc_type"] for r in rows}), key="f_types", placeholder="Alle soorten"
+        )
+        meetings = st.multiselect(
+            "Overleg",
+            sorted({r["meeting"] for r in rows if r["meeting"]}),
+            key="f_meetings",
+            placeholder="Alle overleggen",
+        )
         files = st.multiselect(
-            "Bronbestand", sorted({r["source_file"] for r in rows}), format_func=visible, key="f_files"
+            "Bronbestand",
+            sorted({r["source_file"] for r in rows}),
+            format_func=visible,
+            key="f_files",
+            placeholder="Alle bestanden",
         )
         use_dates = st.toggle("Beperk tot periode", key="f_use_dates")
         date_from = date_to = None

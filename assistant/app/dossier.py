@@ -23,7 +23,7 @@ def page() -> None:
     frame["datum"] = pd.to_datetime(frame["meeting_date"].fillna(frame["document_date"]), errors="coerce")
     frame["pagina's"] = frame["pages"].map(lambda p: f"{p[0]}-{p[-1]}")
     search = st.text_input("Zoek in titels", placeholder="bijv. Rijk-VNG of gezinshuizen")
-    types = st.multiselect("Soort", sorted(frame["doc_type"].unique()))
+    types = st.multiselect("Soort", sorted(frame["doc_type"].unique()), placeholder="Alle soorten")
     shown = frame
     if search:
         shown = shown[shown["title"].str.contains(search, case=False, regex=False)]

@@ -160,3 +160,5 @@ class Answer:
     standalone_question: str | None = None
     evidence: float = 0.0  # P(answerable) from the answerability model (0..1); 0 when the meeting does not exist
     features: dict[str, float] = field(default_factory=dict)  # the answerability features (assistant.answer.evidence)
+    implied: tuple[str, ...] = ()  # what the question was read to be about: meetings, days, years, document types
+    ignored: tuple[str, ...] = ()  # of those, what the user set aside
