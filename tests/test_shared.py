@@ -57,6 +57,15 @@ class ChromaServer:
         self.proc.wait(timeout=30)
 
 
+def ask_through_cli(data_dir: Path, port: int) -> subprocess.CompletedProcess:
+    """`assistant ask` in its own process against the Chroma server on `port`."""
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "--chroma-url", f"http://127.0.0.1:{port}",
+         "ask", "faire tarieven"],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "ASSISTANT_EMBEDDER": "minilm"},
+    )  # fmt: skip
+
+
 @pytest.fixture
 def server(tmp_path):
     chroma = ChromaServer(tmp_path / "chroma-server", free_port())
@@ -96,11 +105,7 @@ def test_ingest_and_ask_through_a_chroma_server_survive_its_outage(tmp_path, ser
          f"http://127.0.0.1:{server.port}", "stats"], capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert cli.returncode == 0  # stats reads only the catalog
-    cli = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "--data-dir", str(tmp_path / "d"), "--chroma-url",
-         f"http://127.0.0.1:{server.port}", "ask", "faire tarieven"],
-        capture_output=True, text=True, timeout=120, env={**os.environ, "ASSISTANT_EMBEDDER": "minilm"},
-    )  # fmt: skip
+    cli = ask_through_cli(tmp_path / "d", server.port)
     assert cli.returncode == 2 and "niet bereikbaar" in cli.stderr and "Traceback" not in cli.stderr
 
     server.start()  # same data: the assistant recovers without a restart
@@ -120,11 +125,7 @@ def test_a_frozen_server_ends_in_a_clear_message_within_a_minute(tmp_path, serve
         assert "geen antwoord binnen" in str(err.value)
         assert time.perf_counter() - started < 60
         started = time.perf_counter()
-        cli = subprocess.run(
-            [sys.executable, "-m", "assistant.cli", "--data-dir", str(tmp_path / "d"), "--chroma-url",
-             f"http://127.0.0.1:{server.port}", "ask", "faire tarieven"],
-            capture_output=True, text=True, timeout=120, env={**os.environ, "ASSISTANT_EMBEDDER": "minilm"},
-        )  # fmt: skip
+        cli = ask_through_cli(tmp_path / "d", server.port)
         assert cli.returncode == 2 and "niet bereikbaar" in cli.stderr and "Traceback" not in cli.stderr
         assert time.perf_counter() - started < 60
     finally:
