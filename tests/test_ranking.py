@@ -121,3 +121,13 @@ def test_a_sentence_that_qualifies_the_chosen_one_comes_along():
     ranked = rank_sentences([p], words("aanbod tweede lijn"), read_question("Wat willen de branches?"))
     text, _ = compose([s for s in ranked if s.position == 0], [p])
     assert "Echter moet eerst het aanbod aan de voorkant worden opgebouwd [1]." in text and "rondvraag" not in text
+
+
+def test_what_was_said_comes_from_the_verslag_not_from_the_advice_to_the_minister():
+    question = "Wat zei de VNG over faire tarieven in het BO van 6 november 2019?"
+    advice = passage("U kunt de VNG zeggen dat faire tarieven in het BO goed passen.", meta("nota"), "n")
+    said = passage("Dhr. Meijer zegt namens de VNG dat faire tarieven nodig zijn.", meta("verslag", doc_id="d2"), "v")
+    ranked = rank_sentences([advice, said], words("vng faire tarieven bo"), read_question(question))
+    assert ranked[0].text.startswith("Dhr. Meijer")
+    plain = rank_sentences([advice, said], words("vng faire tarieven bo"), read_question("Wat over faire tarieven?"))
+    assert plain[0].text.startswith("U kunt")  # only a question about what was said prefers the verslag

@@ -177,6 +177,8 @@ def rank_sentences(
             length_penalty = config.long_penalty if len(text) > config.long_sentence else 0.0
             if _looks_like_list_of_names(text):
                 length_penalty += config.name_list_penalty  # attendee lists match names and dates but say nothing
+            if hints.asks_what_was_said and passage.meta.doc_type in ("nota", "agenda"):
+                length_penalty += config.advice_penalty  # what the minister was advised is not what was said
             bonus = answer_type_bonus(cues, text, config) + config.rank_bonus / (1 + rank)
             score = coverage + org_bonus + bonus - length_penalty
             found.append(Sentence(text, rank, position, coverage, score, own_coverage))

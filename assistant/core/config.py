@@ -57,6 +57,8 @@ class SentenceConfig:
     long_sentence: int = 400  # characters above which a sentence is penalised (session 1)
     long_penalty: float = 0.1  # penalty for such a sentence (session 1)
     name_list_penalty: float = 0.3  # penalty for a run of names and redaction codes (split A)
+    advice_penalty: float = 0.5  # a nota's or agenda's sentence when the question asks what was said (split A: no
+    # change at 0.1-1.0; 0.5 is the least that answers 'wat zei de VNG in het BO van <dag>' from the verslag)
     decision: float = 0.5  # "Besluit:", "Geen afspraak." for a question about what was decided (session 1)
     who: float = 0.15  # a person's name for "wie" (session 1)
     organisation_asked: float = 0.15  # an acronym for "welke organisatie/gemeente" (session 1)
