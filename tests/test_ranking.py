@@ -131,3 +131,18 @@ def test_what_was_said_comes_from_the_verslag_not_from_the_advice_to_the_ministe
     assert ranked[0].text.startswith("Dhr. Meijer")
     plain = rank_sentences([advice, said], words("vng faire tarieven bo"), read_question("Wat over faire tarieven?"))
     assert plain[0].text.startswith("U kunt")  # only a question about what was said prefers the verslag
+
+
+def test_a_question_about_how_it_went_over_time_is_answered_in_date_order():
+    late = passage(
+        "In juni stemt de VNG in met de maximumleeftijd van 21 in gezinshuizen.", meta(day=dt.date(2020, 6, 24)), "a"
+    )
+    early = passage("In november twijfelt de VNG over de maximumleeftijd in gezinshuizen.",
+                    meta(day=dt.date(2019, 11, 6), doc_id="d2"), "b")  # fmt: skip
+    terms = words("maximumleeftijd gezinshuizen vng")
+    for question, first in (("Hoe is in de verschillende overleggen gesproken over de maximumleeftijd?", "november"),
+                            ("Wat zei de VNG over de maximumleeftijd in gezinshuizen?", "juni")):  # fmt: skip
+        ranked = rank_sentences([late, early], terms, read_question(question))
+        text, quotes = compose(choose(ranked), [late, early], question=question)
+        assert text.split("\n\n")[0].split(": ", 1)[1].startswith(f"In {first}"), text
+        assert [n for n, _ in enumerate(quotes, start=1)] == [1, 2]  # numbered in the order shown

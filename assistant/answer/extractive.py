@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -285,13 +286,17 @@ def compose(
 ) -> tuple[str, list[tuple[int, str]]]:
     """Answer text with an [n] marker on every sentence, and (passage rank, quote) for each citation number.
 
-    The passage of the best sentence comes first; a sentence that introduces a list or opens a
-    speaker's turn brings the items or the rest of the turn with it."""
+    The passage of the best sentence comes first, or, for a question about how something went over
+    time ('in de verschillende overleggen', 'hoe ontwikkelde'), the passages in date order; a sentence
+    that introduces a list or opens a speaker's turn brings the items or the rest of the turn with it."""
     order: list[int] = []
     quotes: dict[int, list[str]] = {}
     first_use: dict[int, int] = {}
     for s in chosen:
         first_use.setdefault(s.passage_rank, len(first_use))
+    if _OVER_TIME.search(question):
+        dated = sorted(first_use, key=lambda r: (passages[r].meta.date or _UNDATED, first_use[r]))
+        first_use = {rank: k for k, rank in enumerate(dated)}
     picked: dict[int, dict[int, str]] = {}
     for s in chosen:
         lines = picked.setdefault(s.passage_rank, {})
@@ -338,6 +343,14 @@ def redaction_note(answer: str, question: str) -> str:
 
 _MARKS = re.compile(r"\[\d+\]|\b\d+(?:\.\d+)+\.?[a-z]\b")
 _LEADS = re.compile(r"^(?:Ook )?[Vv]olgens [^:]*:", re.M)  # our own lead-ins name documents, not people
+
+
+_OVER_TIME = re.compile(
+    r"\b(?:verschillende (?:overleggen|bijeenkomsten|vergaderingen)|ontwikkel\w*|in de loop van|door de tijd|"
+    r"voor en na|eerder en later|achtereenvolgens|verloop|tijdlijn)\b",
+    re.I,
+)
+_UNDATED = dt.date.max
 
 
 def _cited(text: str, n: int) -> str:
