@@ -132,3 +132,16 @@ def test_public_api_opens_the_index_and_offers_it_to_langchain_chains(sample_dat
     docs = retriever.invoke("faire tarieven")
     assert len(docs) == 4 and {d.metadata["doc_type"] for d in docs} == {"nota"}
     assert all(d.page_content and d.metadata["pages"] and d.metadata["source_file"] for d in docs)
+
+
+def test_a_question_about_the_dossier_itself_gets_its_overleggen_in_date_order(sample_assistant):
+    answer = sample_assistant.answer("Waar gaat dit dossier over?")
+    assert not answer.refused and len(answer.citations) >= 10
+    lines = [line for line in answer.text.split("\n") if line.startswith("- ")]
+    days = [c.passage.meta.meeting_date for c in answer.citations]
+    assert len(lines) == len(answer.citations) and days == sorted(days)
+    assert all(c.passage.meta.doc_type in ("agenda", "nota", "verslag") for c in answer.citations)
+    october = next(line for line in lines if "7 oktober 2020" in line)
+    assert "geen verslag" in october and "structurele middelen" in october  # its agenda, and what is missing
+    assert "Bestuurlijke afspraken" in next(line for line in lines if "BO Rijk-VNG van 6 november 2019" in line)
+    assert sample_assistant.answer("Welke overleggen zijn er geweest?").citations == answer.citations

@@ -87,8 +87,10 @@ def test_ask_in_a_real_browser_and_open_a_source(server):
         box.fill("Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?")
         box.press("Enter")
         # the answer paragraph itself, not its copy in the collapsed "Kopieer antwoord" code block
-        answer = page.get_by_role("paragraph").filter(
-            has_text="Volgens het verslag van het BO Rijk-VNG van 6 november 2019: "
+        answer = (
+            page.get_by_role("paragraph")
+            .filter(has_text="Volgens het verslag van het BO Rijk-VNG van 6 november 2019: ")
+            .first
         )
         answer.wait_for(timeout=90_000)
         source = page.get_by_text("[1] Verslag BO Rijk-VNG 6 november 2019", exact=False).first

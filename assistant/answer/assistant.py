@@ -23,6 +23,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.extractive import choose, compose, question_terms, rank_sentences, redaction_note
 from assistant.answer.llm import LLM
+from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.question import hint_labels, read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
@@ -102,6 +103,10 @@ class Assistant:
         started = time.perf_counter()
         turns = as_turns(history)
         standalone = self.standalone(question, turns)
+        if asks_about_dossier(standalone):
+            about = self._about_dossier(question, standalone, filters, started)
+            if about is not None:
+                return about
         retrieval = retrieve(
             standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
             config=self.config.retrieval, ignore=ignore,
@@ -147,6 +152,20 @@ class Assistant:
             implied=hint_labels(read_question(standalone)),
             ignored=tuple(ignore),
         )
+
+    def _about_dossier(self, question: str, standalone: str, filters: Filter | None, started: float) -> Answer | None:
+        """What the dossier holds, one line per overleg citing its agenda (None when it holds no overleg)."""
+        documents = [d for d in self.index.documents() if filters is None or filters.matches(d)]
+        firsts = self.index.first_passages(d.doc_id for d in documents)
+        text, citations = overview(documents, firsts, lambda doc_id: self.index.document(doc_id).text)
+        if not citations:
+            return None
+        ms = round((time.perf_counter() - started) * 1000, 1)
+        return Answer(
+            question=question, text=text, refused=False, citations=tuple(citations),
+            passages=tuple(c.passage for c in citations), timings_ms={"retrieve": ms, "generate": 0.0, "total": ms},
+            standalone_question=standalone if standalone != question else None, evidence=1.0,
+        )  # fmt: skip
 
     def _speakers(self, passages: list[Passage], organisations: tuple[str, ...]) -> dict[str, set[str]]:
         """Per meeting document among the passages: names of attendees of the named organisations."""

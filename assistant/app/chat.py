@@ -16,6 +16,7 @@ from assistant.core.types import Answer, Citation, DocMeta
 from assistant.index.pages import locate, render
 
 GENERAL = (
+    "Welke overleggen zijn er geweest?",
     "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?",
     "Wat is er afgesproken over de maximumleeftijd in gezinshuizen?",
     "Welke rol krijgt de Jeugdautoriteit volgens de Kamerbrief Perspectief voor de Jeugd?",
@@ -34,7 +35,7 @@ def candidate_questions(documents: list[DocMeta]) -> list[tuple[str, str | None]
     for d in documents:
         if d.doc_type == "kamerbrief":
             out.append((f"Wat staat er in de Kamerbrief '{d.title.removeprefix('Kamerbrief: ')}'?", d.doc_id))
-    return out + [(question, None) for question in GENERAL]
+    return [(GENERAL[0], None), *out, *((question, None) for question in GENERAL[1:])]
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

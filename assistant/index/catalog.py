@@ -253,6 +253,22 @@ class Catalog:
                 )  # fmt: skip
         return out
 
+    def first_chunks(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The id of each document's first chunk, by doc_id."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = (
+            self._db()
+            .execute(f"SELECT doc_id, chunk_id FROM chunks WHERE doc_id IN ({marks}) ORDER BY doc_id, ordinal", ids)
+            .fetchall()
+        )
+        out: dict[str, str] = {}
+        for doc_id, chunk_id in rows:
+            out.setdefault(doc_id, chunk_id)
+        return out
+
     def counts(self) -> dict[str, int]:
         """Numbers of files, sub-documents and chunks."""
         db = self._db()

@@ -115,6 +115,12 @@ class Index:
         """Committed chunks with their documents' metadata, by chunk id."""
         return self.catalog.passages(chunk_ids)
 
+    def first_passages(self, doc_ids: Iterable[str]) -> dict[str, Passage]:
+        """Each document's first passage (where its title, date and agenda stand), by doc_id."""
+        firsts = self.catalog.first_chunks(doc_ids)
+        passages = self.catalog.passages(firsts.values())
+        return {doc_id: passages[chunk_id] for doc_id, chunk_id in firsts.items() if chunk_id in passages}
+
     def embed_query(self, text: str):
         """The query vector of a question."""
         return self.embedder.embed_query(text)
