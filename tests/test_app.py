@@ -97,6 +97,11 @@ def test_dossier_page_lists_documents_and_reads_one(app):
     app.selectbox[0].select_index(2).run()
     assert any(e.label == "Pagina 20" for e in app.expander) or any(e.label.startswith("Pagina") for e in app.expander)
     assert any("10.2.e = " in c.value for c in app.caption)  # redaction codes explained
+    brief = next(k for k, option in enumerate(app.selectbox[0].options) if option.startswith("Kamerbrief"))
+    app.selectbox[0].select_index(brief).run()
+    names = [e.label for e in app.expander if "agina" in e.label]
+    assert names[0] == "Pagina 1" and "Pagina 52" in names and len(names) == len(set(names))
+    assert "Voetnoten van pagina 2" in names  # the footnotes, not a second page 2
 
 
 def test_upload_of_broken_pdf_shows_its_reason_and_keeps_the_index(app, tmp_path, monkeypatch):

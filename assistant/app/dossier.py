@@ -74,8 +74,12 @@ def reader(frame: pd.DataFrame) -> None:
         st.error("Dit document staat niet meer in de index.")
         return
     starts = list(doc.page_starts) + [(len(doc.text), None)]
+    furthest = 0
     for (start, page), (end, _) in zip(starts, starts[1:], strict=False):
-        with st.expander(f"Pagina {page}", expanded=start == 0):
+        # footnotes are gathered at the end of the text, each with the page it stands on
+        name = f"Pagina {page}" if page > furthest else f"Voetnoten van pagina {page}"
+        furthest = max(furthest, page)
+        with st.expander(name, expanded=start == 0):
             text = doc.text[start:end]
             st.markdown(paragraphs(text))
             codes = codes_in(text)
