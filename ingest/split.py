@@ -126,6 +126,9 @@ def _whole_file_part(lines: list[Line]) -> _Part:
     return _Part(0, 0, doc_type)
 
 
+STALE_LETTERHEAD_DAYS = 60  # agendas and nota's are dated days before their meeting (sample: at most 16)
+
+
 def _build(seg: list[Line], part: _Part, source_file: str, k: int) -> Document | None:
     head = "\n".join(line.text for line in seg[: (part.heading - part.start) + 45])
     letterhead = "\n".join(line.text for line in seg[: (part.heading - part.start) + 4])
@@ -142,6 +145,8 @@ def _build(seg: list[Line], part: _Part, source_file: str, k: int) -> Document |
     if meeting is None and re.search(r"\bJ42\b", head):
         meeting = "J42-overleg"
     document_date = _document_date(letterhead, part, text)
+    if meeting_date and document_date and (meeting_date - document_date).days > STALE_LETTERHEAD_DAYS:
+        document_date = None  # a letterhead copied from an older template ('Datum 23 september 2019' on a 2020 agenda)
     if part.doc_type in ("rondetafelverslag", "statement") and meeting_date is None:
         meeting_date = document_date or (parse_date(part.toc_entry) if part.toc_entry else None)
     meta = DocMeta(

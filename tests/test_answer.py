@@ -147,11 +147,13 @@ def test_a_question_about_the_dossier_itself_gets_its_overleggen_in_date_order(s
     assert sample_assistant.answer("Welke overleggen zijn er geweest?").citations == answer.citations
 
 
-def test_every_sub_document_spans_the_pages_of_its_passages(sample_index):
+def test_every_sub_document_spans_the_pages_of_its_passages_and_is_dated_near_its_meeting(sample_index):
     catalog = sample_index.catalog
     passages = catalog.passages(catalog.chunk_ids()).values()
     for meta in sample_index.documents():
         pages = [page for p in passages if p.meta.doc_id == meta.doc_id for page in p.pages]
         assert meta.first_page <= min(pages) and max(pages) <= meta.last_page, meta
+        if meta.meeting_date and meta.document_date:  # dated days before the meeting, or weeks after it
+            assert -60 <= (meta.document_date - meta.meeting_date).days <= 60, meta
     brief = next(m for m in sample_index.documents() if m.doc_type == "kamerbrief")
     assert (brief.first_page, brief.last_page) == (1, 52)  # its footnotes (pages 2-10) sit at the end
