@@ -24,7 +24,6 @@ from assistant.answer.evidence import (
 from assistant.answer.extractive import choose, compose, question_terms, rank_sentences, redaction_note
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
-from assistant.answer.question import hint_labels, read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
 from assistant.core.config import CONFIG, Config
@@ -149,7 +148,7 @@ class Assistant:
             standalone_question=standalone if standalone != question else None,
             evidence=round(probability, 4) if not date_missing else 0.0,
             features=dict(zip(FEATURES, (round(v, 4) for v in evidence.vector()), strict=True)),
-            implied=hint_labels(read_question(standalone)),
+            implied=retrieval.implied,
             ignored=tuple(ignore),
         )
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from assistant.answer.extractive import sentences_of, with_number
 from assistant.core.sentences import split_sentences
 from assistant.core.text import tokenize
 
@@ -67,7 +69,7 @@ def supported_sentences(text: str, sources: list[str], min_support: float = MIN_
     link not in a cited passage, and any instruction to the reader (log in, click, mail ...), is
     dropped whatever a passage says: a document may carry an attack, the answer must not pass it on.
     """
-    words_of = [set(tokenize(source)) for source in sources]
+    words_of = [_words(source) for source in sources]
     everything = set().union(*words_of) if words_of else set()
     lines, dropped = [], 0
     for line in text.split("\n"):
@@ -81,6 +83,12 @@ def supported_sentences(text: str, sources: list[str], min_support: float = MIN_
         if kept or not line.strip():
             lines.append(line[: len(line) - len(line.lstrip())] + " ".join(kept))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), dropped
+
+
+@lru_cache(maxsize=64)
+def _words(source: str) -> frozenset[str]:
+    """The content words of a passage (cached: a streamed answer is checked again at every sentence)."""
+    return frozenset(tokenize(source))
 
 
 _TITLE_END = re.compile(r"\b(?:dhr|mevr|mw|mr|dr|drs|ir|prof)\.$", re.I)
@@ -104,7 +112,7 @@ def _checked(sentence: str, sources: list[str], words_of: list[set[str]], everyt
     if not cited and words and words_of:
         best = max(range(len(sources)), key=lambda k: len(words & words_of[k]))
         if len(words & words_of[best]) / len(words) > min_support:
-            cited, sentence = [best + 1], _with_number(sentence, best + 1)
+            cited, sentence = [best + 1], with_number(sentence, best + 1)
     support = set().union(*(words_of[n - 1] for n in cited)) if cited else everything
     held = len(words & support) / len(words) if words else 1.0
     links = _LINK.findall(sentence)
@@ -114,18 +122,8 @@ def _checked(sentence: str, sources: list[str], words_of: list[set[str]], everyt
     return sentence
 
 
-def _with_number(sentence: str, n: int) -> str:
-    """A sentence with [n] before its final mark."""
-    body = sentence.rstrip()
-    if body and body[-1] in ".!?:;":
-        return f"{body[:-1]} [{n}]{body[-1]}{sentence[len(body) :]}"
-    return f"{body} [{n}]{sentence[len(body) :]}"
-
-
 def best_quote(answer: str, n: int, passage_text: str) -> str:
     """The passage sentence that best supports the answer sentences citing [n]."""
-    from assistant.answer.extractive import sentences_of
-
     claims = " ".join(s for s in re.split(r"(?<=[.!?])\s+", answer) if f"[{n}]" in s)
     claim_terms = set(tokenize(claims))
     candidates = sentences_of(passage_text) or [passage_text[:300]]

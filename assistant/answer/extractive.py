@@ -11,7 +11,7 @@ from assistant.answer.question import QuestionHints
 from assistant.core.config import CONFIG, SentenceConfig
 from assistant.core.dates import MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS, expand
-from assistant.core.redactions import codes_in
+from assistant.core.redactions import meanings
 from assistant.core.sentences import split_sentences
 from assistant.core.structure import heading_level
 from assistant.core.text import tokenize
@@ -331,10 +331,9 @@ def redaction_note(answer: str, question: str) -> str:
     """What the Woo/Wob codes an answer quotes mean; and when the question asks who and the answer names
     nobody but a code, that the documents do not show who (rather than a bare '10.2.e'). A note of the
     assistant's own, in parentheses on its own line, like its other notes: not a claim about the documents."""
-    codes = codes_in(answer)
-    if not codes:
+    meaning = meanings(answer)
+    if not meaning:
         return ""
-    meaning = "; ".join(f"{code} = {what}" for code, what in codes.items())
     body = _MARKS.sub("", answer)
     if question_focus(question) == "name" and not holds_focus("name", _LEADS.sub("", body), question):
         return f"(Wie dit is, staat niet in de documenten: de naam is weggelakt; {meaning}.)"
@@ -353,10 +352,17 @@ _OVER_TIME = re.compile(
 _UNDATED = dt.date.max
 
 
+def with_number(sentence: str, n: int) -> str:
+    """A sentence with [n] before its final mark."""
+    body = sentence.rstrip()
+    if body and body[-1] in ".!?:;":
+        return f"{body[:-1]} [{n}]{body[-1]}{sentence[len(body) :]}"
+    return f"{body} [{n}]{sentence[len(body) :]}"
+
+
 def _cited(text: str, n: int) -> str:
     """A quoted sentence with its own citation number before its final mark: 'De VNG wil dit [1].'"""
-    sentence = _as_sentence(text)
-    return f"{sentence[:-1]} [{n}]{sentence[-1]}"
+    return with_number(_as_sentence(text), n)
 
 
 def _as_sentence(text: str) -> str:

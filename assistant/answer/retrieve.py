@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from assistant.answer.question import QuestionHints, organisation_pattern, read_question, without
+from assistant.answer.question import QuestionHints, hint_labels, organisation_pattern, read_question, without
 from assistant.core.config import CONFIG, RetrievalConfig
 from assistant.core.glossary import expand
 from assistant.core.types import Filter, Passage
@@ -21,6 +21,7 @@ class Retrieval:
     hints: QuestionHints
     dense: dict[str, float] = field(default_factory=dict)  # cosine similarity by chunk id
     lexical: dict[str, float] = field(default_factory=dict)  # BM25 score by chunk id
+    implied: tuple[str, ...] = ()  # what the question named, as labels, before any was set aside
 
 
 Reranker = Callable[[str, list[Passage]], list[float]]
@@ -40,7 +41,8 @@ def retrieve(
 
     `ignore` names what the question implied (a meeting, day, year or document type, by its label)
     that the user set aside."""
-    hints = without(read_question(question), ignore)
+    read = read_question(question)
+    hints = without(read, ignore)
     filters = filters or Filter()
     vector = index.embed_query(question)
     lexical_index = index.lexical()
@@ -72,6 +74,7 @@ def retrieve(
         hints=hints,
         dense=dict(dense),
         lexical=dict(lexical),
+        implied=hint_labels(read),
     )
 
 

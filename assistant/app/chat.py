@@ -11,8 +11,8 @@ from assistant.answer.export import conversation_docx, nota_html, nota_markdown
 from assistant.app.common import get_assistant, sidebar_filters
 from assistant.app.render import highlight, inert, label, paragraphs
 from assistant.core.dates import format_nl
-from assistant.core.redactions import codes_in
-from assistant.core.types import Answer, Citation, DocMeta
+from assistant.core.redactions import meanings
+from assistant.core.types import Answer, Citation, DocMeta, Passage
 from assistant.index.pages import locate, render
 
 GENERAL = (
@@ -81,8 +81,8 @@ def page() -> None:
     if question:
         ask(question, messages, filters)
     turns = [(q["content"], a["answer"]) for q, a in zip(messages[::2], messages[1::2], strict=False)]
-    if turns:
-        st.download_button("Gesprek met bronnen als Word-bestand", conversation_docx(turns),
+    if turns:  # the Word file is made when the button is clicked, not at every rerun
+        st.download_button("Gesprek met bronnen als Word-bestand", lambda: conversation_docx(turns),
                            file_name="gesprek-dossier-jeugdzorg.docx", icon=":material/description:",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")  # fmt: skip
 
@@ -143,11 +143,12 @@ def render_answer(answer: Answer, *, key: str) -> None:
                     st.markdown(label(line))
         with st.expander("Kopieer als nota-tekst"):
             st.caption("Met voetnoten in plaats van [n]; kopieer met de knop rechtsboven, of download.")
-            st.code(nota_markdown(answer), language=None, wrap_lines=True)
-            with st.container(horizontal=True):
-                st.download_button("Markdown (.md)", nota_markdown(answer), file_name="antwoord.md",
-                                   mime="text/markdown", key=f"{key}-md")  # fmt: skip
-                st.download_button("Opgemaakte tekst (.html)", nota_html(answer), file_name="antwoord.html",
+            nota = nota_markdown(answer)
+            st.code(nota, language=None, wrap_lines=True)
+            with st.container(horizontal=True):  # the rich text is made when its button is clicked
+                st.download_button("Markdown (.md)", nota, file_name="antwoord.md", mime="text/markdown",
+                                   key=f"{key}-md")  # fmt: skip
+                st.download_button("Opgemaakte tekst (.html)", lambda: nota_html(answer), file_name="antwoord.html",
                                    mime="text/html", key=f"{key}-html")  # fmt: skip
     elif answer.passages:
         with st.expander("Dichtstbijzijnde passages"):
@@ -175,9 +176,9 @@ def render_source(c: Citation, *, key: str) -> None:
             text_tab = st.container()
         text_tab.markdown(highlight(p.text, c.quote))
         _redaction_note(p.text)
-        if path is not None:
+        if path is not None:  # the file is read when the button is clicked, not at every rerun
             st.download_button(
-                label(f"Open {m.source_file} (pagina {p.pages[0]})"), data=path.read_bytes(),
+                label(f"Open {m.source_file} (pagina {p.pages[0]})"), data=path.read_bytes,
                 file_name=path.name, mime="application/pdf" if path.suffix == ".pdf" else "text/plain", key=key,
             )  # fmt: skip
 
@@ -204,16 +205,21 @@ def _ask_again(key: str, answer: Answer) -> None:
 
 def _where(c: Citation) -> str:
     """'Verslag BO Rijk-VNG 6 november 2019 · verslag · 2019-11-06 · p. 25' for a citation."""
-    m = c.passage.meta
+    return _describe(c.passage)
+
+
+def _describe(p: Passage) -> str:
+    """A passage's document, type, date and pages on one line."""
+    m = p.meta
     when = m.date.isoformat() if m.date else "zonder datum"
-    return f"{m.title} · {m.doc_type} · {when} · p. {_pages(c.passage.pages)}"
+    return f"{m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}"
 
 
 def _redaction_note(text: str) -> None:
     """What the Woo/Wob codes in a text mean ('10.2.e: weggelakt, persoonlijke levenssfeer')."""
-    codes = codes_in(text)
-    if codes:
-        st.caption("Weggelakt: " + "; ".join(f"{code} = {meaning}" for code, meaning in codes.items()))
+    meaning = meanings(text)
+    if meaning:
+        st.caption(f"Weggelakt: {meaning}")
 
 
 def _also_seen(answer: Answer) -> list[str]:
@@ -223,8 +229,7 @@ def _also_seen(answer: Answer) -> list[str]:
     for p in answer.passages:
         m = p.meta
         if m.doc_id not in cited and m.doc_id not in lines:
-            when = m.date.isoformat() if m.date else "zonder datum"
-            lines[m.doc_id] = f"{m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}"
+            lines[m.doc_id] = _describe(p)
     return list(lines.values())
 
 

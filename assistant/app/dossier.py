@@ -8,7 +8,7 @@ import streamlit as st
 
 from assistant.app.common import doc_rows, get_assistant
 from assistant.app.render import paragraphs
-from assistant.core.redactions import codes_in
+from assistant.core.redactions import meanings
 from assistant.core.text import visible
 
 
@@ -82,6 +82,6 @@ def reader(frame: pd.DataFrame) -> None:
         with st.expander(name, expanded=start == 0):
             text = doc.text[start:end]
             st.markdown(paragraphs(text))
-            codes = codes_in(text)
-            if codes:
-                st.caption("Lakcodes: " + "; ".join(f"{c} = {m}" for c, m in codes.items()))
+            meaning = meanings(text)
+            if meaning:
+                st.caption(f"Lakcodes: {meaning}")

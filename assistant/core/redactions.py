@@ -30,6 +30,11 @@ CODES = {
 _CODE = re.compile(r"(?<![\d.])(5\.1\.[125][a-i]?|5\.2\.1|10\.[12]\.[a-g]|11\.1)(?![\d])")
 
 
+def meanings(text: str) -> str:
+    """'10.2.e = eerbiediging van de persoonlijke levenssfeer ...; 11.1 = ...' for the codes in a text, or ''."""
+    return "; ".join(f"{code} = {meaning}" for code, meaning in codes_in(text).items())
+
+
 def codes_in(text: str) -> dict[str, str]:
     """The redaction codes that occur in a text, with their meaning, in order of first use."""
     found: dict[str, str] = {}

@@ -130,8 +130,12 @@ class Index:
 
         A narrow filter is answered exactly from the ids the catalog admits; a wide one by Chroma."""
         admitted = self.catalog.chunk_ids_matching(filter, limit=FILTER_EXACT_LIMIT) if filter else None
-        search = (lambda: self.store.similar_among(vector, admitted)[:n]) if admitted is not None else (
-            lambda: self.store.query(vector, n, filter))  # fmt: skip
+
+        def search() -> list[tuple[str, float]]:
+            if admitted is not None:
+                return self.store.similar_among(vector, admitted)[:n]
+            return self.store.query(vector, n, filter)
+
         hits = search()
         if len(hits) < n and self._restore_lost_vectors():
             hits = search()
