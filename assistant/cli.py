@@ -1,4 +1,4 @@
-"""The `assistant` command line: ingest, docs, stats, ask, eval."""
+"""The `assistant` command line: ingest, docs, stats, ask, standpunten, afspraken, tijdlijn, eval."""
 
 from __future__ import annotations
 
@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     from assistant.cli_ask import add_ask_parser
 
     add_ask_parser(sub)
+    from assistant.cli_minutes import add_minutes_parsers
+
+    add_minutes_parsers(sub)
     try:
         from eval.cli import add_eval_parser
     except ImportError:  # the eval package is not installed alongside

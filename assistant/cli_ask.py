@@ -27,24 +27,26 @@ def add_ask_parser(sub) -> None:
     p.set_defaults(func=run_ask)
 
 
+def day_from(text: str | None):
+    """A date typed on the command line, in any Dutch form; exits with a Dutch message when unreadable."""
+    if not text:
+        return None
+    value = parse_date(text)
+    if value is None:
+        raise SystemExit(f"fout: '{text}' is geen datum die ik kan lezen (bijv. 6 november 2019)")
+    return value
+
+
 def filters_from(args: argparse.Namespace):
     """Filters from the command-line flags."""
     from assistant.core.types import Filter
-
-    def day(text: str | None):
-        if not text:
-            return None
-        value = parse_date(text)
-        if value is None:
-            raise SystemExit(f"fout: '{text}' is geen datum die ik kan lezen (bijv. 6 november 2019)")
-        return value
 
     return Filter(
         doc_types=tuple(args.doc_types or ()),
         meetings=tuple(args.meeting or ()),
         source_files=tuple(args.source_files or ()),
-        date_from=day(args.date_from),
-        date_to=day(args.date_to),
+        date_from=day_from(args.date_from),
+        date_to=day_from(args.date_to),
     )
 
 

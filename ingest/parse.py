@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import assistant.core.minutes
 import assistant.core.sentences
 import assistant.core.structure
 import ingest.chunk
@@ -17,7 +18,7 @@ from ingest.readers import UnreadableFile, lines_of
 from ingest.split import split_documents
 
 _PARSING_CODE = (ingest.readers, ingest.clean, ingest.split, ingest.chunk, assistant.core.structure,
-                 assistant.core.sentences)  # fmt: skip
+                 assistant.core.sentences, assistant.core.minutes)  # fmt: skip
 
 
 def parser_version() -> str:

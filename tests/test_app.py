@@ -168,3 +168,30 @@ def test_what_the_question_implied_shows_as_chips_that_can_be_clicked_away(app):
     again = app.session_state["messages"][-1]["answer"]
     assert again.ignored == ("6 november 2019",) and again.question.startswith("Wat bracht de VNG")
     assert app.get("button_group")[0].value == [o for o in chips.options if o != "6 november 2019"]
+
+
+def test_standpunten_page_shows_an_organisations_statements_per_meeting_and_the_topic_thread(app):
+    app.switch_page("assistant/app/pages/standpunten.py").run()
+    assert not app.exception
+    assert app.multiselect[0].value == ["VNG"]  # the organisation with most statements is chosen first
+    app.text_input(key="sp_topic").set_value("faire tarieven").run()
+    assert not app.exception
+    headings = [shown(h.value) for h in app.subheader]
+    assert "BO Rijk-VNG — 6 november 2019" in headings
+    quotes = [shown(m.value) for m in app.markdown if m.value.startswith("**VNG**")]
+    assert quotes and any("handreiking" in q for q in quotes)
+    assert any(shown(e.label).startswith("Bron: Verslag BO Rijk-VNG 6 november 2019") for e in app.expander)
+    downloads = [b for b in app.get("download_button")]
+    assert len(downloads) == 2  # the briefing as Word and as Markdown
+
+
+def test_afspraken_page_lists_agreements_and_filters_them(app):
+    app.switch_page("assistant/app/pages/afspraken.py").run()
+    assert not app.exception
+    everything = app.dataframe[0].value
+    assert len(everything) >= 15 and {"afspraak", "akkoord", "actie"} <= set(everything["soort"])
+    app.multiselect(key="af_kinds").set_value(["afspraak"]).run()
+    only = app.dataframe[0].value
+    assert 0 < len(only) < len(everything) and set(only["soort"]) == {"afspraak"}
+    app.text_input(key="af_search").set_value("informeert").run()
+    assert list(app.dataframe[0].value["wie"]) == ["10.2.e"]

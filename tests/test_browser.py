@@ -108,6 +108,33 @@ def test_ask_in_a_real_browser_and_open_a_source(server):
     assert (ARTIFACTS / "source-highlight.png").stat().st_size > 10_000
 
 
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is installed by `make test` (browser-deps)")
+def test_open_a_statement_at_its_page_in_a_real_browser(server):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server, wait_until="domcontentloaded")
+        page.get_by_role("link", name="Standpunten").first.click()
+        topic = page.get_by_placeholder("bijv. faire tarieven of NvO")
+        topic.wait_for(timeout=60_000)
+        topic.fill("faire tarieven")
+        topic.press("Enter")
+        source = page.get_by_text("Bron: Verslag BO Rijk-VNG 6 november 2019", exact=False).first
+        source.wait_for(timeout=60_000)
+        source.click()
+        page.get_by_text("Toon pagina 25").first.click()  # the page is rendered when asked for
+        page.get_by_text("de uitspraak is geel gemarkeerd", exact=False).first.wait_for(timeout=30_000)
+        image = page.locator("[data-testid='stImage'] img").first
+        image.wait_for(timeout=30_000)
+        loaded = image.evaluate("img => img.complete && img.naturalWidth > 500")
+        page.screenshot(path=str(ARTIFACTS / "browser-standpunten.png"), full_page=True)
+        browser.close()
+    assert loaded, "the page image of the statement did not load"
+
+
 # A document that tries every way we know to make a reader's browser fetch something: Markdown images
 # in a heading, a table and the body, raw HTML, CSS url(), autolinks, Streamlit's own :icon: syntax.
 HOSTILE = """# Verslag pixeloverleg 3 maart 2020 ![pixel](http://127.0.0.1:9/pixel-heading.png)
@@ -166,7 +193,7 @@ def test_a_hostile_document_makes_no_browser_fetch_anything_on_any_page(hostile_
         page.wait_for_timeout(1500)
         texts = [page.inner_text("body")]
         page.screenshot(path=str(ARTIFACTS / "browser-hostile-chat.png"), full_page=True)
-        for name in ("Dossier", "Toevoegen", "Evaluatie"):
+        for name in ("Standpunten", "Afspraken", "Dossier", "Toevoegen", "Evaluatie"):
             page.get_by_role("link", name=name).first.click()
             page.wait_for_timeout(2500)
             if name == "Dossier":

@@ -9,7 +9,8 @@ LAYERS = {
     "assistant.core": 0, "prompts": 0,
     "assistant.index": 1,
     "ingest": 2, "assistant.answer": 2,
-    "eval": 3, "assistant.cli": 3, "assistant.cli_ask": 3, "assistant.app": 3, "app": 3, "assistant": 3,
+    "eval": 3, "assistant.cli": 3, "assistant.cli_ask": 3, "assistant.cli_minutes": 3,
+    "assistant.app": 3, "app": 3, "assistant": 3,
 }  # fmt: skip
 # what may import each framework: the one module (or layer) that is its home
 HOMES = {

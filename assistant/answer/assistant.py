@@ -21,9 +21,11 @@ from assistant.answer.evidence import (
     speaker_missing,
     window_support,
 )
-from assistant.answer.extractive import choose, compose, question_terms, rank_sentences, redaction_note
+from assistant.answer.extractive import OVER_TIME, choose, compose, question_terms, rank_sentences, redaction_note
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
+from assistant.answer.positions import Minutes, positions_over_time
+from assistant.answer.question import read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
 from assistant.core.config import CONFIG, Config
@@ -106,6 +108,9 @@ class Assistant:
             about = self._about_dossier(question, standalone, filters, started)
             if about is not None:
                 return about
+        over_time = None if filters else self._positions_over_time(question, standalone, started)
+        if over_time is not None:
+            return over_time
         retrieval = retrieve(
             standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
             config=self.config.retrieval, ignore=ignore,
@@ -159,6 +164,30 @@ class Assistant:
         text, citations = overview(documents, firsts, lambda doc_id: self.index.document(doc_id).text)
         if not citations:
             return None
+        ms = round((time.perf_counter() - started) * 1000, 1)
+        return Answer(
+            question=question, text=text, refused=False, citations=tuple(citations),
+            passages=tuple(c.passage for c in citations), timings_ms={"retrieve": ms, "generate": 0.0, "total": ms},
+            standalone_question=standalone if standalone != question else None, evidence=1.0,
+        )  # fmt: skip
+
+    def _positions_over_time(self, question: str, standalone: str, started: float) -> Answer | None:
+        """'Wat vond de VNG over X in de loop van 2020?': the organisation's statements in the verslagen, one
+        cited line per meeting (None when the question is not of that kind or the verslagen hold nothing on it)."""
+        hints = read_question(standalone)
+        if not (hints.organisations and hints.asks_what_was_said and OVER_TIME.search(standalone)) or hints.days:
+            return None
+        found = positions_over_time(
+            standalone,
+            hints.organisations,
+            hints.topic,
+            hints.years,
+            Minutes(self.index),
+            self.index.passage_containing,
+        )
+        if found is None:
+            return None
+        text, citations = found
         ms = round((time.perf_counter() - started) * 1000, 1)
         return Answer(
             question=question, text=text, refused=False, citations=tuple(citations),

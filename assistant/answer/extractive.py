@@ -294,7 +294,7 @@ def compose(
     first_use: dict[int, int] = {}
     for s in chosen:
         first_use.setdefault(s.passage_rank, len(first_use))
-    if _OVER_TIME.search(question):
+    if OVER_TIME.search(question):
         dated = sorted(first_use, key=lambda r: (passages[r].meta.date or _UNDATED, first_use[r]))
         first_use = {rank: k for k, rank in enumerate(dated)}
     picked: dict[int, dict[int, str]] = {}
@@ -344,7 +344,7 @@ _MARKS = re.compile(r"\[\d+\]|\b\d+(?:\.\d+)+\.?[a-z]\b")
 _LEADS = re.compile(r"^(?:Ook )?[Vv]olgens [^:]*:", re.M)  # our own lead-ins name documents, not people
 
 
-_OVER_TIME = re.compile(
+OVER_TIME = re.compile(
     r"\b(?:verschillende (?:overleggen|bijeenkomsten|vergaderingen)|ontwikkel\w*|in de loop van|door de tijd|"
     r"voor en na|eerder en later|achtereenvolgens|verloop|tijdlijn)\b",
     re.I,

@@ -18,7 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.core.dates import from_iso, iso
+from assistant.core.minutes import Agreement, Statement
 from assistant.core.types import Chunk, DocMeta, Document, Filter, Passage
+from assistant.index import minutes
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -67,7 +69,7 @@ class Catalog:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        self._db().executescript(SCHEMA)
+        self._db().executescript(SCHEMA + minutes.SCHEMA)
         columns = {row[1] for row in self._db().execute("PRAGMA table_info(files)")}
         if "parser" not in columns:  # a catalog from before the column existed
             self._db().execute("ALTER TABLE files ADD COLUMN parser TEXT DEFAULT ''")
@@ -143,6 +145,7 @@ class Catalog:
                     for c in chunks
                 ],
             )  # fmt: skip
+            minutes.insert(db, record.source_file, documents)
 
     def remove_file(self, source_file: str) -> None:
         """Drop a file and everything derived from it."""
@@ -151,13 +154,13 @@ class Catalog:
 
     @staticmethod
     def _delete_file(db: sqlite3.Connection, source_file: str) -> None:
-        for table in ("files", "documents", "chunks"):
+        for table in ("files", "documents", "chunks", *minutes.TABLES):
             db.execute(f"DELETE FROM {table} WHERE source_file=?", (source_file,))
 
     def clear(self) -> None:
         """Forget every file, document and chunk (the embedding cache stays)."""
         with self._tx() as db:
-            for table in ("files", "documents", "chunks", "meta"):
+            for table in ("files", "documents", "chunks", "meta", *minutes.TABLES):
                 db.execute(f"DELETE FROM {table}")
 
     # --- documents and chunks ---------------------------------------------------------------
@@ -253,6 +256,12 @@ class Catalog:
                 )  # fmt: skip
         return out
 
+    def chunk_containing(self, doc_id: str, text: str) -> str | None:
+        """The first chunk of a document whose text holds the opening of `text` (whitespace aside)."""
+        needle = " ".join(text.split())[:80]
+        rows = self._db().execute("SELECT chunk_id, text FROM chunks WHERE doc_id=? ORDER BY ordinal", (doc_id,))
+        return next((chunk_id for chunk_id, chunk in rows if needle in " ".join(chunk.split())), None)
+
     def first_chunks(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """The id of each document's first chunk, by doc_id."""
         ids = list(dict.fromkeys(doc_ids))
@@ -276,6 +285,14 @@ class Catalog:
             table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
             for table in ("files", "documents", "chunks")
         }
+
+    def statements(self, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[Statement]:
+        """Every statement of the verslagen, in meeting order, within the dates."""
+        return minutes.statements(self._db(), date_from, date_to)
+
+    def agreements(self, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[Agreement]:
+        """Every agreement, decision and action of the verslagen, in meeting order, within the dates."""
+        return minutes.agreements(self._db(), date_from, date_to)
 
     # --- embedding cache --------------------------------------------------------------------
     def cached_vectors(self, keys: list[str]) -> dict[str, np.ndarray]:

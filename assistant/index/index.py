@@ -8,6 +8,7 @@ vectors are dropped; `reconcile` repairs what a kill left behind.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.core.errors import ConfigError
+from assistant.core.minutes import Agreement, Statement
 from assistant.core.settings import Settings
 from assistant.core.types import Chunk, DocMeta, Document, Filter, Passage
 from assistant.index.catalog import Catalog, FileRecord, embedding_key
@@ -110,6 +112,19 @@ class Index:
     def document(self, doc_id: str) -> Document | None:
         """One sub-document with its full text, or None."""
         return self.catalog.document(doc_id)
+
+    def statements(self, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[Statement]:
+        """Who said what in the verslagen, in meeting order (see assistant.core.minutes)."""
+        return self.catalog.statements(date_from, date_to)
+
+    def agreements(self, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[Agreement]:
+        """What the verslagen record as agreed, decided or to be done, in meeting order."""
+        return self.catalog.agreements(date_from, date_to)
+
+    def passage_containing(self, doc_id: str, text: str) -> Passage | None:
+        """The passage of a document that holds the opening of `text`, to cite a statement by."""
+        chunk_id = self.catalog.chunk_containing(doc_id, text)
+        return self.catalog.passages([chunk_id]).get(chunk_id) if chunk_id else None
 
     def passages(self, chunk_ids: Iterable[str]) -> dict[str, Passage]:
         """Committed chunks with their documents' metadata, by chunk id."""

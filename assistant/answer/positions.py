@@ -1,0 +1,328 @@
+"""Standpunten, afspraken and topic threads: the verslagen's statements and agreements, filtered and in date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from assistant.core.dates import format_nl
+from assistant.core.glossary import expand
+from assistant.core.minutes import Agreement, Statement
+from assistant.core.sentences import split_sentences
+from assistant.core.structure import SectionPath
+from assistant.core.text import tokenize
+from assistant.core.types import Citation, DocMeta, Document, Passage
+
+
+@dataclass(frozen=True)
+class Said:
+    """A statement with the document it stands in, and how well it matches the topic asked for (1 when none)."""
+
+    statement: Statement
+    meta: DocMeta
+    relevance: float = 1.0
+
+    def record(self) -> dict:
+        """The JSON shape of `assistant standpunten --json`."""
+        s, m = self.statement, self.meta
+        return {
+            "organisation": s.organisation, "speaker": s.speaker, "meeting": m.meeting,
+            "meeting_date": m.date.isoformat() if m.date else None, "doc_id": m.doc_id, "doc_type": m.doc_type,
+            "source_file": m.source_file, "pages": list(s.pages), "agendapunt": s.agendapunt, "quote": s.quote,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Agreed:
+    """An agreement with the document it stands in."""
+
+    agreement: Agreement
+    meta: DocMeta
+    relevance: float = 1.0
+
+    def record(self) -> dict:
+        """The JSON shape of `assistant afspraken --json`."""
+        a, m = self.agreement, self.meta
+        return {
+            "meeting": m.meeting, "meeting_date": m.date.isoformat() if m.date else None, "kind": a.kind,
+            "text": a.text, "actor": a.actor, "doc_id": m.doc_id, "source_file": m.source_file,
+            "pages": list(a.pages), "agendapunt": a.agendapunt,
+        }  # fmt: skip
+
+
+@dataclass
+class Step:
+    """One meeting of a topic thread: agenda items, the nota's advice, what each organisation said, what was agreed."""
+
+    meeting: str
+    day: dt.date
+    agenda_items: list[tuple[str, DocMeta]] = field(default_factory=list)
+    advice: list[tuple[str, DocMeta, tuple[int, ...]]] = field(default_factory=list)  # (sentence, nota, pages)
+    statements: list[Said] = field(default_factory=list)
+    agreements: list[Agreed] = field(default_factory=list)
+
+    def by_organisation(self) -> dict[str, list[Said]]:
+        """The statements grouped by organisation, in the order the organisations first spoke."""
+        out: dict[str, list[Said]] = {}
+        for said in self.statements:
+            out.setdefault(said.statement.organisation or "onbekend", []).append(said)
+        return out
+
+    def record(self) -> dict:
+        """The JSON shape of `assistant tijdlijn --json`."""
+        return {
+            "meeting": self.meeting, "meeting_date": self.day.isoformat(),
+            "agenda_items": [{"title": t, "doc_id": m.doc_id} for t, m in self.agenda_items],
+            "advice": [{"text": t, "doc_id": m.doc_id, "pages": list(p)} for t, m, p in self.advice],
+            "statements": [s.record() for s in self.statements],
+            "agreements": [a.record() for a in self.agreements],
+        }  # fmt: skip
+
+
+class Topic:
+    """What a user calls a subject ('NvO', 'faire tarieven'), matched against headings and text either way round."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.strip()
+        self.terms = set(tokenize(expand(self.text)))
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def relevance(self, text: str) -> float:
+        """The share of the topic's words the text holds (its abbreviations and long forms count as the same)."""
+        if not self.terms:
+            return 1.0
+        return len(self.terms & set(tokenize(expand(text)))) / len(self.terms)
+
+    def heading_matches(self, heading: str) -> bool:
+        """Whether an agendapunt is about the topic: it holds most of the topic's words."""
+        return bool(self.terms) and self.relevance(heading) >= 0.6
+
+
+def _match_org(organisation: str, wanted: Iterable[str]) -> bool:
+    wanted = {w.casefold() for w in wanted}
+    return not wanted or organisation.casefold() in wanted
+
+
+def standpunten(
+    statements: list[Statement], metas: dict[str, DocMeta], *, organisations: Iterable[str] = (),
+    topic: str = "", date_from: dt.date | None = None, date_to: dt.date | None = None,
+) -> list[Said]:  # fmt: skip
+    """Statements of the organisations in date order; with a topic, only those about it, best first within a meeting."""
+    subject = Topic(topic)
+    organisations = tuple(organisations)
+    found = []
+    for s in statements:
+        meta = metas.get(s.doc_id)
+        if meta is None or not _match_org(s.organisation, organisations) or not _in_range(meta, date_from, date_to):
+            continue
+        relevance = _relevance(subject, s.agendapunt, s.quote)
+        if relevance > 0:
+            found.append(Said(s, meta, relevance))
+    return sorted(found, key=lambda x: (x.meta.date or dt.date.min, x.meta.doc_id, -x.relevance, x.statement.start))
+
+
+def afspraken(
+    agreements: list[Agreement], metas: dict[str, DocMeta], *, meetings: Iterable[str] = (), topic: str = "",
+    date_from: dt.date | None = None, date_to: dt.date | None = None,
+) -> list[Agreed]:  # fmt: skip
+    """Agreements, decisions and actions in date order; with a topic, only those about it."""
+    subject = Topic(topic)
+    wanted = {m.casefold() for m in meetings}
+    found = []
+    for a in agreements:
+        meta = metas.get(a.doc_id)
+        if meta is None or not _in_range(meta, date_from, date_to):
+            continue
+        if wanted and (meta.meeting or "").casefold() not in wanted:
+            continue
+        relevance = _relevance(subject, a.agendapunt, a.text)
+        if relevance > 0:
+            found.append(Agreed(a, meta, relevance))
+    return sorted(found, key=lambda x: (x.meta.date or dt.date.min, x.meta.doc_id, x.agreement.start))
+
+
+def tijdlijn(
+    topic: str, statements: list[Statement], agreements: list[Agreement], metas: dict[str, DocMeta],
+    document: Callable[[str], Document | None], *, organisations: Iterable[str] = (),
+) -> list[Step]:  # fmt: skip
+    """A topic's thread: per meeting in date order, agenda items, the nota's advice, statements and agreements."""
+    subject = Topic(topic)
+    if not subject:
+        return []
+    steps: dict[tuple[str, dt.date], Step] = {}
+
+    def step(meta: DocMeta) -> Step | None:
+        if not meta.meeting or not meta.date:
+            return None
+        key = (meta.meeting, meta.date)
+        return steps.setdefault(key, Step(meta.meeting, meta.date))
+
+    for meta in metas.values():
+        if meta.doc_type not in ("agenda", "nota") or not meta.meeting:
+            continue
+        doc = document(meta.doc_id)
+        if doc is None:
+            continue
+        for heading, sentences in _sections(doc):
+            if not subject.heading_matches(heading):
+                continue
+            current = step(meta)
+            if meta.doc_type == "agenda":
+                current.agenda_items.append((heading, meta))
+            else:
+                current.advice.extend((text, meta, tuple(doc.pages_of(a, b))) for text, a, b in _advice(sentences))
+    for said in standpunten(statements, metas, organisations=organisations, topic=topic):
+        if subject.heading_matches(said.statement.agendapunt) or said.relevance >= 0.6:
+            current = step(said.meta)
+            if current:
+                current.statements.append(said)
+    for agreed in afspraken(agreements, metas, topic=topic):
+        if subject.heading_matches(agreed.agreement.agendapunt) or agreed.relevance >= 0.6:
+            current = step(agreed.meta)
+            if current:
+                current.agreements.append(agreed)
+    return [steps[key] for key in sorted(steps, key=lambda k: (k[1], k[0])) if _has_content(steps[key])]
+
+
+def _has_content(step: Step) -> bool:
+    return bool(step.agenda_items or step.advice or step.statements or step.agreements)
+
+
+def _relevance(subject: Topic, agendapunt: str, text: str) -> float:
+    """How well a statement or agreement matches the topic: its agendapunt about it counts fully."""
+    if not subject:
+        return 1.0
+    if subject.heading_matches(agendapunt):
+        return 1.0 + subject.relevance(text)
+    return subject.relevance(text)
+
+
+def _in_range(meta: DocMeta, date_from: dt.date | None, date_to: dt.date | None) -> bool:
+    day = meta.date
+    return (date_from is None or (day is not None and day >= date_from)) and (
+        date_to is None or (day is not None and day <= date_to)
+    )
+
+
+def _sections(doc: Document) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """(heading path, [(sentence, start, end)]) of a document, in reading order."""
+    path = SectionPath()
+    out: list[tuple[str, list[tuple[str, int, int]]]] = []
+    offset = 0
+    for line in doc.text.splitlines(keepends=True):
+        at, offset = offset, offset + len(line)
+        text = line.strip()
+        if not text:
+            continue
+        if path.update(text):
+            out.append((str(path), []))
+            continue
+        if not out:
+            continue
+        position = at
+        for sentence in split_sentences(text):
+            start = doc.text.find(sentence, position)
+            start = position if start < 0 else start
+            out[-1][1].append((sentence, start, start + len(sentence)))
+            position = start + len(sentence)
+    return out
+
+
+_ADVICE_WORDS = ("advies", "adviseer", "geadviseerd", "gevraagd", "voorstel", "stel voor", "wordt u", "u kunt", "inzet")
+
+
+def _advice(sentences: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """What a nota advises under one heading: the sentences that advise or ask, else the section's first sentence."""
+    sentences = [s for s in sentences if len(s[0].split()) >= 3]  # "• II." is a list mark, not advice
+    for k, sentence in enumerate(sentences):
+        if any(word in sentence[0].lower() for word in _ADVICE_WORDS):
+            # "U kunt:" is a lead-in: the advice is the list that follows
+            return sentences[k : k + 4] if sentence[0].endswith(":") else sentences[k : k + 2]
+    return sentences[:1]
+
+
+class Source(Protocol):
+    """What the minutes are read from: the catalog, or the index that owns it."""
+
+    def statements(self) -> list[Statement]: ...
+    def agreements(self) -> list[Agreement]: ...
+    def documents(self) -> list[DocMeta]: ...
+    def document(self, doc_id: str) -> Document | None: ...
+
+
+class Minutes:
+    """Standpunten, afspraken and threads read from one index (or its catalog: no model needed)."""
+
+    def __init__(self, index: Source) -> None:
+        self.index = index
+
+    def metas(self) -> dict[str, DocMeta]:
+        """Every document by id."""
+        return {m.doc_id: m for m in self.index.documents()}
+
+    def standpunten(self, **filters) -> list[Said]:
+        """See `standpunten`; filters: organisations, topic, date_from, date_to."""
+        return standpunten(self.index.statements(), self.metas(), **filters)
+
+    def afspraken(self, **filters) -> list[Agreed]:
+        """See `afspraken`; filters: meetings, topic, date_from, date_to."""
+        return afspraken(self.index.agreements(), self.metas(), **filters)
+
+    def tijdlijn(self, topic: str, organisations: Iterable[str] = ()) -> list[Step]:
+        """See `tijdlijn`."""
+        return tijdlijn(topic, self.index.statements(), self.index.agreements(), self.metas(), self.index.document,
+                        organisations=organisations)  # fmt: skip
+
+    def organisations(self) -> list[str]:
+        """The organisations statements are recorded for, most statements first."""
+        counts: dict[str, int] = {}
+        for s in self.index.statements():
+            if s.organisation:
+                counts[s.organisation] = counts.get(s.organisation, 0) + 1
+        return sorted(counts, key=lambda o: -counts[o])
+
+
+_STANCE_WORDS = set(
+    tokenize(
+        "vond vonden zei zeiden zegt standpunt standpunten inbreng bracht ingebracht reageerde reactie dacht "
+        "loop verloop verschillende overleggen ontwikkelde ontwikkeling tijd tijdlijn eerder later jaar"
+    )
+)
+
+
+def positions_over_time(
+    question: str, organisations: tuple[str, ...], topic: str, years: tuple[int, ...], minutes: Minutes,
+    passage_of: Callable[[str, str], Passage | None],
+) -> tuple[str, list[Citation]] | None:  # fmt: skip
+    """'Wat vond de VNG over X in de loop van 2020?': one cited line per meeting with the organisation's
+    statement that best matches the topic, in date order; None when the verslagen hold none about it."""
+    subject = Topic(topic)
+    subject.terms -= _STANCE_WORDS
+    if not organisations or not subject:
+        return None
+    date_from = dt.date(min(years), 1, 1) if years else None
+    date_to = dt.date(max(years), 12, 31) if years else None
+    best: dict[tuple[str, dt.date], Said] = {}
+    for said in minutes.standpunten(organisations=organisations, date_from=date_from, date_to=date_to):
+        relevance = _relevance(subject, said.statement.agendapunt, said.statement.quote)
+        key = (said.meta.meeting or said.meta.title, said.meta.date or dt.date.min)
+        if relevance >= 0.5 and (key not in best or relevance > best[key].relevance):
+            best[key] = Said(said.statement, said.meta, relevance)
+    lines, citations = [], []
+    for (meeting, day), said in sorted(best.items(), key=lambda kv: kv[0][1]):
+        passage = passage_of(said.meta.doc_id, said.statement.quote)
+        if passage is None:
+            continue
+        quote = " ".join(split_sentences(" ".join(said.statement.quote.split()))[:2])
+        n = len(citations) + 1
+        citations.append(Citation(n=n, passage=passage, quote=quote))
+        when = format_nl(day) if day != dt.date.min else "zonder datum"
+        lines.append(f"- {when}, {meeting} ({said.statement.speaker}): “{quote}” [{n}]")
+    if not citations:
+        return None
+    who = " en ".join(f"de {o}" if o in ("VNG", "BGZJ", "cliëntenorganisaties") else o for o in organisations)
+    return f"Wat {who} volgens de verslagen zei, per overleg:\n\n" + "\n".join(lines), citations
