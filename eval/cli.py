@@ -20,6 +20,8 @@ def add_eval_parser(sub) -> None:
     run.add_argument("--fail-under", action="append", default=[], metavar="METRIC=VALUE")
     run.add_argument("--quiet", action="store_true")
     run.add_argument("--split", choices=["A", "B"], help="only the tuning (A, odd ids) or reporting (B, even ids) half")
+    run.add_argument("--sample", type=int, default=0, metavar="N",
+                     help="a quick run of N questions, every kind of question represented")  # fmt: skip
     run.set_defaults(func=_run)
     fit = eval_sub.add_parser("fit", help="fit the answerability model on one split, score it on the other")
     fit.add_argument("sets", nargs="+", type=Path)
@@ -53,6 +55,10 @@ def _run(args: argparse.Namespace, settings) -> int:
         from eval.fit import split_of
 
         items = [item for item in items if split_of(item["id"]) == args.split]
+    if args.sample:
+        from eval.runner import stratified
+
+        items = stratified(items, args.sample)
     assistant = open_assistant(settings, mode=args.mode)
     bar = None
     if not args.quiet and sys.stderr.isatty():
@@ -88,6 +94,13 @@ def _compare(args: argparse.Namespace, settings) -> int:
     from eval.runner import compare
 
     diff = compare(json.loads(args.old.read_text(encoding="utf-8")), json.loads(args.new.read_text(encoding="utf-8")))
+    print(f"vergeleken op {diff['shared']} gedeelde vragen ({diff['only_old']} alleen in de oude run, "
+          f"{diff['only_new']} alleen in de nieuwe)")  # fmt: skip
+    for c in diff["changes"]:
+        print(f"  {c['id']:12} {c['changed']}: [{c['cited_before']}] -> [{c['cited_after']}]")
+    if diff["files"]:
+        changed = {k: v for k, v in diff["files"].items() if v}
+        print("corpusbestanden: " + ("; ".join(f"{k}: {', '.join(v)}" for k, v in changed.items()) or "ongewijzigd"))
     for label, rows in (("achteruit", diff["regressed"]), ("vooruit", diff["improved"])):
         print(f"{label}: {len(rows)}")
         for r in rows:

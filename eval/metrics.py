@@ -131,6 +131,21 @@ def score_item(item: dict, result: dict, k: int = 5) -> dict:
     }
 
 
+EXPLANATIONS = {
+    "hit@1": "Staat een goede passage (met het citaat uit de set) bovenaan de opgehaalde passages?",
+    "hit@5": "Staat een goede passage bij de eerste vijf opgehaalde passages?",
+    "hit@10": "Staat een goede passage bij de eerste tien opgehaalde passages?",
+    "coverage@5": "Welk deel van de goede passages staat bij de eerste vijf?",
+    "mrr": "Gemiddeld 1/positie van de eerste goede passage (1 = bovenaan, 0 = niet gevonden).",
+    "citation_valid": "Wijst elk bronnummer [n] in het antwoord naar een getoonde bron?",
+    "cited_gold": "Citeert het antwoord een goede passage (en weigert het niet)?",
+    "faithfulness": "Welk deel van de zinnen van het antwoord staat in de passage die het citeert?",
+    "fact_accuracy": "Staan alle kernfeiten uit de set (getallen, namen, besluiten) in het antwoord?",
+    "date_match": "Gaat de eerste bron over de vergaderdatum waar de vraag om draait?",
+    "type_match": "Is de eerste bron van de soort die de vraag vraagt (verslag, nota, ...)?",
+    "refusal_accuracy": "Van de vragen waar het dossier geen antwoord op heeft: welk deel weigert het?",
+    "false_refusal_rate": "Van de beantwoordbare vragen: welk deel weigert het ten onrechte (lager is beter)?",
+}
 METRICS = ("hit@1", "hit@5", "hit@10", "coverage@5", "mrr", "citation_valid", "cited_gold", "faithfulness",
            "fact_accuracy", "date_match", "type_match", "refusal_accuracy", "false_refusal_rate")  # fmt: skip
 _FIELD = {"mrr": "rr", "refusal_accuracy": "refusal_correct", "false_refusal_rate": "false_refusal"}

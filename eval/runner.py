@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.answer.results import answer_json
 from assistant.core.types import Answer
-from eval.metrics import aggregate_by_kind, score_item
+from eval.metrics import aggregate, aggregate_by_kind, score_item
 
 KINDS = {"factoid", "position", "list", "date", "numeric", "comparison", "multi-doc", "unanswerable", "follow-up"}
 
@@ -77,6 +77,7 @@ def build_report(records: list[dict], *, set_names: list[str], assistant) -> dic
             "k": assistant.k,
             "settings": settings,
         },  # fmt: skip
+        "files": {name: record.sha256 for name, record in sorted(index.files().items())},
         "metrics": aggregate_by_kind([r["scores"] for r in records]),
         "results": records,
     }
@@ -131,32 +132,85 @@ def markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+_CHECKS = ("hit@5", "cited_gold", "fact_accuracy", "date_match", "type_match", "citation_valid", "refusal_correct")
+
+
 def compare(old: dict, new: dict) -> dict:
-    """Per question what regressed and what improved between two reports, and metric deltas."""
-    checks = ("hit@5", "cited_gold", "fact_accuracy", "date_match", "type_match", "citation_valid",
-              "refusal_correct")  # fmt: skip
-    before = {r["scores"]["id"]: r["scores"] for r in old["results"]}
-    regressed, improved = [], []
-    for record in new["results"]:
-        s = record["scores"]
-        prev = before.get(s["id"])
-        if prev is None:
-            continue
-        for check in checks:
-            a, b = prev.get(check), s.get(check)
-            if a is True and b is False:
-                regressed.append({"id": s["id"], "metric": check, "question": record["item"]["question"]})
-            elif a is False and b is True:
-                improved.append({"id": s["id"], "metric": check, "question": record["item"]["question"]})
-        if prev.get("false_refusal") is False and s.get("false_refusal") is True:
-            regressed.append({"id": s["id"], "metric": "false_refusal", "question": record["item"]["question"]})
+    """Two runs compared on the questions both answered: what regressed and improved per question, the
+    metric deltas over those shared questions only, what each shared question cited before and after, and
+    which corpus files changed between the runs."""
+    before = {r["scores"]["id"]: r for r in old["results"]}
+    after = {r["scores"]["id"]: r for r in new["results"]}
+    shared = [i for i in after if i in before]
+    regressed, improved, changes = [], [], []
+    for qid in shared:
+        a, b = before[qid]["scores"], after[qid]["scores"]
+        question = after[qid]["item"]["question"]
+        moved = []
+        for check in _CHECKS:
+            if a.get(check) is True and b.get(check) is False:
+                regressed.append({"id": qid, "metric": check, "question": question})
+                moved.append(f"{check}: goed → fout")
+            elif a.get(check) is False and b.get(check) is True:
+                improved.append({"id": qid, "metric": check, "question": question})
+                moved.append(f"{check}: fout → goed")
+        if a.get("false_refusal") is False and b.get("false_refusal") is True:
+            regressed.append({"id": qid, "metric": "false_refusal", "question": question})
+            moved.append("ten onrechte geweigerd")
+        elif a.get("false_refusal") is True and b.get("false_refusal") is False:
+            improved.append({"id": qid, "metric": "false_refusal", "question": question})
+            moved.append("niet meer ten onrechte geweigerd")
+        cited_before, cited_after = _cited(before[qid]), _cited(after[qid])
+        if moved or cited_before != cited_after:
+            changes.append({"id": qid, "question": question, "changed": "; ".join(moved) or "andere bronnen",
+                            "cited_before": cited_before, "cited_after": cited_after})  # fmt: skip
+    old_shared = aggregate([before[i]["scores"] for i in shared]) if shared else {}
+    new_shared = aggregate([after[i]["scores"] for i in shared]) if shared else {}
     deltas = {
-        name: round(new["metrics"]["all"][name] - old["metrics"]["all"][name], 4)
+        name: round(new_shared[name] - old_shared[name], 4)
         for name in SHOWN
-        if new["metrics"]["all"].get(name) is not None and old["metrics"]["all"].get(name) is not None
+        if new_shared.get(name) is not None and old_shared.get(name) is not None
     }
-    return {"regressed": regressed, "improved": improved, "deltas": deltas,
+    return {"regressed": regressed, "improved": improved, "changes": changes, "deltas": deltas,
+            "shared": len(shared), "only_old": len(before) - len(shared), "only_new": len(after) - len(shared),
+            "files": _file_changes(old.get("files"), new.get("files")),
             "corpus_versions": [old.get("corpus_version"), new.get("corpus_version")]}  # fmt: skip
+
+
+def _cited(record: dict) -> str:
+    """The documents an answer cited, in order, once each ('' for a refusal)."""
+    titles = [c["title"] for c in record["result"]["citations"]]
+    return ", ".join(dict.fromkeys(titles))
+
+
+def _file_changes(old: dict | None, new: dict | None) -> dict[str, list[str]] | None:
+    """Corpus files added, removed and changed between two runs (None when a report predates the manifest)."""
+    if old is None or new is None:
+        return None
+    return {
+        "added": sorted(set(new) - set(old)),
+        "removed": sorted(set(old) - set(new)),
+        "changed": sorted(name for name in set(old) & set(new) if old[name] != new[name]),
+    }
+
+
+def stratified(items: list[dict], n: int) -> list[dict]:
+    """A quick run's `n` questions: as many kinds of question as `n` allows (unanswerable ones first, then the
+    largest kinds), the rest in proportion to the set; the first items of each kind, in the set's order."""
+    if n <= 0 or n >= len(items):
+        return items
+    kinds: dict[str, list[dict]] = {}
+    for item in items:
+        kinds.setdefault(item["kind"], []).append(item)
+    order = sorted(kinds, key=lambda k: (k != "unanswerable", -len(kinds[k])))
+    quota = dict.fromkeys(order, 0)
+    for kind in order[:n]:
+        quota[kind] = 1
+    while sum(quota.values()) < n:  # the kind furthest below its share gets the next question
+        kind = max(order, key=lambda k: (len(kinds[k]) * n / len(items) - quota[k]) if quota[k] < len(kinds[k]) else -1)
+        quota[kind] += 1
+    chosen = {id(item) for kind, group in kinds.items() for item in group[: quota[kind]]}
+    return [item for item in items if id(item) in chosen]
 
 
 def threshold_misses(report: dict, thresholds: dict[str, float]) -> list[str]:

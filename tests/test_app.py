@@ -1,5 +1,6 @@
 """The Streamlit app, headless, on the real sample index."""
 
+import re
 from html import unescape as shown
 
 import pytest
@@ -94,14 +95,33 @@ def test_dossier_page_lists_documents_and_reads_one(app):
     assert not app.exception
     table = app.dataframe[0].value
     assert len(table) == 38 and {"verslag", "nota", "agenda", "kamerbrief"} <= set(table["doc_type"])
-    app.selectbox[0].select_index(2).run()
+    reader = app.selectbox(key="reader_doc")
+    reader.select_index(2).run()
     assert any(e.label == "Pagina 20" for e in app.expander) or any(e.label.startswith("Pagina") for e in app.expander)
     assert any("10.2.e = " in c.value for c in app.caption)  # redaction codes explained
-    brief = next(k for k, option in enumerate(app.selectbox[0].options) if option.startswith("Kamerbrief"))
-    app.selectbox[0].select_index(brief).run()
+    brief = next(k for k, option in enumerate(reader.options) if option.startswith("Kamerbrief"))
+    app.selectbox(key="reader_doc").select_index(brief).run()
     names = [e.label for e in app.expander if "agina" in e.label]
     assert names[0] == "Pagina 1" and "Pagina 52" in names and len(names) == len(set(names))
     assert "Voetnoten van pagina 2" in names  # the footnotes, not a second page 2
+
+
+def test_dossier_page_gives_each_meeting_its_status_and_opens_the_documents_of_a_day(app):
+    app.switch_page("assistant/app/pages/dossier.py").run()
+    meetings = app.dataframe[1].value
+    status = {(row["datum"], row["overleg"]): row["status"] for _, row in meetings.iterrows()}
+    assert status[("28 november 2019", "BO Rijk-VNG")] == "geannuleerd"  # a later nota says so
+    assert status[("28 november 2019", "BO Zorg voor de Jeugd")] == "niet doorgegaan"  # 'laatste BO ... april'
+    assert status[("7 oktober 2020", "BO Rijk-VNG")] == "alleen agenda en nota"
+    assert status[("6 november 2019", "BO Rijk-VNG")] == "verslag"
+    why = meetings.set_index(["datum", "overleg"]).loc[("28 november 2019", "BO Rijk-VNG"), "waarom"]
+    assert why.startswith("Nota BO Rijk-VNG 30 januari 2020") and "geannuleerd" in why
+    app.selectbox(key="dag_keuze").select("6 november 2019 — BO Rijk-VNG").run()
+    buttons = [b for b in app.button if b.label.startswith("Lees")]
+    assert len(buttons) == 3  # agenda, nota, verslag
+    next(b for b in buttons if "Verslag" in shown(b.label)).click().run()
+    assert app.selectbox(key="reader_doc").value.startswith("Verslag BO Rijk-VNG 6 november 2019")
+    assert "Pagina 21" in [e.label for e in app.expander]
 
 
 def test_upload_of_broken_pdf_shows_its_reason_and_keeps_the_index(app, tmp_path, monkeypatch):
@@ -128,6 +148,45 @@ def test_evaluation_page_runs_a_small_set(app):
     assert not app.exception, app.exception
     assert len(app.dataframe[0].value) == 4
     assert [m.label for m in app.metric][:2] == ["hit@5", "cited_gold"]
+    assert all(m.help for m in app.metric)  # each metric explains itself in Dutch
+
+
+def test_evaluation_compares_with_a_chosen_baseline_on_shared_questions_only(sample_data_dir, tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    data_dir = tmp_path / "eval-index"
+    shutil.copytree(sample_data_dir, data_dir)
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    at.switch_page("assistant/app/pages/evaluatie.py").run()
+    at.number_input[0].set_value(4).run()
+    next(b for b in at.button if b.label == "Evaluatie starten").click().run()
+    kinds = list(at.dataframe[0].value["soort"])
+    assert "unanswerable" in kinds and len(set(kinds)) == 4  # a quick run samples the kinds of question
+    at.text_input(key="ev_name").set_value("rooktest").run()
+    next(b for b in at.button if b.label == "Bewaar als basislijn").click().run()
+    assert any("rooktest" in s.value for s in at.success)
+    # a planted baseline: the same questions, one of them citing another document before
+    folder = data_dir / "eval" / "dev"
+    run = json.loads(next((folder / "runs").glob("*.json")).read_text(encoding="utf-8"))
+    run["results"][0]["result"]["citations"] = [{"title": "Ander document"}]
+    run.update(baseline="geplant", created="2026-01-01T00:00:00+00:00", files={"weg.pdf": "0"})
+    (folder / "baselines" / "geplant.json").write_text(json.dumps(run), encoding="utf-8")
+    at.number_input[0].set_value(8).run()
+    next(b for b in at.button if b.label == "Evaluatie starten").click().run()
+    assert not at.exception, at.exception
+    options = at.selectbox(key="ev_baseline").options
+    at.selectbox(key="ev_baseline").select_index(next(k for k, o in enumerate(options) if "geplant" in o)).run()
+    caption = next(c.value for c in at.caption if "gedeelde vragen" in c.value)
+    shared = int(re.search(r"Vergeleken op (\d+) gedeelde", caption)[1])
+    only_new = int(re.search(r"(\d+) alleen in deze run", caption)[1])
+    assert shared + only_new == 8 and 0 < shared <= 4
+    verdict = (at.success or at.error)[-1].value
+    assert f"{shared} gedeelde vragen" in verdict or "op de gedeelde vragen" in verdict  # never a bare verdict
+    changes = next(d.value for d in at.dataframe if "bronnen basislijn" in d.value.columns)
+    assert "Ander document" in set(changes["bronnen basislijn"])
+    assert any("weg&#46;pdf" in m.value or "weg.pdf" in m.value for m in at.markdown)  # the corpus file that went
 
 
 def test_unreachable_chroma_server_shows_a_clear_error(sample_data_dir, monkeypatch):

@@ -125,8 +125,10 @@ def test_open_a_statement_at_its_page_in_a_real_browser(server):
         source = page.get_by_text("Bron: Verslag BO Rijk-VNG 6 november 2019", exact=False).first
         source.wait_for(timeout=60_000)
         source.click()
-        page.get_by_text("Toon pagina 25").first.click()  # the page is rendered when asked for
-        page.get_by_text("de uitspraak is geel gemarkeerd", exact=False).first.wait_for(timeout=30_000)
+        toggle = page.get_by_text("Toon pagina 25").locator("visible=true").first  # rendered when asked for
+        toggle.wait_for(timeout=30_000)
+        toggle.click()
+        page.get_by_text("de uitspraak is geel gemarkeerd").locator("visible=true").first.wait_for(timeout=60_000)
         image = page.locator("[data-testid='stImage'] img").first
         image.wait_for(timeout=30_000)
         loaded = image.evaluate("img => img.complete && img.naturalWidth > 500")

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from eval.metrics import aggregate, citations_valid, contains_fact, faithfulness, normalise, quote_found, score_item
-from eval.runner import compare, load_set, threshold_misses
+from eval.runner import compare, load_set, stratified, threshold_misses
 from tests.conftest import REFERENCE, ROOT
 
 SAMPLE_SET = ROOT / "eval" / "sets" / "sample.jsonl"
@@ -80,17 +80,50 @@ def test_sample_set_follows_the_format_and_quotes_are_verbatim_in_the_corpus():
     assert len({i["id"] for i in items}) == len(items)
 
 
-def test_compare_and_thresholds():
-    def report(hit, refused):
-        scores = {"id": "q1", "kind": "factoid", "hit@5": hit, "cited_gold": hit, "false_refusal": refused}
-        return {"results": [{"item": {"question": "?"}, "scores": scores}],
-                "metrics": {"all": {"hit@5": float(hit), "false_refusal_rate": float(refused)}}}  # fmt: skip
+def _report(rows, files=None):
+    """A minimal report: rows of (id, kind, hit, refused, cited title)."""
+    results = [
+        {"item": {"question": f"vraag {qid}?"},
+         "scores": {"id": qid, "kind": kind, "answerable": kind != "unanswerable", "hit@5": hit, "cited_gold": hit,
+                    "false_refusal": refused if kind != "unanswerable" else None,
+                    "refusal_correct": refused if kind == "unanswerable" else None, "latency_ms": 1.0},
+         "result": {"citations": [{"title": title}] if title else []}}
+        for qid, kind, hit, refused, title in rows
+    ]  # fmt: skip
+    return {"results": results, "metrics": {"all": aggregate([r["scores"] for r in results])}, "files": files}
 
-    diff = compare(report(True, False), report(False, True))
+
+def test_compare_and_thresholds():
+    diff = compare(_report([("q1", "factoid", True, False, "Verslag")]), _report([("q1", "factoid", False, True, "")]))
     assert {r["metric"] for r in diff["regressed"]} == {"hit@5", "cited_gold", "false_refusal"}
-    assert compare(report(False, False), report(True, False))["improved"]
-    assert threshold_misses(report(False, True), {"hit@5": 0.5, "false_refusal_rate": 0.1}) == [
+    assert diff["changes"][0]["cited_before"] == "Verslag" and diff["changes"][0]["cited_after"] == ""
+    better = compare(_report([("q1", "factoid", False, False, "Nota")]), _report([("q1", "factoid", True, False, "V")]))
+    assert better["improved"] and not better["regressed"]
+    worse = _report([("q1", "factoid", False, True, "")])
+    assert threshold_misses(worse, {"hit@5": 0.5, "false_refusal_rate": 0.1}) == [
         "hit@5 = 0.000 < 0.5", "false_refusal_rate = 1.000 > 0.1"]  # fmt: skip
+
+
+def test_runs_with_different_questions_are_compared_on_the_questions_they_share():
+    smoke = _report([("q1", "factoid", True, False, "A"), ("q2", "factoid", False, False, "B")], {"a.pdf": "1"})
+    full = _report([("q1", "factoid", True, False, "A"), ("q2", "factoid", False, False, "B"),
+                    ("q3", "factoid", False, False, "C"), ("q4", "unanswerable", False, False, "D")],
+                   {"a.pdf": "2", "b.pdf": "1"})  # fmt: skip
+    diff = compare(smoke, full)
+    assert (diff["shared"], diff["only_old"], diff["only_new"]) == (2, 0, 2)
+    assert diff["deltas"]["hit@5"] == 0.0  # not -0.17 from the two questions the smoke run never asked
+    assert not diff["regressed"] and not diff["changes"]
+    assert diff["files"] == {"added": ["b.pdf"], "removed": [], "changed": ["a.pdf"]}
+    assert compare({**smoke, "files": None}, full)["files"] is None  # a report from before the manifest
+
+
+def test_a_quick_run_samples_every_kind_of_question():
+    items = [{"id": f"f{n}", "kind": "factoid"} for n in range(20)] + [
+        {"id": f"u{n}", "kind": "unanswerable"} for n in range(4)] + [{"id": "d1", "kind": "date"}]  # fmt: skip
+    sample = stratified(items, 6)
+    assert len(sample) == 6 and {i["kind"] for i in sample} == {"factoid", "unanswerable", "date"}
+    assert [i["id"] for i in sample] == [i["id"] for i in items if i in sample]  # the set's order
+    assert stratified(items, 0) == items and stratified(items, 100) == items
 
 
 @pytest.mark.slow

@@ -117,7 +117,9 @@ def test_cli_lists_standpunten_afspraken_and_a_topic_thread_as_json(sample_data_
 
     said = run("standpunten", "--org", "VNG", "--json")
     assert len(said) > 40 and {s["organisation"] for s in said} == {"VNG"}
-    assert [s["meeting_date"] for s in said] == sorted(s["meeting_date"] for s in said)
+    days = [s["meeting_date"] for s in said]
+    dated = [d for d in days if d]
+    assert days == dated + [None] * (len(days) - len(dated)) and dated == sorted(dated)  # undated last
     keys = {"organisation", "speaker", "meeting", "meeting_date", "doc_id", "doc_type", "source_file", "pages",
             "agendapunt", "quote"}  # fmt: skip
     assert all(set(s) == keys and s["doc_type"] == "verslag" and s["pages"] for s in said)

@@ -161,7 +161,8 @@ class Assistant:
         """What the dossier holds, one line per overleg citing its agenda (None when it holds no overleg)."""
         documents = [d for d in self.index.documents() if filters is None or filters.matches(d)]
         firsts = self.index.first_passages(d.doc_id for d in documents)
-        text, citations = overview(documents, firsts, lambda doc_id: self.index.document(doc_id).text)
+        text_of = lambda doc_id: self.index.document(doc_id).text  # noqa: E731
+        text, citations = overview(documents, firsts, text_of, self.index.passage_containing)
         if not citations:
             return None
         ms = round((time.perf_counter() - started) * 1000, 1)

@@ -122,7 +122,7 @@ def standpunten(
         relevance = _relevance(subject, s.agendapunt, s.quote)
         if relevance > 0:
             found.append(Said(s, meta, relevance))
-    return sorted(found, key=lambda x: (x.meta.date or dt.date.min, x.meta.doc_id, -x.relevance, x.statement.start))
+    return sorted(found, key=lambda x: (*_when(x.meta), x.meta.doc_id, -x.relevance, x.statement.start))
 
 
 def afspraken(
@@ -142,7 +142,7 @@ def afspraken(
         relevance = _relevance(subject, a.agendapunt, a.text)
         if relevance > 0:
             found.append(Agreed(a, meta, relevance))
-    return sorted(found, key=lambda x: (x.meta.date or dt.date.min, x.meta.doc_id, x.agreement.start))
+    return sorted(found, key=lambda x: (*_when(x.meta), x.meta.doc_id, x.agreement.start))
 
 
 def tijdlijn(
@@ -186,6 +186,11 @@ def tijdlijn(
             if current:
                 current.agreements.append(agreed)
     return [steps[key] for key in sorted(steps, key=lambda k: (k[1], k[0])) if _has_content(steps[key])]
+
+
+def _when(meta: DocMeta) -> tuple[bool, dt.date]:
+    """Sort key: in date order, undated documents last."""
+    return meta.date is None, meta.date or dt.date.min
 
 
 def _has_content(step: Step) -> bool:

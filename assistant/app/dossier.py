@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from assistant.answer.overview import cancellations, overleggen, status
 from assistant.app.common import doc_rows, get_assistant
-from assistant.app.render import paragraphs
+from assistant.app.render import label, paragraphs
+from assistant.core.dates import format_nl
 from assistant.core.redactions import meanings
 from assistant.core.text import visible
 
@@ -42,31 +46,91 @@ def page() -> None:
     reader(shown)
 
 
+_MONTHS_NL = "['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec']"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def meeting_rows(corpus_version: str) -> list[dict]:
+    """One row per overleg: day, series, documents held, status and what says so (cached per corpus version)."""
+    index = get_assistant().index
+    documents = index.documents()
+    meetings = overleggen(documents)
+    cancelled = cancellations(meetings, documents, lambda doc_id: index.document(doc_id).text)
+    rows = []
+    for m in meetings:
+        why = cancelled.get((m.meeting, m.day))
+        rows.append({
+            "dag": m.day.isoformat(), "datum": format_nl(m.day), "overleg": m.meeting,
+            "documenten": ", ".join(sorted({d.doc_type for d in m.documents})), "status": status(m, why),
+            "waarom": f"{why.source.title}: “{why.sentence}”" if why else "",
+            "doc_ids": [d.doc_id for d in m.documents],
+        })  # fmt: skip
+    return rows
+
+
 def timeline(frame: pd.DataFrame) -> None:
-    """Meetings and documents over time."""
-    dated = frame.dropna(subset=["datum"]).assign(overleg=lambda f: f["meeting"].fillna("overig"))
-    if dated.empty:
+    """The overleggen on a Dutch timeline, one dot per meeting coloured by its status; a click (or the list
+    below it) opens the documents of that day."""
+    rows = meeting_rows(get_assistant().index.corpus_version())
+    if not rows:
         return
-    st.subheader("Tijdlijn")
+    st.subheader("Overleggen")
+    meetings = pd.DataFrame(rows)
+    st.dataframe(
+        meetings[["datum", "overleg", "documenten", "status", "waarom"]].map(visible), hide_index=True, width="stretch",
+        column_config={"waarom": st.column_config.TextColumn("volgens", width="large")},
+    )  # fmt: skip
+    pick = alt.selection_point(name="dag", fields=["dag", "overleg"])
     chart = (
-        alt.Chart(dated)
-        .mark_circle(size=140, opacity=0.8)
+        alt.Chart(meetings.drop(columns=["doc_ids"]))
+        .mark_circle(size=220, opacity=0.85)
         .encode(
-            x=alt.X("datum:T", title=None),
+            x=alt.X("dag:T", title=None, axis=alt.Axis(
+                format="%m %Y", labelExpr=f"{_MONTHS_NL}[month(datum.value)] + ' ' + year(datum.value)")),
             y=alt.Y("overleg:N", title=None),
-            color=alt.Color("doc_type:N", title="soort"),
-            tooltip=["title", "doc_type", "meeting_date", "document_date", "source_file"],
+            color=alt.Color("status:N", title="status"),
+            tooltip=[alt.Tooltip("datum:N", title="datum"), "overleg:N", "documenten:N", "status:N"],
         )
-        .properties(height=260)
-    )
-    st.altair_chart(chart, width="stretch")
+        .add_params(pick)
+        .properties(height=220)
+    )  # fmt: skip
+    event = st.altair_chart(chart, on_select="rerun", key="tijdlijn", width="stretch")
+    labels = [f"{r['datum']} — {r['overleg']}" for r in rows]
+    clicked = _clicked(event, rows)
+    if clicked is not None:
+        st.session_state["dag_keuze"] = labels[clicked]
+    choice = st.selectbox("Stukken van een overleg", labels, index=None, key="dag_keuze",
+                          placeholder="Klik een stip of kies een overleg")  # fmt: skip
+    if choice:
+        row = rows[labels.index(choice)]
+        titles = dict(zip(frame["doc_id"], frame["title"] + "  (" + frame["source_file"] + ")", strict=True))
+        for doc_id in row["doc_ids"]:
+            if doc_id in titles:
+                st.button(label(f"Lees {titles[doc_id]}"), key=f"lees-{doc_id}", on_click=_open, args=(titles[doc_id],))
+
+
+def _clicked(event, rows: list[dict]) -> int | None:
+    """The row of the dot clicked on the timeline, if any."""
+    points = (getattr(event, "selection", None) or {}).get("dag") or []
+    for point in points:
+        day = point.get("dag")
+        if isinstance(day, int | float):  # a temporal field comes back as epoch milliseconds
+            day = dt.datetime.fromtimestamp(day / 1000, dt.UTC).date().isoformat()
+        for k, row in enumerate(rows):
+            if str(day).startswith(row["dag"]) and point.get("overleg") == row["overleg"]:
+                return k
+    return None
+
+
+def _open(title: str) -> None:
+    st.session_state["reader_doc"] = title
 
 
 def reader(frame: pd.DataFrame) -> None:
     """The cleaned text of one document, page by page, with redaction codes explained."""
     st.subheader("Lezen")
     titles = dict(zip(frame["title"] + "  (" + frame["source_file"] + ")", frame["doc_id"], strict=True))
-    choice = st.selectbox("Document", list(titles), index=None, placeholder="Kies een document")
+    choice = st.selectbox("Document", list(titles), index=None, placeholder="Kies een document", key="reader_doc")
     if not choice:
         return
     doc = get_assistant().index.document(titles[choice])

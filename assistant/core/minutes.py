@@ -36,6 +36,7 @@ _NOT_NAMES = set(
     Jeugdhulp Bascule Koraal Ipse Bruggen William Schrikker Opening Conceptverslag Online Webex Per Saldo
     Inclusieve Samenleving Cliëntenorganisaties Clientenorganisaties Gemeente Ieder Vergaderplaats Betreft""".split()
 )
+_PROSE = re.compile(r"[a-z]{3}\.\s+[A-Z]")  # sentence ends: the attendee list is over
 _FIRST_ITEM = re.compile(r"^\s*1[.)]?\s+[A-Z]")
 _ROSTER_END = re.compile(r"\n\s*1[.)]?\s+[A-Z]")
 _ABSENT = re.compile(rf"({_CAPITAL})\s+({_PARTICLE}*)({_CAPITAL})\s*\(([^)]{{2,30}})\)")
@@ -150,6 +151,18 @@ _WHO = (
 )
 # "Dhr. Eerenberg geeft aan", "Dhr. Meijer: ...", "10.2.e vult aan", "• Dhr Eerenberg: ..."
 _OPENS = re.compile(rf"^[•\-\s]*{_WHO}\s*(?::|\s+(?!en\b|of\b)[a-zà-ÿ])")
+# an organisation speaking as itself: "De VNG constateert echter dat ...", "Cliëntenorganisaties denken graag mee"
+_BODY = (
+    r"(?P<body>VNG|BGZJ|VWS|JenV|OCW|Iederin|Ieder\(in\)|Per Saldo|MIND|LOC|[Cc]li[eë]nt(?:en)?organisaties|"
+    r"[Bb]eroepsverenigingen)"
+)
+_ORG_SPEAKS = re.compile(
+    rf"^[•\-\s]*(?:[Dd]e\s+)?{_BODY}\s+(?:stelt|stellen|constateert|constateren|vindt|vinden|vraagt|vragen|pleit|"
+    r"pleiten|benadrukt|benadrukken|denkt|denken|onderschrijft|onderschrijven|steunt|steunen|herkent|herkennen|"
+    r"mist|missen|wil|willen|verzoekt|verzoeken|roept|roepen|(?:is|zijn) van mening|geeft\s+aan|geven\s+aan|"
+    r"maakt zich zorgen|maken zich zorgen)\b"
+)
+_BODY_ORG = dict.fromkeys(("Iederin", "Ieder(in)", "Per Saldo", "MIND", "LOC"), "cliëntenorganisaties")
 # "Ten aanzien van autonomie, geeft dhr. Meijer aan ..."
 _INVERTED = re.compile(rf"^[^.:]{{3,80}},\s*(?:geeft|vult|stelt|merkt|meent|vraagt|zegt|benadrukt)\s+{_WHO}\s")
 # a speaker's colon in the middle of a run-on line: "... Landelijke oplossing Mevr. De Koning: interessant"
@@ -234,7 +247,12 @@ def statements(text: str, others: tuple[dict[str, str], ...] = ()) -> list[State
             close(start)
             continue
         opened = (_OPENS.match(sentence) or _INVERTED.match(sentence)) if not _OFFICE.match(sentence) else None
-        if opened:
+        body = None if opened else _ORG_SPEAKS.match(sentence)
+        org = body and (_BODY_ORG.get(body["body"]) or _ORG_NAME.get(body["body"].capitalize(), body["body"]))
+        if body and not (current and current["org"] == org):  # a speaker saying what their organisation wants
+            close(start)
+            current = {"speaker": body["body"], "org": org, "section": section, "start": start + _lead(sentence)}
+        elif opened:
             close(start)
             speaker, org = _speaker(opened, people, others, sentence)
             current = {"speaker": speaker, "org": org, "section": section, "start": start + _lead(sentence)}
@@ -314,11 +332,11 @@ def _sentences(text: str) -> Iterator[tuple[str | None, int, str]]:
     the end of a line is a heading of its own."""
     path = SectionPath()
     offset = 0
-    in_roster = True
+    in_roster = "Aanwezig" in text[:600] or "Deelnemers" in text[:600]
     for line in text.splitlines(keepends=True):
         stripped, at_line = line.strip(), offset
         offset += len(line)
-        if in_roster and _FIRST_ITEM.match(line):
+        if in_roster and (_FIRST_ITEM.match(line) or len(_PROSE.findall(line)) >= 3):
             in_roster = False
         if in_roster or not stripped or path.update(stripped):
             yield None, at_line, stripped

@@ -38,37 +38,38 @@ def insert(db: sqlite3.Connection, source_file: str, documents: list[Document]) 
     )  # fmt: skip
 
 
-def _where(date_from: dt.date | None, date_to: dt.date | None) -> tuple[str, list]:
+_FIELDS = {
+    "statements": (Statement, "speaker, organisation, agendapunt, quote"),
+    "agreements": (Agreement, "kind, text, actor, agendapunt"),
+}
+
+
+def _read(db: sqlite3.Connection, table: str, date_from: dt.date | None, date_to: dt.date | None) -> list:
+    """The rows of `table` as their dataclass, in meeting order, for documents dated within the range."""
+    kind, fields = _FIELDS[table]
     clauses, args = ["1=1"], []
+    day = "COALESCE(d.meeting_date, d.document_date)"
     if date_from:
-        clauses.append("COALESCE(d.meeting_date, d.document_date) >= ?")
+        clauses.append(f"{day} >= ?")
         args.append(iso(date_from))
     if date_to:
-        clauses.append("COALESCE(d.meeting_date, d.document_date) <= ?")
+        clauses.append(f"{day} <= ?")
         args.append(iso(date_to))
-    return " AND ".join(clauses), args
-
-
-_ORDER = "ORDER BY COALESCE(d.meeting_date, d.document_date), d.source_file, d.ordinal, x.ordinal"
+    columns = ", ".join(f"x.{f.strip()}" for f in fields.split(","))
+    rows = db.execute(
+        f"SELECT x.doc_id, {columns}, x.start, x.end_, x.pages FROM {table} x JOIN documents d ON d.doc_id = x.doc_id "
+        f"WHERE {' AND '.join(clauses)} ORDER BY {day}, d.source_file, d.ordinal, x.ordinal", args,
+    )  # fmt: skip
+    return [kind(*r[1:-1], doc_id=r[0], pages=tuple(json.loads(r[-1]))) for r in rows]
 
 
 def statements(db: sqlite3.Connection, date_from: dt.date | None = None, date_to: dt.date | None = None
                ) -> list[Statement]:  # fmt: skip
     """Statements in meeting order, within the dates."""
-    where, args = _where(date_from, date_to)
-    rows = db.execute(
-        "SELECT x.doc_id, x.speaker, x.organisation, x.agendapunt, x.quote, x.start, x.end_, x.pages "
-        f"FROM statements x JOIN documents d ON d.doc_id = x.doc_id WHERE {where} {_ORDER}", args,
-    )  # fmt: skip
-    return [Statement(r[1], r[2], r[3], r[4], r[5], r[6], doc_id=r[0], pages=tuple(json.loads(r[7]))) for r in rows]
+    return _read(db, "statements", date_from, date_to)
 
 
 def agreements(db: sqlite3.Connection, date_from: dt.date | None = None, date_to: dt.date | None = None
                ) -> list[Agreement]:  # fmt: skip
     """Agreements in meeting order, within the dates."""
-    where, args = _where(date_from, date_to)
-    rows = db.execute(
-        "SELECT x.doc_id, x.kind, x.text, x.actor, x.agendapunt, x.start, x.end_, x.pages "
-        f"FROM agreements x JOIN documents d ON d.doc_id = x.doc_id WHERE {where} {_ORDER}", args,
-    )  # fmt: skip
-    return [Agreement(r[1], r[2], r[3], r[4], r[5], r[6], doc_id=r[0], pages=tuple(json.loads(r[7]))) for r in rows]
+    return _read(db, "agreements", date_from, date_to)
