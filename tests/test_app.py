@@ -66,7 +66,16 @@ def test_sidebar_filter_changes_what_is_cited(app):
 def test_refusal_state_shows_closest_documents(app):
     ask(app, "Wat zei de VNG over de inkoop van ouderenzorg in het BO van 12 maart 2021?")
     assert app.warning and app.warning[0].value.startswith("Dit staat niet in de documenten die ik heb")
+    assert "filters" not in shown(app.warning[0].value)
     assert any(e.label == "Dichtstbijzijnde passages" for e in app.expander)
+
+
+def test_a_refusal_under_filters_says_what_it_searched_within(app):
+    app.sidebar.multiselect[0].set_value(["kamerbrief"]).run()
+    ask(app, "Wat zei de VNG over de inkoop van ouderenzorg in het BO van 12 maart 2021?")
+    refusal = shown(app.warning[0].value)
+    assert refusal.startswith("Dit staat niet in de documenten die ik heb")
+    assert "Gezocht binnen de gekozen filters: soort kamerbrief" in refusal
 
 
 def test_follow_up_and_new_conversation(app):
@@ -137,8 +146,14 @@ def test_upload_of_broken_pdf_shows_its_reason_and_keeps_the_index(app, tmp_path
     assert rows.loc["kapot_bestand.pdf", "status"] == "mislukt"
     assert "beschadigde" in rows.loc["kapot_bestand.pdf", "reden"]
     assert rows.loc["goed.pdf", "status"] == "toegevoegd"
-    assert (tmp_path / "upload-index" / "corpus" / "kapot_bestand.pdf").exists()  # saved inside the corpus folder
+    corpus = tmp_path / "upload-index" / "corpus"
+    assert (corpus / "goed.pdf").exists() and not (corpus / "kapot_bestand.pdf").exists()  # the failure is not kept
     assert at.error and "1 bestand(en) niet toegevoegd" in at.error[0].value
+    # a broken upload under the name of a good file puts the good file back
+    at.file_uploader[0].set_value([("goed.pdf", b"%PDF-1.4 kapot", "application/pdf")]).run()
+    next(b for b in at.button if b.label == "Toevoegen aan de index").click().run()
+    assert at.dataframe[0].value.set_index("bestand").loc["goed.pdf", "status"] == "mislukt"
+    assert (corpus / "goed.pdf").read_bytes() == good
 
 
 def test_evaluation_page_runs_a_small_set(app):

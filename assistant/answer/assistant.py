@@ -29,7 +29,7 @@ from assistant.answer.question import read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
 from assistant.core.config import CONFIG, Config
-from assistant.core.dates import MONTH_NAMES
+from assistant.core.dates import MONTH_NAMES, format_nl
 from assistant.core.errors import ConfigError
 from assistant.core.settings import Settings
 from assistant.core.types import Answer, Citation, Document, Filter, Passage
@@ -135,7 +135,7 @@ class Assistant:
         else:
             text, citations = self._extractive(ranked, passages, standalone)
             refused = not citations
-        note = "" if refused else redaction_note(text, standalone)
+        note = filter_note(filters) if refused else redaction_note(text, standalone)
         if note:
             text = f"{text}\n\n{note}"
         done = time.perf_counter()
@@ -345,6 +345,24 @@ def closest_documents(passages: list[Passage], n: int = 3) -> list[str]:
 def refusal_text(passages: list[Passage]) -> str:
     """The Dutch 'not in my documents' answer with the closest documents."""
     return render("refusal.md", closest=closest_documents(passages))
+
+
+def filter_note(filters: Filter | None) -> str:
+    """What a refusal searched within when the user set filters ('' without filters)."""
+    if not filters:
+        return ""
+    parts = []
+    if filters.doc_types:
+        parts.append("soort " + ", ".join(filters.doc_types))
+    if filters.meetings:
+        parts.append("overleg " + ", ".join(filters.meetings))
+    if filters.source_files:
+        parts.append("bestand " + ", ".join(filters.source_files))
+    if filters.date_from or filters.date_to:
+        low = format_nl(filters.date_from) if filters.date_from else "het begin"
+        high = format_nl(filters.date_to) if filters.date_to else "nu"
+        parts.append(f"periode {low} tot en met {high}")
+    return f"(Gezocht binnen de gekozen filters: {'; '.join(parts)}. Zonder die filters staat het misschien elders.)"
 
 
 def _pages(pages: Sequence[int]) -> str:

@@ -82,7 +82,7 @@ def status_box(rows: list[dict]) -> None:
     st.markdown(
         f"- **Embedder:** {inert(assistant.index.embedder_name)}\n"
         f"- **Antwoorden:** {inert(backend)}\n"
-        f"- **Index:** {inert(assistant.index.location)}\n"
+        f"- **Index:** {'Chroma-server ' + inert(cfg.chroma_url) if cfg.chroma_url else 'op deze computer'}\n"
         f"- **Corpusversie:** `{assistant.index.corpus_version()}`\n"
         f"- {counts['files']} bestanden, {counts['documents']} documenten, {counts['chunks']} passages"
     )

@@ -41,6 +41,7 @@ def page() -> None:
         return
     target.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
+    replaced: dict[Path, bytes] = {}  # what an upload overwrote, put back when the upload fails
     rejected: list[dict] = []
     for upload in uploads:
         name = safe_name(upload.name)
@@ -51,6 +52,8 @@ def page() -> None:
         if path.parent != target.resolve():
             rejected.append({"bestand": name, "status": "overgeslagen", "reden": "ongeldige bestandsnaam"})
             continue
+        if path.is_file():
+            replaced[path] = path.read_bytes()
         path.write_bytes(upload.getbuffer())
         saved.append(path)
     bar = st.progress(0.0, text="Bezig ...")
@@ -62,6 +65,14 @@ def page() -> None:
     index = get_assistant().index
     report = ingest(saved, index=index, progress=progress) if saved else None
     bar.progress(1.0, text="Klaar")
+    failed = {r.source_file for r in (report.results if report else []) if r.status in ("failed", "skipped")}
+    for path in saved:
+        if path.name not in failed:
+            continue
+        if path in replaced:  # a failed upload leaves nothing behind, and what it replaced is back
+            path.write_bytes(replaced[path])
+        else:
+            path.unlink(missing_ok=True)
     rows = rejected + [
         {
             "bestand": visible(r.source_file),
