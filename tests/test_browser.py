@@ -137,6 +137,27 @@ def test_open_a_statement_at_its_page_in_a_real_browser(server):
     assert loaded, "the page image of the statement did not load"
 
 
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is installed by `make test` (browser-deps)")
+def test_a_dot_on_the_dossier_timeline_opens_the_documents_of_that_meeting(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server, wait_until="domcontentloaded")
+        page.get_by_role("link", name="Dossier").first.click()
+        dots = page.locator("[data-testid='stVegaLiteChart'] g.mark-symbol path")
+        dots.first.wait_for(timeout=60_000)
+        dots.nth(1).click(force=True)  # the meetings in date order: the second is the BO Rijk-VNG of 6 November 2019
+        verslag = page.get_by_role("button", name=re.compile("^Lees Verslag BO Rijk-VNG 6 november 2019"))
+        verslag.wait_for(timeout=30_000)
+        months = page.locator("[data-testid='stVegaLiteChart']").inner_text()
+        verslag.click()
+        page.get_by_text("Pagina 21").first.wait_for(timeout=30_000)
+        browser.close()
+    assert "mrt 2020" in months or "okt 2019" in months  # Dutch month names on the axis
+
+
 # A document that tries every way we know to make a reader's browser fetch something: Markdown images
 # in a heading, a table and the body, raw HTML, CSS url(), autolinks, Streamlit's own :icon: syntax.
 HOSTILE = """# Verslag pixeloverleg 3 maart 2020 ![pixel](http://127.0.0.1:9/pixel-heading.png)

@@ -46,6 +46,7 @@ def page() -> None:
     reader(shown)
 
 
+_STATUSES = {"verslag", "geannuleerd", "niet doorgegaan"}
 _MONTHS_NL = "['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec']"
 
 
@@ -88,7 +89,9 @@ def timeline(frame: pd.DataFrame) -> None:
             x=alt.X("dag:T", title=None, axis=alt.Axis(
                 format="%m %Y", labelExpr=f"{_MONTHS_NL}[month(datum.value)] + ' ' + year(datum.value)")),
             y=alt.Y("overleg:N", title=None),
-            color=alt.Color("status:N", title="status"),
+            color=alt.Color("status:N", title="status", scale=alt.Scale(
+                domain=["verslag", "geannuleerd", "niet doorgegaan", *sorted({r["status"] for r in rows} - _STATUSES)],
+                range=["#2e7d32", "#c62828", "#ef6c00", "#78909c", "#90a4ae", "#b0bec5"])),
             tooltip=[alt.Tooltip("datum:N", title="datum"), "overleg:N", "documenten:N", "status:N"],
         )
         .add_params(pick)
