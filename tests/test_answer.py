@@ -164,3 +164,25 @@ def test_every_sub_document_spans_the_pages_of_its_passages_and_is_dated_near_it
             assert -60 <= (meta.document_date - meta.meeting_date).days <= 60, meta
     brief = next(m for m in sample_index.documents() if m.doc_type == "kamerbrief")
     assert (brief.first_page, brief.last_page) == (1, 52)  # its footnotes (pages 2-10) sit at the end
+
+
+def test_what_someone_said_at_a_meeting_whose_verslag_has_no_word_of_theirs_is_refused(sample_assistant):
+    absent = sample_assistant.answer("Wat zeiden de cliëntenorganisaties in het BO Rijk-VNG van 6 november 2019?")
+    assert absent.refused and "vermeldt geen bijdrage van de cliëntenorganisaties" in absent.text
+    away = sample_assistant.answer("Wat zei minister Dekker in het BO Zorg voor de Jeugd van 24 juni 2020?")
+    assert away.refused and "geen bijdrage van Dekker" in away.text  # he was absent; others spoke of him
+    present = sample_assistant.answer("Wat zei Meijer in het BO Rijk-VNG van 6 november 2019 over faire tarieven?")
+    assert not present.refused and "Meijer" in present.text
+    undecided = sample_assistant.answer(
+        "Welk besluit nam het BO Rijk-VNG van 7 oktober 2020 over de structurele middelen?"
+    )
+    assert undecided.refused  # that meeting has no verslag: what was decided is not recorded
+
+
+def test_the_words_of_the_person_a_follow_up_asks_about_answer_it(sample_assistant):
+    asked = "Wat zei VNG-directeur Rabarison op 6 november 2019 over de kortetermijnoplossing?"
+    history = [{"role": "user", "content": asked},
+               {"role": "assistant", "content": "De kortetermijnoplossing omarmt de VNG niet."}]  # fmt: skip
+    answer = sample_assistant.answer("En hoe keek Dekker daartegenaan?", history=history)
+    assert not answer.refused and "Dekker geeft aan dat dit twee verschillende discussies betreft" in answer.text
+    assert "Directeur VNG" not in answer.text  # an attendee list says who was there, not what anyone said

@@ -220,7 +220,7 @@ def test_a_hostile_document_makes_no_browser_fetch_anything_on_any_page(hostile_
             page.get_by_role("link", name=name).first.click()
             page.wait_for_timeout(2500)
             if name == "Dossier":
-                page.get_by_test_id("stSelectbox").first.click()
+                page.get_by_test_id("stSelectbox").last.click()  # the reader's, below the timeline's
                 page.keyboard.type("pixeloverleg")
                 page.get_by_role("option", name=re.compile("pixeloverleg")).first.click()
                 page.wait_for_timeout(2500)

@@ -15,6 +15,7 @@ from assistant.answer.evidence import (
     Evidence,
     anchors_missing,
     holds_focus,
+    people,
     people_in,
     question_focus,
     says_unknown,
@@ -22,6 +23,7 @@ from assistant.answer.evidence import (
     window_support,
 )
 from assistant.answer.extractive import OVER_TIME, choose, compose, question_terms, rank_sentences, redaction_note
+from assistant.answer.held import date_not_held, not_among_speakers
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, positions_over_time
@@ -29,7 +31,7 @@ from assistant.answer.question import read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
 from assistant.core.config import CONFIG, Config
-from assistant.core.dates import MONTH_NAMES, format_nl
+from assistant.core.dates import format_nl
 from assistant.core.errors import ConfigError
 from assistant.core.settings import Settings
 from assistant.core.types import Answer, Citation, Document, Filter, Passage
@@ -76,6 +78,7 @@ class Assistant:
     k: int = 12
     _attendees: dict[str, dict[str, set[str]]] = field(default_factory=dict, repr=False)
     _known_people: tuple[str, set[str]] = field(default=("", set()), repr=False)
+    _statements: tuple[str, dict] = field(default=("", {}), repr=False)
 
     def answer(
         self,
@@ -120,14 +123,17 @@ class Assistant:
         terms = question_terms(standalone, self.index.lexical())
         speakers = self._speakers(passages, retrieval.hints.organisations)
         ranked = rank_sentences(
-            passages, terms, retrieval.hints, speakers=speakers, question=question, config=self.config.sentences
-        )
-        date_missing = _date_not_held(retrieval, self.index.documents())
+            passages, terms, retrieval.hints, speakers=speakers, spoken=self._spoken(), question=question,
+            asked_people=tuple(people(question, self.people())), config=self.config.sentences,
+        )  # fmt: skip
+        date_missing = date_not_held(retrieval, self.index.documents(), standalone)
+        absent = "" if date_missing else not_among_speakers(standalone, retrieval.hints, self.index.documents(),
+                                                            self._spoken(), self.people())  # fmt: skip
         evidence = gather_evidence(
             standalone, retrieval, ranked, date_missing, self.people(), depth=self.config.sentences.depth
         )
         probability = self.answerability.probability(evidence)
-        if not passages or not self.answerability.answerable(evidence, self.refusal_threshold):
+        if not passages or absent or not self.answerability.answerable(evidence, self.refusal_threshold):
             text, citations = refusal_text(passages), ()
             refused = True
         elif self.llm is not None:
@@ -136,6 +142,9 @@ class Assistant:
             text, citations = self._extractive(ranked, passages, standalone)
             refused = not citations
         note = filter_note(filters) if refused else redaction_note(text, standalone)
+        if absent:
+            who = f"de {absent}" if absent in ("VNG", "BGZJ", "cliëntenorganisaties") else absent
+            note = f"(Het verslag van dat overleg vermeldt geen bijdrage van {who}.)" + (f"\n\n{note}" if note else "")
         if note:
             text = f"{text}\n\n{note}"
         done = time.perf_counter()
@@ -195,6 +204,18 @@ class Assistant:
             passages=tuple(c.passage for c in citations), timings_ms={"retrieve": ms, "generate": 0.0, "total": ms},
             standalone_question=standalone if standalone != question else None, evidence=1.0,
         )  # fmt: skip
+
+    def _spoken(self) -> dict[str, list[tuple[str, str, str]]]:
+        """The verslagen's statements as (quote, speaker's surname, organisation) by doc_id, read once per corpus
+        version (whitespace collapsed, to find a passage's sentence in them)."""
+        version = self.index.corpus_version()
+        if self._statements[0] != version:
+            by_doc: dict[str, list[tuple[str, str, str]]] = {}
+            for s in self.index.statements():
+                said = (" ".join(s.quote.split()), s.speaker.split()[-1], s.organisation)
+                by_doc.setdefault(s.doc_id, []).append(said)
+            self._statements = (version, by_doc)
+        return self._statements[1]
 
     def _speakers(self, passages: list[Passage], organisations: tuple[str, ...]) -> dict[str, set[str]]:
         """Per meeting document among the passages: names of attendees of the named organisations."""
@@ -295,33 +316,6 @@ class Assistant:
         text, quotes = compose(chosen, passages, self.config.sentences, question)
         cites = [Citation(n=n, passage=passages[rank], quote=quote) for n, (rank, quote) in enumerate(quotes, 1)]
         return text, cites
-
-
-def _date_not_held(retrieval: Retrieval, documents: list) -> bool:
-    """The question names a day, year or meeting that none of the documents is about."""
-    hints = retrieval.hints
-    dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
-    if hints.days:
-        held = [meeting for meeting, days in dated if days & set(hints.days)]
-        mentioned = any(f"{d.day} {MONTH_NAMES[d.month - 1]}" in p.text for d in hints.days for p in retrieval.passages)
-        if not held and not mentioned:
-            return True
-        if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
-            return True  # e.g. a 'BO Zorg voor de Jeugd' on a day when only the BO Rijk-VNG met
-    if hints.days and (set(hints.doc_types) <= {"verslag"}) and (hints.asks_what_was_said or hints.doc_types):
-        meetings = [m for m in documents if m.meeting_date in hints.days]
-        if meetings and not any(m.doc_type == "verslag" for m in meetings):
-            return True  # what was said at a meeting is in its verslag, and that meeting has none
-    if hints.months and not hints.days:
-        in_month = any(start <= d <= end for _, days in dated for d in days for start, end in hints.months)
-        if not in_month:
-            return True
-    if hints.years and not hints.days:
-        years = {d.year for _, days in dated for d in days}
-        in_text = any(str(y) in p.text for y in hints.years for p in retrieval.passages)
-        if not years & set(hints.years) and not in_text:
-            return True
-    return False
 
 
 def _thousands(n: int) -> str:

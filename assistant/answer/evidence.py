@@ -31,6 +31,15 @@ _ASKS_NAME = re.compile(
 _COUNT_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen|miljard|procent|helft)\w*\b", re.I
 )
+_ASKS_MONEY = re.compile(r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b", re.I)
+_MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
+# 'drie maanden', '2 jaar': a duration, not the count 'hoeveel kinderen' asks for
+_DURATION = re.compile(
+    r"\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+(?:dagen|dag|weken|week|maanden|maand|"
+    r"jaar|jaren|uur|uren|minuten|kwartalen)\b",
+    re.I,
+)
+_ASKS_DURATION = re.compile(r"\bhoe ?lang\b|\bhoeveel (?:dagen|weken|maanden|jaar|jaren|uur|uren|minuten)\b", re.I)
 _TIME_WORDS = re.compile(
     rf"\b(?:{'|'.join(MONTHS)})\b|\b(?:19|20)\d\d\b|\b(?:voorjaar|najaar|zomer|winter|kwartaal|week|weken|maand|maanden)\b",
     re.I,
@@ -79,9 +88,12 @@ def anchors(question: str) -> list[str]:
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if focus == "number":
+        if _ASKS_MONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number
+            return bool(_MONEY.search(sentence))
         asked = set(re.findall(r"\d+", question))
-        digits = {m.group(0) for m in re.finditer(r"\d+", sentence)}
-        return bool(digits - asked) or bool(_COUNT_WORDS.search(sentence))
+        counted = _DURATION.sub(" ", sentence) if not _ASKS_DURATION.search(question) else sentence
+        digits = {m.group(0) for m in re.finditer(r"\d+", counted)}
+        return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
         return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(sentence))
     if focus == "name":

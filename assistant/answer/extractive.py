@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import holds_focus, question_focus, speaker_of
+from assistant.answer.evidence import asks_position, holds_focus, question_focus, speaker_of
 from assistant.answer.question import QuestionHints
 from assistant.core.config import CONFIG, SentenceConfig
 from assistant.core.dates import MONTHS, find_dates
@@ -147,24 +147,28 @@ def rank_sentences(
     hints: QuestionHints,
     *,
     speakers: dict[str, set[str]] | None = None,
+    spoken: dict[str, list[tuple[str, str, str]]] | None = None,
+    asked_people: tuple[str, ...] = (),
     question: str = "",
     config: SentenceConfig = CONFIG.sentences,
 ) -> list[Sentence]:
     """Sentences of the top passages, most relevant first.
 
-    A sentence also counts the question terms of its section heading at half weight, and one
-    spoken by someone of an organisation the question names (per `speakers`, by doc_id) scores up.
-    """
+    A sentence also counts the question terms of its section heading at half weight. When the question
+    asks what someone said, a sentence scores up when it names an attendee of an organisation the question
+    names (per `speakers`, by doc_id) or stands in the contribution of such a person or of a person the
+    question names (per `spoken`: the verslagen's statements as (quote, surname, organisation) by doc_id)."""
     total = sum(terms.values()) or 1.0
     cues = QuestionCues.of(question)
+    position_asked = hints.asks_what_was_said or asks_position(question)
     found: list[Sentence] = []
     for rank, passage in enumerate(passages[: config.depth]):
         section_words = set(tokenize(passage.section))
         names = (speakers or {}).get(passage.meta.doc_id, set())
         previous = 0.0  # the sentence before often sets up the one that answers ("... NZa is zo'n partij.")
         for position, text in enumerate(sentences_of(passage.text)):
-            if heading_level(text) is not None or (len(text) < 90 and text.endswith(":")):
-                continue  # headings and labels say what follows, not what was said
+            if heading_level(text) is not None or (len(text) < 90 and text.endswith(":") and not speaker_of(text)):
+                continue  # headings and labels say what follows, not what was said ('Dhr. X geeft aan ...:' does)
             words = set(tokenize(expand(text)))  # 'NvO' covers 'Norm voor Opdrachtgeverschap'
             own = sum(w for t, w in terms.items() if _contains(words, t))
             inherited = sum(w for t, w in terms.items() if not _contains(words, t) and t in section_words)
@@ -173,9 +177,20 @@ def rank_sentences(
             previous = own_coverage
             lowered = text.lower()
             org_bonus = config.organisation_named * sum(1 for o in hints.organisations if o.lower() in lowered)
-            if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
+            speaker = _spoken_by(text, (spoken or {}).get(passage.meta.doc_id, ())) if position_asked else None
+            if asked_people:  # the question is about what these people said, not their whole organisation
+                if speaker and speaker[0] in asked_people:
+                    org_bonus += config.organisation_speaker
+                    coverage = max(coverage, config.coverage_floor)  # their words answer 'hoe keek X ertegenaan?'
+                elif any(re.search(rf"\b{re.escape(n)}\b", text) for n in asked_people):
+                    org_bonus += config.organisation_speaker
+            elif any(re.search(rf"\b{re.escape(n)}\b", text) for n in names) or (
+                speaker and speaker[1] in hints.organisations
+            ):
                 org_bonus += config.organisation_speaker
             length_penalty = config.long_penalty if len(text) > config.long_sentence else 0.0
+            if position_asked and _looks_like_list_of_names(text) and not speaker:
+                continue  # an attendee list says who was there, not what anyone said
             if _looks_like_list_of_names(text):
                 length_penalty += config.name_list_penalty  # attendee lists match names and dates but say nothing
             if hints.asks_what_was_said and passage.meta.doc_type in ("nota", "agenda"):
@@ -185,6 +200,15 @@ def rank_sentences(
             found.append(Sentence(text, rank, position, coverage, score, own_coverage))
     found.sort(key=lambda s: -s.score)
     return found
+
+
+def _spoken_by(text: str, statements) -> tuple[str, str] | None:
+    """(surname, organisation) of the contribution a sentence stands in, if the verslag records one."""
+    wanted = " ".join(text.split())
+    for quote, surname, organisation in statements:
+        if wanted in quote:
+            return surname, organisation
+    return None
 
 
 def _contains(words: set[str], term: str) -> bool:

@@ -53,7 +53,8 @@ class SentenceConfig:
     previous_weight: float = 0.5  # share of the previous sentence's coverage a sentence inherits (session 1)
     rank_bonus: float = 0.25  # bonus / (1 + passage rank): earlier passages' sentences first (session 1)
     organisation_named: float = 0.1  # per organisation of the question named in the sentence (session 1)
-    organisation_speaker: float = 0.3  # the sentence names an attendee of that organisation (session 1)
+    organisation_speaker: float = 0.3  # the sentence names an attendee of that organisation, or stands in the
+    # verslag's contribution of such a person or of the person asked about (session 1; split A kept it)
     long_sentence: int = 400  # characters above which a sentence is penalised (session 1)
     long_penalty: float = 0.1  # penalty for such a sentence (session 1)
     name_list_penalty: float = 0.3  # penalty for a run of names and redaction codes (split A)

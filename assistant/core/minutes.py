@@ -99,6 +99,11 @@ def organisation_of(surname: str, *rosters: dict[str, str]) -> str:
     return ""
 
 
+def close_names(a: str, b: str) -> bool:
+    """The same surname, whatever the case or one or two misspelt letters ('Jonge'/'jonge', 'Spijt'/'Spigt')."""
+    return a.lower() == b.lower() or _close(a, b)
+
+
 def _close(a: str, b: str) -> bool:
     """Spellings of one surname ('Spijt'/'Spigt', 'Bluiminck'/'Blulminck')."""
     if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[0].lower() != b[0].lower():

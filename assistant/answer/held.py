@@ -1,0 +1,94 @@
+"""What the catalog says about a meeting a question names: was it held, is there a verslag, who spoke there.
+
+These are facts of the dossier, not weights: a question about a day no document is about, about what was
+said or decided at a meeting the dossier has no verslag of, or about what someone said at a meeting whose
+verslag records no word of theirs, is not answered from other documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.evidence import asks_position, people
+from assistant.answer.question import ORGANISATIONS, QuestionHints
+from assistant.answer.retrieve import Retrieval
+from assistant.core.dates import MONTH_NAMES
+from assistant.core.minutes import REDACTED, close_names
+from assistant.core.types import DocMeta
+
+_ASKS_DECISION = re.compile(r"\b(?:besl\w+|besluit|afgesproken|overeengekomen|akkoord)\b", re.I)
+
+
+def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str = "") -> bool:
+    """The question names a day, year or meeting that none of the documents is about."""
+    hints = retrieval.hints
+    dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
+    if hints.days:
+        held = [meeting for meeting, days in dated if days & set(hints.days)]
+        mentioned = any(f"{d.day} {MONTH_NAMES[d.month - 1]}" in p.text for d in hints.days for p in retrieval.passages)
+        if not held and not mentioned:
+            return True
+        if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
+            return True  # e.g. a 'BO Zorg voor de Jeugd' on a day when only the BO Rijk-VNG met
+    asks_record = hints.asks_what_was_said or hints.doc_types or _ASKS_DECISION.search(question)
+    if hints.days and (set(hints.doc_types) <= {"verslag"}) and asks_record:
+        meetings = [m for m in documents if m.meeting_date in hints.days]
+        if meetings and not any(m.doc_type == "verslag" for m in meetings):
+            return True  # what was said or decided at a meeting is in its verslag, and that meeting has none
+    if hints.months and not hints.days:
+        in_month = any(start <= d <= end for _, days in dated for d in days for start, end in hints.months)
+        if not in_month:
+            return True
+    if hints.years and not hints.days:
+        years = {d.year for _, days in dated for d in days}
+        in_text = any(str(y) in p.text for y in hints.years for p in retrieval.passages)
+        if not years & set(hints.years) and not in_text:
+            return True
+    return False
+
+
+def not_among_speakers(
+    question: str, hints: QuestionHints, documents: list[DocMeta], spoken: dict[str, list[tuple[str, str, str]]],
+    known: set[str],
+) -> str:  # fmt: skip
+    """Who the question asks about ('de cliëntenorganisaties', 'Dekker') when it asks what they said at a named
+    meeting whose verslag records contributions but none of theirs; '' otherwise."""
+    if not hints.days or not asks_position(question):
+        return ""
+    verslagen = [
+        m.doc_id for m in documents if m.doc_type == "verslag" and m.meeting_date in hints.days
+        and (not hints.meetings or m.meeting in hints.meetings)
+    ]  # fmt: skip
+    said = [s for doc_id in verslagen for s in spoken.get(doc_id, ())]
+    if not said:
+        return ""
+    speaking = {org for _, _, org in said}
+    persons = [p for p in people(question, known) if not _ACRONYM.fullmatch(p)]  # 'NJi' is no one's surname
+    first = _first_named(question, persons, [o for o in hints.organisations if o in _SPEAKING])
+    if first is None:
+        return ""
+    kind, name = first
+    if kind == "person":
+        surname = name.split()[-1]
+        heard = any(who != REDACTED.split()[-1] and close_names(surname, who) for _, who, _ in said)
+    else:
+        heard = name in speaking
+    return "" if heard else name
+
+
+_SPEAKING = ("VNG", "VWS", "JenV", "BGZJ", "OCW", "cliëntenorganisaties")
+_ACRONYM = re.compile(r"[A-Z]{2,}\w*|[A-Z][a-z]*[A-Z]\w*")
+
+
+def _first_named(question: str, persons: list[str], organisations: list[str]) -> tuple[str, str] | None:
+    """The person or organisation the question names first: whose words it asks for."""
+    found = []
+    for name in persons:  # shown as the question writes it: 'Ans van de Maat', 'Sven de Langen'
+        m = re.search(rf"\b(?:[A-Z][a-zà-ÿ]+\s+)?(?:(?:de|van|der|ter|den)\s+)*{re.escape(name)}\b", question)
+        if m:
+            found.append((m.start(), "person", m.group(0)))
+    for org in organisations:
+        m = re.search(ORGANISATIONS[org], question, re.I)
+        if m:
+            found.append((m.start(), "organisation", org))
+    return min(found)[1:] if found else None
