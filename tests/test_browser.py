@@ -108,26 +108,39 @@ def test_ask_in_a_real_browser_and_open_a_source(server):
     assert (ARTIFACTS / "source-highlight.png").stat().st_size > 10_000
 
 
+def open_page(pw, url: str, link: str):
+    """A headless Chromium showing the app's page `link`."""
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("link", name=link).first.click()
+    return browser, page
+
+
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is installed by `make test` (browser-deps)")
 def test_open_a_statement_at_its_page_in_a_real_browser(server):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(server, wait_until="domcontentloaded")
-        page.get_by_role("link", name="Standpunten").first.click()
+        browser, page = open_page(pw, server, "Standpunten")
         topic = page.get_by_placeholder("bijv. faire tarieven of NvO")
         topic.wait_for(timeout=60_000)
         topic.fill("faire tarieven")
         topic.press("Enter")
         source = page.get_by_text("Bron: Verslag BO Rijk-VNG 6 november 2019", exact=False).first
         source.wait_for(timeout=60_000)
-        source.click()
-        toggle = page.get_by_text("Toon pagina 25").locator("visible=true").first  # rendered when asked for
-        toggle.wait_for(timeout=30_000)
-        toggle.click()
+        page.wait_for_load_state("networkidle")  # the rerun for the topic has settled
+        toggle = page.get_by_text(re.compile(r"^Toon pagina \d+")).locator("visible=true").first
+        for _ in range(3):  # a click during a rerun can land on an expander that is then drawn again
+            source.click()
+            try:
+                toggle.wait_for(timeout=15_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        toggle.click()  # the page is rendered only when asked for
         page.get_by_text("de uitspraak is geel gemarkeerd").locator("visible=true").first.wait_for(timeout=60_000)
         image = page.locator("[data-testid='stImage'] img").first
         image.wait_for(timeout=30_000)
@@ -142,10 +155,7 @@ def test_a_dot_on_the_dossier_timeline_opens_the_documents_of_that_meeting(serve
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(server, wait_until="domcontentloaded")
-        page.get_by_role("link", name="Dossier").first.click()
+        browser, page = open_page(pw, server, "Dossier")
         dots = page.locator("[data-testid='stVegaLiteChart'] g.mark-symbol path")
         dots.first.wait_for(timeout=60_000)
         dots.nth(1).click(force=True)  # the meetings in date order: the second is the BO Rijk-VNG of 6 November 2019

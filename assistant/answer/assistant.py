@@ -172,14 +172,7 @@ class Assistant:
         firsts = self.index.first_passages(d.doc_id for d in documents)
         text_of = lambda doc_id: self.index.document(doc_id).text  # noqa: E731
         text, citations = overview(documents, firsts, text_of, self.index.passage_containing)
-        if not citations:
-            return None
-        ms = round((time.perf_counter() - started) * 1000, 1)
-        return Answer(
-            question=question, text=text, refused=False, citations=tuple(citations),
-            passages=tuple(c.passage for c in citations), timings_ms={"retrieve": ms, "generate": 0.0, "total": ms},
-            standalone_question=standalone if standalone != question else None, evidence=1.0,
-        )  # fmt: skip
+        return _from_catalog(question, standalone, text, citations, started) if citations else None
 
     def _positions_over_time(self, question: str, standalone: str, started: float) -> Answer | None:
         """'Wat vond de VNG over X in de loop van 2020?': the organisation's statements in the verslagen, one
@@ -187,23 +180,9 @@ class Assistant:
         hints = read_question(standalone)
         if not (hints.organisations and hints.asks_what_was_said and OVER_TIME.search(standalone)) or hints.days:
             return None
-        found = positions_over_time(
-            standalone,
-            hints.organisations,
-            hints.topic,
-            hints.years,
-            Minutes(self.index),
-            self.index.passage_containing,
-        )
-        if found is None:
-            return None
-        text, citations = found
-        ms = round((time.perf_counter() - started) * 1000, 1)
-        return Answer(
-            question=question, text=text, refused=False, citations=tuple(citations),
-            passages=tuple(c.passage for c in citations), timings_ms={"retrieve": ms, "generate": 0.0, "total": ms},
-            standalone_question=standalone if standalone != question else None, evidence=1.0,
-        )  # fmt: skip
+        minutes, passage_of = Minutes(self.index), self.index.passage_containing
+        found = positions_over_time(hints.organisations, hints.topic, hints.years, minutes, passage_of)
+        return _from_catalog(question, standalone, *found, started) if found else None
 
     def _spoken(self) -> dict[str, list[tuple[str, str, str]]]:
         """The verslagen's statements as (quote, speaker's surname, organisation) by doc_id, read once per corpus
@@ -339,6 +318,16 @@ def closest_documents(passages: list[Passage], n: int = 3) -> list[str]:
 def refusal_text(passages: list[Passage]) -> str:
     """The Dutch 'not in my documents' answer with the closest documents."""
     return render("refusal.md", closest=closest_documents(passages))
+
+
+def _from_catalog(question: str, standalone: str, text: str, citations: list[Citation], started: float) -> Answer:
+    """An answer composed from the catalog (the dossier's overleggen, the verslagen's statements), not retrieved."""
+    ms = round((time.perf_counter() - started) * 1000, 1)
+    return Answer(
+        question=question, text=text, refused=False, citations=tuple(citations),
+        passages=tuple(c.passage for c in citations), timings_ms={"retrieve": ms, "generate": 0.0, "total": ms},
+        standalone_question=standalone if standalone != question else None, evidence=1.0,
+    )  # fmt: skip
 
 
 def filter_note(filters: Filter | None) -> str:

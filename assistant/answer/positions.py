@@ -300,7 +300,7 @@ _STANCE_WORDS = set(
 
 
 def positions_over_time(
-    question: str, organisations: tuple[str, ...], topic: str, years: tuple[int, ...], minutes: Minutes,
+    organisations: tuple[str, ...], topic: str, years: tuple[int, ...], minutes: Minutes,
     passage_of: Callable[[str, str], Passage | None],
 ) -> tuple[str, list[Citation]] | None:  # fmt: skip
     """'Wat vond de VNG over X in de loop van 2020?': one cited line per meeting with the organisation's
