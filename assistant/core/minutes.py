@@ -198,7 +198,10 @@ _KINDS = {"Afspraak": "afspraak", "Afspraken": "afspraak", "Afgesproken": "afspr
 _ACCEPTED = re.compile(r"^(?:Dit|Dat|Het voorstel)\s+(?:is|wordt)\s+akkoord\b|^Akkoord\.$", re.I)
 _ACTION_VERB = (
     r"(?:informeert|informeren|bereidt|bereiden|verzorgt|verzorgen|stuurt|sturen|zorgt|zorgen|bellen|belt|"
-    r"organiseert|organiseren|agendeert|agenderen|belooft|beloven|zegt toe|zeggen toe|komt\s+\w+\s+terug|legt|leggen)"
+    r"organiseert|organiseren|agendeert|agenderen|belooft|beloven|zegt toe|zeggen toe|komt\s+\w+\s+terug|legt|leggen|"
+    r"neemt\s+(?:de\s+lead|contact|het\s+initiatief)|nemen\s+(?:de\s+lead|contact|het\s+initiatief)|"
+    r"gaat\s+na|gaan\s+na|zoekt\s+uit|zoeken\s+uit|werkt\s+uit|werken\s+uit|stelt\s+op|stellen\s+op|"
+    r"gaat\s+aan\s+de\s+slag|gaan\s+aan\s+de\s+slag|verkent|verkennen|levert|leveren)"
 )
 _ACTION = re.compile(
     rf"^(?P<actor>(?:(?:{_TITLE}\s+)?(?:10\.2\.e|[A-Z][\w.-]*)(?:,?\s+(?:en\s+)?)?){{1,4}}?)\s*{_ACTION_VERB}\b"
