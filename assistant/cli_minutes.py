@@ -26,7 +26,8 @@ def add_minutes_parsers(sub) -> None:
     p.set_defaults(func=_cmd_afspraken)
 
     p = sub.add_parser("tijdlijn", help="een onderwerp door de overleggen heen")
-    p.add_argument("topic", help="onderwerp, bijv. 'Norm voor Opdrachtgeverschap'")
+    p.add_argument("topic", nargs="?", default="", help="onderwerp, bijv. 'Norm voor Opdrachtgeverschap'")
+    p.add_argument("--onderwerpen", action="store_true", help="toon de onderwerpen die in meer overleggen terugkomen")
     p.add_argument("--org", action="append", default=[], help="alleen deze organisatie(s)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_tijdlijn)
@@ -82,6 +83,8 @@ def _cmd_afspraken(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_tijdlijn(args: argparse.Namespace, settings: Settings) -> int:
+    if args.onderwerpen or not args.topic:
+        return _list_onderwerpen(args, settings)
     steps = _minutes(settings).tijdlijn(args.topic, organisations=args.org)
     if args.json:
         print(json.dumps([s.record() for s in steps], ensure_ascii=False, indent=1))
@@ -100,6 +103,20 @@ def _cmd_tijdlijn(args: argparse.Namespace, settings: Settings) -> int:
                 print(visible(f"  {org:10} {f.statement.speaker:24} {_short(f.statement.quote)}"))
         for f in step.agreements:
             print(visible(f"  {f.agreement.kind}: {_short(f.agreement.text)}"))
+    return 0
+
+
+def _list_onderwerpen(args: argparse.Namespace, settings: Settings) -> int:
+    found = _minutes(settings).onderwerpen()
+    if args.json:
+        records = [{"title": o.title, "meetings": o.meetings,
+                    "items": [{"meeting": m, "meeting_date": d.isoformat(), "agendapunt": t} for m, d, t in o.items]}
+                   for o in found]  # fmt: skip
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return 0
+    for o in found:
+        print(visible(f"{o.meetings:2} overleggen  {o.title}"))
+    print(f"\n{len(found)} onderwerpen; 'assistant tijdlijn \"<onderwerp>\"' volgt er een door de overleggen")
     return 0
 
 

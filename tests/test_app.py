@@ -257,6 +257,10 @@ def test_standpunten_page_shows_an_organisations_statements_per_meeting_and_the_
     assert any(shown(e.label).startswith("Bron: Verslag BO Rijk-VNG 6 november 2019") for e in app.expander)
     downloads = [b for b in app.get("download_button")]
     assert len(downloads) == 2  # the briefing as Word and as Markdown
+    recurring = app.selectbox(key="sp_recurring")
+    choice = next(o for o in recurring.options if "NvO" in o or "opdrachtgeverschap" in o.lower())
+    recurring.select(choice).run()
+    assert app.text_input(key="sp_topic").value == choice  # a recurring subject fills the topic
 
 
 def test_afspraken_page_lists_agreements_and_filters_them(app):

@@ -172,3 +172,23 @@ def test_chat_answers_an_organisations_positions_over_time_with_one_cited_line_p
     for line, c in zip(lines, answer.citations, strict=True):
         assert line.endswith(f"[{c.n}]") and c.passage.meta.doc_type == "verslag"
         assert " ".join(c.quote.split()) in " ".join(c.passage.text.split())  # verbatim from the cited passage
+
+
+@pytest.mark.slow
+def test_a_subject_under_different_titles_is_one_recurring_onderwerp(sample_data_dir, capsys):
+    from assistant.cli import main
+
+    assert main(["--data-dir", str(sample_data_dir), "tijdlijn", "--onderwerpen", "--json"]) == 0
+    subjects = json.loads(capsys.readouterr().out)
+    nvo = next(s for s in subjects if any("opdrachtgeverschap" in i["agendapunt"] for i in s["items"]))
+    titles = {i["agendapunt"] for i in nvo["items"]}
+    assert (
+        "NvO en ontwikkelingen bij gemeenten" in titles and "Gezamenlijke norm voor goed opdrachtgeverschap" in titles
+    )
+    assert nvo["meetings"] >= 3 and all(s["meetings"] >= 2 for s in subjects)
+    assert not any(
+        "Rondvraag" in i["agendapunt"] for s in subjects for i in s["items"]
+    )  # standing items are no subject
+    assert main(["--data-dir", str(sample_data_dir), "tijdlijn", nvo["title"], "--json"]) == 0
+    thread = json.loads(capsys.readouterr().out)
+    assert {"2020-01-30", "2020-06-08"} <= {step["meeting_date"] for step in thread}

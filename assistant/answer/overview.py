@@ -182,9 +182,9 @@ def overview(
     return text, citations
 
 
-def agenda_items(text: str) -> list[str]:
+def agenda_items(text: str, limit: int | None = MAX_TOPICS) -> list[str]:
     """The first agenda items of a document (its numbered level-1 headings), without the standing items
-    (opening, verslag, actualiteiten, rondvraag), annexes and time boxes."""
+    (opening, verslag, actualiteiten, rondvraag), annexes and time boxes; `limit` None: all of them."""
     items = []
     for line in text.split("\n"):
         if heading_level(line) != 1:
@@ -193,7 +193,7 @@ def agenda_items(text: str) -> list[str]:
         item = _PURPOSE.sub("", item).strip(" :;-")
         if item and not _STANDING.match(item):
             items.append(item)
-    return list(dict.fromkeys(items))[:MAX_TOPICS]
+    return list(dict.fromkeys(items))[:limit]
 
 
 _ASIDE = re.compile(r"\s*\([^)]*(?:bijlage|min|±|\d:\d|PM)[^)]*\)", re.I)  # '(bijlage 2)', '(±40 min)'

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from assistant.answer.topics import Onderwerp, onderwerpen
 from assistant.core.dates import format_nl
 from assistant.core.glossary import expand
 from assistant.core.minutes import Agreement, Statement
@@ -84,9 +85,10 @@ class Step:
 class Topic:
     """What a user calls a subject ('NvO', 'faire tarieven'), matched against headings and text either way round."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, titles: Iterable[str] = ()) -> None:
         self.text = text.strip()
         self.terms = set(tokenize(expand(self.text)))
+        self.titles = tuple(" ".join(t.lower().split()) for t in titles)  # a recurring subject's agendapunten
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -98,8 +100,10 @@ class Topic:
         return len(self.terms & set(tokenize(expand(text)))) / len(self.terms)
 
     def heading_matches(self, heading: str) -> bool:
-        """Whether an agendapunt is about the topic: it holds most of the topic's words."""
-        return bool(self.terms) and self.relevance(heading) >= 0.6
+        """Whether an agendapunt is about the topic: it holds most of the topic's words, or it is one of the
+        agendapunten the subject recurs as."""
+        written = " ".join(heading.lower().split())
+        return bool(self.terms) and (self.relevance(heading) >= 0.6 or any(t in written for t in self.titles))
 
 
 def _match_org(organisation: str, wanted: Iterable[str]) -> bool:
@@ -147,10 +151,11 @@ def afspraken(
 
 def tijdlijn(
     topic: str, statements: list[Statement], agreements: list[Agreement], metas: dict[str, DocMeta],
-    document: Callable[[str], Document | None], *, organisations: Iterable[str] = (),
+    document: Callable[[str], Document | None], *, organisations: Iterable[str] = (), titles: Iterable[str] = (),
 ) -> list[Step]:  # fmt: skip
-    """A topic's thread: per meeting in date order, agenda items, the nota's advice, statements and agreements."""
-    subject = Topic(topic)
+    """A topic's thread: per meeting in date order, agenda items, the nota's advice, statements and agreements.
+    `titles`: the agendapunten a recurring subject stands under (see assistant.answer.topics)."""
+    subject = Topic(topic, titles)
     if not subject:
         return []
     steps: dict[tuple[str, dt.date], Step] = {}
@@ -278,9 +283,14 @@ class Minutes:
         return afspraken(self.index.agreements(), self.metas(), **filters)
 
     def tijdlijn(self, topic: str, organisations: Iterable[str] = ()) -> list[Step]:
-        """See `tijdlijn`."""
+        """See `tijdlijn`; a recurring subject's title brings its agendapunten along."""
+        titles = next((tuple(t for _, _, t in o.items) for o in self.onderwerpen() if o.title == topic), ())
         return tijdlijn(topic, self.index.statements(), self.index.agreements(), self.metas(), self.index.document,
-                        organisations=organisations)  # fmt: skip
+                        organisations=organisations, titles=titles)  # fmt: skip
+
+    def onderwerpen(self) -> list[Onderwerp]:
+        """The subjects on the agenda of two or more overleggen (see assistant.answer.topics)."""
+        return onderwerpen(self.index.documents(), lambda doc_id: self.index.document(doc_id).text)
 
     def organisations(self) -> list[str]:
         """The organisations statements are recorded for, most statements first."""

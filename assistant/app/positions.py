@@ -30,6 +30,9 @@ def standpunten_page() -> None:
         return
     chosen = st.multiselect("Organisatie", organisations, default=organisations[:1], key="sp_orgs",
                             placeholder="Alle organisaties")  # fmt: skip
+    recurring = [o.title for o in source.onderwerpen()]
+    st.selectbox("Terugkerend onderwerp", recurring, index=None, key="sp_recurring", on_change=_take_recurring,
+                 placeholder="Kies een onderwerp dat in meer overleggen terugkomt")  # fmt: skip
     topic = st.text_input("Onderwerp", key="sp_topic", placeholder="bijv. faire tarieven of NvO")
     found = source.standpunten(organisations=chosen, topic=topic)
     tabs = st.tabs(["Per overleg", "Draad van het onderwerp"])
@@ -38,6 +41,12 @@ def standpunten_page() -> None:
         _statements(found)
     with tabs[1]:
         _thread(source, topic, chosen)
+
+
+def _take_recurring() -> None:
+    """A recurring subject chosen fills the topic."""
+    if st.session_state.get("sp_recurring"):
+        st.session_state["sp_topic"] = st.session_state["sp_recurring"]
 
 
 def _statements(found: list[Said]) -> None:
