@@ -154,8 +154,10 @@ def _build(seg: list[Line], part: _Part, source_file: str, k: int) -> Document |
         doc_type=part.doc_type,
         title=_title(part, betreft, body[0].text if body else "", meeting, meeting_date),
         source_file=source_file,
-        first_page=min(line.page for line in seg),  # lifted footnotes sit at the end with their own pages
-        last_page=max(line.page for line in seg),
+        # the pages of what is kept: the letterhead read before the type line can stand in the previous page's
+        # margin; lifted footnotes sit at the end with their own pages
+        first_page=min(line.page for line in body),
+        last_page=max(line.page for line in body),
         meeting=meeting,
         meeting_date=meeting_date,
         document_date=document_date,

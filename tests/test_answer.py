@@ -164,6 +164,9 @@ def test_every_sub_document_spans_the_pages_of_its_passages_and_is_dated_near_it
             assert -60 <= (meta.document_date - meta.meeting_date).days <= 60, meta
     brief = next(m for m in sample_index.documents() if m.doc_type == "kamerbrief")
     assert (brief.first_page, brief.last_page) == (1, 52)  # its footnotes (pages 2-10) sit at the end
+    for meta in sample_index.documents():  # a span starts and ends with its own text, not a margin it was read with
+        pages = [page for _, page in sample_index.document(meta.doc_id).page_starts]
+        assert (meta.first_page, meta.last_page) == (min(pages), max(pages)), meta.title
 
 
 def test_what_someone_said_at_a_meeting_whose_verslag_has_no_word_of_theirs_is_refused(sample_assistant):

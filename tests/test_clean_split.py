@@ -90,7 +90,7 @@ def test_bundle_metadata_comes_from_vergaderdatum_not_stale_footers():
     verslag = docs["Verslag BO Rijk-VNG 6 november 2019"]
     assert verslag.meeting_date.isoformat() == "2019-11-06"
     assert verslag.document_date.isoformat() == "2019-11-21"
-    assert (verslag.first_page, verslag.last_page) == (20, 26)
+    assert (verslag.first_page, verslag.last_page) == (21, 26)  # its header stands on page 21 (page 20 ends the nota)
     nota = docs["Nota BO Rijk-VNG 6 november 2019"]
     assert nota.kenmerk == "1604706-197791-J"
 
