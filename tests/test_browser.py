@@ -129,19 +129,23 @@ def test_open_a_statement_at_its_page_in_a_real_browser(server):
         topic.wait_for(timeout=60_000)
         topic.fill("faire tarieven")
         topic.press("Enter")
-        source = page.get_by_text("Bron: Verslag BO Rijk-VNG 6 november 2019", exact=False).first
+        # the rerun with the topic has drawn its thread (in the other tab)
+        page.get_by_text("Voorbereiding (Word)").first.wait_for(state="attached", timeout=60_000)
+        source = page.locator("details").filter(has_text="Bron: Verslag BO Rijk-VNG 6 november 2019").first
         source.wait_for(timeout=60_000)
-        page.wait_for_load_state("networkidle")  # the rerun for the topic has settled
-        toggle = page.get_by_text(re.compile(r"^Toon pagina \d+")).locator("visible=true").first
-        for _ in range(3):  # a click during a rerun can land on an expander that is then drawn again
-            source.click()
+        toggle = source.get_by_text(re.compile(r"^Toon pagina \d+")).first
+        marked = page.get_by_text("de uitspraak is geel gemarkeerd").locator("visible=true").first
+        for _ in range(6):  # a rerun can redraw the expander or the toggle under a click: look again, try again
             try:
-                toggle.wait_for(timeout=15_000)
+                if source.get_attribute("open") is None:
+                    source.locator("summary").click(timeout=5_000)
+                if not source.locator("input[type=checkbox]").first.is_checked():
+                    toggle.click(timeout=8_000)  # the page is rendered only when asked for
+                marked.wait_for(timeout=15_000)
                 break
             except PlaywrightTimeout:
-                continue
-        toggle.click()  # the page is rendered only when asked for
-        page.get_by_text("de uitspraak is geel gemarkeerd").locator("visible=true").first.wait_for(timeout=60_000)
+                page.wait_for_timeout(1_000)
+        marked.wait_for(timeout=30_000)
         image = page.locator("[data-testid='stImage'] img").first
         image.wait_for(timeout=30_000)
         loaded = image.evaluate("img => img.complete && img.naturalWidth > 500")

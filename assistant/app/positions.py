@@ -51,7 +51,7 @@ def _take_recurring() -> None:
 
 def _statements(found: list[Said]) -> None:
     last = None
-    for k, said in enumerate(found):
+    for said in found:
         s, m = said.statement, said.meta
         if (m.meeting, m.date) != last:
             last = (m.meeting, m.date)
@@ -59,7 +59,7 @@ def _statements(found: list[Said]) -> None:
         st.markdown(f"**{label(s.organisation or 'onbekend')}** · {paragraphs(quoted(s))}")
         with st.expander(label(f"Bron: {where(m, s.pages)}")):
             st.caption(label(s.agendapunt))
-            _page(m.source_file, s.pages, s.quote, key=f"sp{k}")
+            _page(m.source_file, s.pages, s.quote, key=f"sp-{s.doc_id}-{s.start}")  # stable across reruns
 
 
 def _page(source_file: str, pages: tuple[int, ...], quote: str, *, key: str) -> None:
