@@ -128,3 +128,14 @@ def test_a_run_on_without_spaces_is_still_cut_to_the_embedder_budget():
     parts = _split_long("x" * 5000, 100, estimate_tokens)
     assert "".join(parts) == "x" * 5000
     assert max(estimate_tokens(p) for p in parts) <= 2 * 100 + 1
+
+
+def test_every_sub_document_starts_and_ends_on_the_pages_of_the_hand_made_inventory():
+    inventory = json.loads((SAMPLE.parent.parent / "tests/data/page_inventory.json").read_text())["files"]
+    for pdf in sorted(SAMPLE.glob("*.pdf")):
+        metas = [doc.meta for doc in split_documents(read_lines(pdf), pdf.name)]
+        expected = inventory[pdf.name]
+        assert [m.first_page for m in metas] == expected["first_pages"], pdf.name
+        for meta, next_first in zip(metas, expected["first_pages"][1:], strict=False):
+            assert next_first - 1 <= meta.last_page <= next_first, (pdf.name, meta.title)
+        assert metas[-1].last_page == expected["last_page"], pdf.name
