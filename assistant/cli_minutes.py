@@ -6,9 +6,10 @@ import argparse
 import json
 
 from assistant.cli_ask import day_from
-from assistant.core.dates import format_nl
+from assistant.core.dates import format_day, format_nl
 from assistant.core.settings import Settings
 from assistant.core.text import visible
+from assistant.core.types import page_span
 
 
 def add_minutes_parsers(sub) -> None:
@@ -58,8 +59,8 @@ def _cmd_standpunten(args: argparse.Namespace, settings: Settings) -> int:
         s, m = f.statement, f.meta
         if (m.meeting, m.date) != last:
             last = (m.meeting, m.date)
-            print(f"\n{m.meeting or m.title} — {format_nl(m.date) if m.date else 'zonder datum'}")
-        where = f"{m.source_file} p. {_pages(s.pages)}"
+            print(f"\n{m.meeting or m.title} — {format_day(m.date)}")
+        where = f"{m.source_file} p. {page_span(s.pages)}"
         print(visible(f"  {s.organisation or 'onbekend':10} {s.speaker:24} {_short(s.quote)}  ({where})"))
     print(f"\n{len(found)} standpunten")
     return 0
@@ -74,9 +75,9 @@ def _cmd_afspraken(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for f in found:
         a, m = f.agreement, f.meta
-        when = format_nl(m.date) if m.date else "zonder datum"
+        when = format_day(m.date)
         actor = f" [{a.actor}]" if a.actor else ""
-        where = f"({m.source_file} p. {_pages(a.pages)})"
+        where = f"({m.source_file} p. {page_span(a.pages)})"
         print(visible(f"{when:18} {m.meeting or '':20} {a.kind:13}{actor} {_short(a.text)}  {where}"))
     print(f"\n{len(found)} afspraken en acties")
     return 0
@@ -97,7 +98,7 @@ def _cmd_tijdlijn(args: argparse.Namespace, settings: Settings) -> int:
         for title, _ in step.agenda_items:
             print(visible(f"  agendapunt: {title.split(' > ')[-1]}"))
         for text, meta, pages in step.advice:
-            print(visible(f"  advies ({meta.doc_type}, p. {_pages(pages)}): {_short(text)}"))
+            print(visible(f"  advies ({meta.doc_type}, p. {page_span(pages)}): {_short(text)}"))
         for org, said in step.by_organisation().items():
             for f in said:
                 print(visible(f"  {org:10} {f.statement.speaker:24} {_short(f.statement.quote)}"))
@@ -118,13 +119,6 @@ def _list_onderwerpen(args: argparse.Namespace, settings: Settings) -> int:
         print(visible(f"{o.meetings:2} overleggen  {o.title}"))
     print(f"\n{len(found)} onderwerpen; 'assistant tijdlijn \"<onderwerp>\"' volgt er een door de overleggen")
     return 0
-
-
-def _pages(pages) -> str:
-    pages = list(pages)
-    if not pages:
-        return "?"
-    return str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
 
 
 def _short(text: str, limit: int = 160) -> str:

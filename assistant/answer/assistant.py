@@ -34,7 +34,7 @@ from assistant.core.config import CONFIG, Config
 from assistant.core.dates import format_nl
 from assistant.core.errors import ConfigError
 from assistant.core.settings import Settings
-from assistant.core.types import Answer, Citation, Document, Filter, Passage
+from assistant.core.types import Answer, Citation, Document, Filter, Passage, page_span
 from assistant.index.index import Index
 from assistant.index.models import build_reranker
 from prompts import render
@@ -309,7 +309,7 @@ def closest_documents(passages: list[Passage], n: int = 3) -> list[str]:
         if p.meta.doc_id in seen:
             continue
         seen.add(p.meta.doc_id)
-        out.append(f"{p.meta.title} ({p.meta.source_file}, p. {_pages(p.pages)})")
+        out.append(f"{p.meta.title} ({p.meta.source_file}, p. {page_span(p.pages)})")
         if len(out) == n:
             break
     return out
@@ -348,15 +348,11 @@ def filter_note(filters: Filter | None) -> str:
     return f"(Gezocht binnen de gekozen filters: {'; '.join(parts)}. Zonder die filters staat het misschien elders.)"
 
 
-def _pages(pages: Sequence[int]) -> str:
-    return f"{pages[0]}" if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
-
-
 def _prompt_passage(p: Passage) -> dict:
     return {
         "label": p.meta.label()[0].upper() + p.meta.label()[1:],
         "source": p.meta.source_file,
-        "pages": _pages(p.pages),
+        "pages": page_span(p.pages),
         "section": p.section,
         "text": re.sub(r"\s+\n", "\n", p.text),
     }

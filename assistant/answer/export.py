@@ -14,20 +14,17 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from assistant.answer.positions import Step
-from assistant.core.dates import format_nl
+from assistant.core.dates import format_day, format_nl
 from assistant.core.minutes import Statement
 from assistant.core.text import visible
-from assistant.core.types import Answer, Citation, DocMeta
+from assistant.core.types import Answer, Citation, DocMeta, page_span
 
 _MARK = re.compile(r"\[(\d+)\]")
 
 
 def source_line(c: Citation) -> str:
     """'Verslag BO Rijk-VNG 6 november 2019 (verslag, 6 november 2019), 001_....pdf, p. 25'."""
-    m, pages = c.passage.meta, c.passage.pages
-    when = format_nl(m.date) if m.date else "zonder datum"
-    span = str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
-    return visible(f"{m.title} ({m.doc_type}, {when}), {m.source_file}, p. {span}")
+    return where(c.passage.meta, c.passage.pages)
 
 
 def nota_markdown(answer: Answer) -> str:
@@ -80,9 +77,9 @@ def conversation_docx(turns: Sequence[tuple[str, Answer]], title: str = "Vragen 
 
 def where(meta: DocMeta, pages: Sequence[int]) -> str:
     """'Verslag BO Rijk-VNG 6 november 2019 (verslag, 6 november 2019), 001_....pdf, p. 25': a document at its pages."""
-    when = format_nl(meta.date) if meta.date else "zonder datum"
-    span = "?" if not pages else str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
-    return visible(f"{meta.title} ({meta.doc_type}, {when}), {meta.source_file}, p. {span}")
+    return visible(
+        f"{meta.title} ({meta.doc_type}, {format_day(meta.date)}), {meta.source_file}, p. {page_span(pages)}"
+    )
 
 
 def quoted(statement: Statement) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant.answer.topics import Onderwerp, onderwerpen
-from assistant.core.dates import format_nl
+from assistant.core.dates import format_day
 from assistant.core.glossary import expand
 from assistant.core.minutes import Agreement, Statement
 from assistant.core.sentences import split_sentences
@@ -335,7 +335,7 @@ def positions_over_time(
         quote = " ".join(split_sentences(" ".join(said.statement.quote.split()))[:2])
         n = len(citations) + 1
         citations.append(Citation(n=n, passage=passage, quote=quote))
-        when = format_nl(day) if day != dt.date.min else "zonder datum"
+        when = format_day(day if day != dt.date.min else None)
         lines.append(f"- {when}, {meeting} ({said.statement.speaker}): “{quote}” [{n}]")
     if not citations:
         return None

@@ -12,7 +12,7 @@ from assistant.app.common import get_assistant, sidebar_filters
 from assistant.app.render import highlight, inert, label, paragraphs
 from assistant.core.dates import format_nl
 from assistant.core.redactions import meanings
-from assistant.core.types import Answer, Citation, DocMeta, Passage
+from assistant.core.types import Answer, Citation, DocMeta, Passage, page_span
 from assistant.index.pages import locate, render
 
 GENERAL = (
@@ -153,7 +153,7 @@ def render_answer(answer: Answer, *, key: str) -> None:
     elif answer.passages:
         with st.expander("Dichtstbijzijnde passages"):
             for p in answer.passages[:5]:
-                st.markdown(f"**{label(p.meta.title)}** · p. {_pages(p.pages)}")
+                st.markdown(f"**{label(p.meta.title)}** · p. {page_span(p.pages)}")
                 st.markdown(paragraphs(p.text[:600]))
 
 
@@ -212,7 +212,7 @@ def _describe(p: Passage) -> str:
     """A passage's document, type, date and pages on one line."""
     m = p.meta
     when = m.date.isoformat() if m.date else "zonder datum"
-    return f"{m.title} · {m.doc_type} · {when} · p. {_pages(p.pages)}"
+    return f"{m.title} · {m.doc_type} · {when} · p. {page_span(p.pages)}"
 
 
 def _redaction_note(text: str) -> None:
@@ -238,7 +238,3 @@ def source_path(source_file: str) -> Path | None:
     record = get_assistant().index.files().get(source_file)
     path = Path(record.path) if record else None
     return path if path is not None and path.is_file() else None
-
-
-def _pages(pages) -> str:
-    return str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"

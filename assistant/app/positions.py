@@ -10,7 +10,7 @@ from assistant.answer.positions import Minutes, Said
 from assistant.app.chat import page_images, source_path
 from assistant.app.common import get_assistant
 from assistant.app.render import highlight, label, paragraphs
-from assistant.core.dates import format_nl
+from assistant.core.dates import format_day, format_nl
 from assistant.core.text import visible
 
 
@@ -55,7 +55,7 @@ def _statements(found: list[Said]) -> None:
         s, m = said.statement, said.meta
         if (m.meeting, m.date) != last:
             last = (m.meeting, m.date)
-            st.subheader(label(f"{m.meeting or m.title} — {format_nl(m.date) if m.date else 'zonder datum'}"))
+            st.subheader(label(f"{m.meeting or m.title} — {format_day(m.date)}"))
         st.markdown(f"**{label(s.organisation or 'onbekend')}** · {paragraphs(quoted(s))}")
         with st.expander(label(f"Bron: {where(m, s.pages)}")):
             st.caption(label(s.agendapunt))

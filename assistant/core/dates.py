@@ -104,6 +104,11 @@ def format_nl(day: dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def format_day(day: dt.date | None) -> str:
+    """'6 november 2019', or 'zonder datum' for a document without one."""
+    return format_nl(day) if day else "zonder datum"
+
+
 def day_number(day: dt.date) -> int:
     """The date as the number yyyymmdd, for range filters in metadata."""
     return day.year * 10000 + day.month * 100 + day.day

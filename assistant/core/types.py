@@ -126,6 +126,13 @@ class Chunk:
         return f"{self.context}\n{self.text}"
 
 
+def page_span(pages: tuple[int, ...] | list[int]) -> str:
+    """'25', '25-26' for ascending page numbers; '?' when none are known."""
+    if not pages:
+        return "?"
+    return str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
+
+
 @dataclass(frozen=True)
 class Passage:
     """A retrieved chunk with its document metadata and retrieval score."""
