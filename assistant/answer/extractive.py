@@ -189,9 +189,10 @@ def rank_sentences(
             ):
                 org_bonus += config.organisation_speaker
             length_penalty = config.long_penalty if len(text) > config.long_sentence else 0.0
-            if position_asked and _looks_like_list_of_names(text) and not speaker:
+            name_list = _looks_like_list_of_names(text)
+            if position_asked and name_list and not speaker:
                 continue  # an attendee list says who was there, not what anyone said
-            if _looks_like_list_of_names(text):
+            if name_list:
                 length_penalty += config.name_list_penalty  # attendee lists match names and dates but say nothing
             if hints.asks_what_was_said and passage.meta.doc_type in ("nota", "agenda"):
                 length_penalty += config.advice_penalty  # what the minister was advised is not what was said

@@ -49,7 +49,7 @@ def onderwerpen(documents: list[DocMeta], text_of: Callable[[str], str]) -> list
             continue
         for title in _titles(text_of(meta.doc_id)):
             words = set(tokenize(expand(title))) - _GENERIC
-            if len(words) < 1:
+            if not words:
                 continue
             group = next((g for g in groups if _same(words, g[0])), None)  # against each subject's first title
             if group is None:

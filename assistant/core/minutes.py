@@ -26,7 +26,8 @@ _ORG = re.compile(
 )
 _ORG_NAME = {"OCenW": "OCW", "Clientenorganisaties": "cliëntenorganisaties", "Cliënten": "cliëntenorganisaties",
              "Cliëntenorganisaties": "cliëntenorganisaties", "Beroepsverenigingen": "beroepsverenigingen"}  # fmt: skip
-_PARTICLE = r"(?:(?:[Dd]e|[Vv]an|[Tt]er|[Dd]er|[Dd]en|[Ll]a)\s+)"
+_PARTICLE_WORD = r"[Dd]e|[Vv]an|[Tt]er|[Dd]er|[Dd]en|[Ll]a"
+_PARTICLE = rf"(?:(?:{_PARTICLE_WORD})\s+)"
 _CAPITAL = r"[A-Z\u00c0-\u00dd][a-zà-ÿ'-]+"
 _NOT_NAMES = set(
     """Wethouder Minister Staatssecretaris Voorzitter Directeur Namens Bestuurslid Bestuurder Lid Vereniging
@@ -37,8 +38,7 @@ _NOT_NAMES = set(
     Inclusieve Samenleving Cliëntenorganisaties Clientenorganisaties Gemeente Ieder Vergaderplaats Betreft""".split()
 )
 _PROSE = re.compile(r"[a-z]{3}\.\s+[A-Z]")  # sentence ends: the attendee list is over
-_FIRST_ITEM = re.compile(r"^\s*1[.)]?\s+[A-Z]")
-_ROSTER_END = re.compile(r"\n\s*1[.)]?\s+[A-Z]")
+_FIRST_ITEM = re.compile(r"^\s*1[.)]?\s+[A-Z]", re.M)  # agendapunt 1: the attendee list is over
 _ABSENT = re.compile(rf"({_CAPITAL})\s+({_PARTICLE}*)({_CAPITAL})\s*\(([^)]{{2,30}})\)")
 
 
@@ -49,7 +49,7 @@ def roster(text: str) -> dict[str, str]:
     if not starts:
         return {}
     block = head[min(starts) :]
-    end = _ROSTER_END.search(block)
+    end = _FIRST_ITEM.search(block)
     block = block[: end.start()] if end else block
     absent = block.find("Afwezig")
     present = block if absent < 0 else block[:absent]
@@ -74,7 +74,7 @@ def _names(block: str) -> Iterator[tuple[int, str]]:
     while i < len(words) - 1:
         at, first = words[i]
         j = i + 1
-        while j < len(words) - 1 and re.fullmatch(_PARTICLE.strip("(?:)+\\s"), words[j][1]):
+        while j < len(words) - 1 and re.fullmatch(_PARTICLE_WORD, words[j][1]):
             j += 1
         surname = words[j][1]
         if _is_name(first) and _is_name(surname) and not _ORG.fullmatch(first):
@@ -293,9 +293,8 @@ def agreements(text: str) -> list[Agreement]:
         elif _ACCEPTED.match(body) and previous is not None:
             found.append(Agreement("akkoord", text[previous[0] : start + len(sentence)].strip(), "", section,
                                    previous[0], start + len(sentence)))  # fmt: skip
-        elif _actor(body, people) or _AMENDED.match(body):
-            found.append(Agreement("actie", body, _actor(body, people), section, start + _lead(sentence),
-                                   start + len(sentence)))  # fmt: skip
+        elif (actor := _actor(body, people)) or _AMENDED.match(body):
+            found.append(Agreement("actie", body, actor, section, start + _lead(sentence), start + len(sentence)))
         previous = (start + _lead(sentence), body)
     return found
 
