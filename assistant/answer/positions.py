@@ -14,7 +14,7 @@ from assistant.core.minutes import Agreement, Statement
 from assistant.core.sentences import split_sentences
 from assistant.core.structure import SectionPath
 from assistant.core.text import tokenize
-from assistant.core.types import Citation, DocMeta, Document, Passage
+from assistant.core.types import Citation, DocMeta, Document, Filter, Passage
 
 
 @dataclass(frozen=True)
@@ -118,10 +118,11 @@ def standpunten(
     """Statements of the organisations in date order; with a topic, only those about it, best first within a meeting."""
     subject = Topic(topic)
     organisations = tuple(organisations)
+    within = Filter(date_from=date_from, date_to=date_to)
     found = []
     for s in statements:
         meta = metas.get(s.doc_id)
-        if meta is None or not _match_org(s.organisation, organisations) or not _in_range(meta, date_from, date_to):
+        if meta is None or not _match_org(s.organisation, organisations) or not within.matches(meta):
             continue
         relevance = _relevance(subject, s.agendapunt, s.quote)
         if relevance > 0:
@@ -136,10 +137,11 @@ def afspraken(
     """Agreements, decisions and actions in date order; with a topic, only those about it."""
     subject = Topic(topic)
     wanted = {m.casefold() for m in meetings}
+    within = Filter(date_from=date_from, date_to=date_to)
     found = []
     for a in agreements:
         meta = metas.get(a.doc_id)
-        if meta is None or not _in_range(meta, date_from, date_to):
+        if meta is None or not within.matches(meta):
             continue
         if wanted and (meta.meeting or "").casefold() not in wanted:
             continue
@@ -211,13 +213,6 @@ def _relevance(subject: Topic, agendapunt: str, text: str) -> float:
     return subject.relevance(text)
 
 
-def _in_range(meta: DocMeta, date_from: dt.date | None, date_to: dt.date | None) -> bool:
-    day = meta.date
-    return (date_from is None or (day is not None and day >= date_from)) and (
-        date_to is None or (day is not None and day <= date_to)
-    )
-
-
 def _sections(doc: Document) -> list[tuple[str, list[tuple[str, int, int]]]]:
     """(heading path, [(sentence, start, end)]) of a document, in reading order."""
     path = SectionPath()
@@ -269,6 +264,7 @@ class Minutes:
 
     def __init__(self, index: Source) -> None:
         self.index = index
+        self._onderwerpen: list[Onderwerp] | None = None
 
     def metas(self) -> dict[str, DocMeta]:
         """Every document by id."""
@@ -289,8 +285,11 @@ class Minutes:
                         organisations=organisations, titles=titles)  # fmt: skip
 
     def onderwerpen(self) -> list[Onderwerp]:
-        """The subjects on the agenda of two or more overleggen (see assistant.answer.topics)."""
-        return onderwerpen(self.index.documents(), lambda doc_id: self.index.document(doc_id).text)
+        """The subjects on the agenda of two or more overleggen (see assistant.answer.topics), read once: a page
+        offers them and follows the chosen one."""
+        if self._onderwerpen is None:
+            self._onderwerpen = onderwerpen(self.index.documents(), lambda doc_id: self.index.document(doc_id).text)
+        return self._onderwerpen
 
     def organisations(self) -> list[str]:
         """The organisations statements are recorded for, most statements first."""
