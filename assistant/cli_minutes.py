@@ -48,12 +48,9 @@ def _minutes(settings: Settings):
 
 
 def _cmd_standpunten(args: argparse.Namespace, settings: Settings) -> int:
-    found = _minutes(settings).standpunten(
-        organisations=args.org, topic=args.topic, date_from=day_from(args.date_from), date_to=day_from(args.date_to)
-    )
+    found = _minutes(settings).standpunten(organisations=args.org, topic=args.topic, **_period(args))
     if args.json:
-        print(json.dumps([f.record() for f in found], ensure_ascii=False, indent=1))
-        return 0
+        return _print_json([f.record() for f in found])
     last = None
     for f in found:
         s, m = f.statement, f.meta
@@ -67,12 +64,9 @@ def _cmd_standpunten(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_afspraken(args: argparse.Namespace, settings: Settings) -> int:
-    found = _minutes(settings).afspraken(
-        meetings=args.meeting, topic=args.topic, date_from=day_from(args.date_from), date_to=day_from(args.date_to)
-    )
+    found = _minutes(settings).afspraken(meetings=args.meeting, topic=args.topic, **_period(args))
     if args.json:
-        print(json.dumps([f.record() for f in found], ensure_ascii=False, indent=1))
-        return 0
+        return _print_json([f.record() for f in found])
     for f in found:
         a, m = f.agreement, f.meta
         when = format_day(m.date)
@@ -88,8 +82,7 @@ def _cmd_tijdlijn(args: argparse.Namespace, settings: Settings) -> int:
         return _list_onderwerpen(args, settings)
     steps = _minutes(settings).tijdlijn(args.topic, organisations=args.org)
     if args.json:
-        print(json.dumps([s.record() for s in steps], ensure_ascii=False, indent=1))
-        return 0
+        return _print_json([s.record() for s in steps])
     if not steps:
         print(f"Geen overleg gevonden over '{visible(args.topic)}'.")
         return 0
@@ -113,11 +106,20 @@ def _list_onderwerpen(args: argparse.Namespace, settings: Settings) -> int:
         records = [{"title": o.title, "meetings": o.meetings,
                     "items": [{"meeting": m, "meeting_date": d.isoformat(), "agendapunt": t} for m, d, t in o.items]}
                    for o in found]  # fmt: skip
-        print(json.dumps(records, ensure_ascii=False, indent=1))
-        return 0
+        return _print_json(records)
     for o in found:
         print(visible(f"{o.meetings:2} overleggen  {o.title}"))
     print(f"\n{len(found)} onderwerpen; 'assistant tijdlijn \"<onderwerp>\"' volgt er een door de overleggen")
+    return 0
+
+
+def _period(args: argparse.Namespace) -> dict:
+    """--from and --to as the date_from and date_to of a query."""
+    return {"date_from": day_from(args.date_from), "date_to": day_from(args.date_to)}
+
+
+def _print_json(records: list[dict]) -> int:
+    print(json.dumps(records, ensure_ascii=False, indent=1))
     return 0
 
 

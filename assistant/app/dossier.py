@@ -106,7 +106,7 @@ def timeline(frame: pd.DataFrame) -> None:
                           placeholder="Klik een stip of kies een overleg")  # fmt: skip
     if choice:
         row = rows[labels.index(choice)]
-        titles = dict(zip(frame["doc_id"], frame["title"] + "  (" + frame["source_file"] + ")", strict=True))
+        titles = dict(zip(frame["doc_id"], _reader_labels(frame), strict=True))
         for doc_id in row["doc_ids"]:
             if doc_id in titles:
                 st.button(label(f"Lees {titles[doc_id]}"), key=f"lees-{doc_id}", on_click=_open, args=(titles[doc_id],))
@@ -125,6 +125,11 @@ def _clicked(event, rows: list[dict]) -> int | None:
     return None
 
 
+def _reader_labels(frame: pd.DataFrame) -> pd.Series:
+    """How the reader lists each document: 'title  (file)'."""
+    return frame["title"] + "  (" + frame["source_file"] + ")"
+
+
 def _open(title: str) -> None:
     st.session_state["reader_doc"] = title
 
@@ -132,7 +137,7 @@ def _open(title: str) -> None:
 def reader(frame: pd.DataFrame) -> None:
     """The cleaned text of one document, page by page, with redaction codes explained."""
     st.subheader("Lezen")
-    titles = dict(zip(frame["title"] + "  (" + frame["source_file"] + ")", frame["doc_id"], strict=True))
+    titles = dict(zip(_reader_labels(frame), frame["doc_id"], strict=True))
     choice = st.selectbox("Document", list(titles), index=None, placeholder="Kies een document", key="reader_doc")
     if not choice:
         return
