@@ -112,7 +112,7 @@ def _compare(args: argparse.Namespace, settings) -> int:
 def _fit(args: argparse.Namespace, settings) -> int:
     from assistant import open_assistant
     from assistant.answer.answerability import MODEL_PATH
-    from eval.fit import feature_rows, fit_model, refusal_figures, split_of
+    from eval.fit import cross_validate, feature_rows, fit_model, refusal_figures, split_of
     from eval.runner import load_set
 
     assistant = open_assistant(settings, mode="extractive")
@@ -131,6 +131,7 @@ def _fit(args: argparse.Namespace, settings) -> int:
         **model.as_dict(),
         "fitted": {"items": len(train), "near_misses": len(generated_train),
                    **refusal_figures(model, train + generated_train)},
+        f"cross_validated_on_split_{args.split}": cross_validate(train + generated_train),
         f"held_out_split_{other}": {"items": refusal_figures(model, test),
                                     "near_misses": refusal_figures(model, generated_test)},
     }  # fmt: skip

@@ -2,7 +2,8 @@
 
 Each keeps the question's wording and changes one anchor so that the documents no longer answer it:
 the day moves to one on which no document is dated, the person asked about becomes someone the
-documents of that meeting never name, or the organisation becomes one that was not there.
+documents of that meeting never name, the organisation becomes one that was not there, or the question
+also asks for an amount its sources never give.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answer.evidence import people
+from assistant.answer.evidence import MONEY, people, question_focus
 from assistant.core.dates import MONTH_NAMES, find_dates
 from assistant.core.types import DocMeta
 
@@ -67,6 +68,14 @@ def swap_organisation(item: dict, texts_that_day: str) -> dict | None:
     return None
 
 
+def ask_amount(item: dict) -> dict | None:
+    """The question extended to ask for an amount of money that none of its sources states."""
+    question = item["question"].strip()
+    if question_focus(question) != "none" or any(MONEY.search(s.get("quote", "")) for s in item.get("sources", ())):
+        return None
+    return _unanswerable(item, "amount", f"{question.rstrip(' ?')}, en om hoeveel geld ging het daarbij?")
+
+
 def near_misses(items: list[dict], documents: list[DocMeta], text_of, known: set[str]) -> list[dict]:
     """Generated unanswerable variants of the answerable items (`text_of(doc_id)` gives a document's text)."""
     out = []
@@ -76,7 +85,7 @@ def near_misses(items: list[dict], documents: list[DocMeta], text_of, known: set
         day = dt.date.fromisoformat(item["meeting_date"]) if item.get("meeting_date") else None
         that_day = " ".join(text_of(m.doc_id) for m in documents if day and m.meeting_date == day)
         for made in (shift_date(item, documents), swap_person(item, known, that_day),
-                     swap_organisation(item, that_day)):  # fmt: skip
+                     swap_organisation(item, that_day), ask_amount(item)):  # fmt: skip
             if made:
                 out.append(made)
     return out

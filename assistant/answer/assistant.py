@@ -396,4 +396,5 @@ def gather_evidence(
         speaker_missing=speaker_missing(question, [s.text for s in ranked], known),
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
+        focus_share=held / support if focus != "none" and support else 1.0,
     )

@@ -31,8 +31,8 @@ _ASKS_NAME = re.compile(
 _COUNT_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen|miljard|procent|helft)\w*\b", re.I
 )
-_ASKS_MONEY = re.compile(r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b", re.I)
-_MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
+_ASKSMONEY = re.compile(r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b", re.I)
+MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
 # 'drie maanden', '2 jaar': a duration, not the count 'hoeveel kinderen' asks for
 _DURATION = re.compile(
     r"\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+(?:dagen|dag|weken|week|maanden|maand|"
@@ -88,8 +88,8 @@ def anchors(question: str) -> list[str]:
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if focus == "number":
-        if _ASKS_MONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number
-            return bool(_MONEY.search(sentence))
+        if _ASKSMONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number
+            return bool(MONEY.search(sentence))
         asked = set(re.findall(r"\d+", question))
         counted = _DURATION.sub(" ", sentence) if not _ASKS_DURATION.search(question) else sentence
         digits = {m.group(0) for m in re.finditer(r"\d+", counted)}
@@ -115,6 +115,8 @@ class Evidence:
     speaker_missing: float  # 1 when the question asks what a named person said and nobody by that name speaks
     dense: float  # best cosine similarity of question and passage (e5), rescaled from 0.7..0.9
     date_missing: float  # 1 when the question names a day, month or year no document is about
+    focus_share: float = 1.0  # focus / support: how much of the best sentence's hold a sentence holding the kind
+    # of thing asked for keeps (1 when the question asks for no particular kind)
 
     def vector(self) -> list[float]:
         """The features in model order."""
@@ -122,7 +124,7 @@ class Evidence:
 
 
 FEATURES = ("support", "window", "focus", "focus_gap", "unknown", "anchors_missing", "speaker_missing", "dense",
-            "date_missing")  # fmt: skip
+            "date_missing", "focus_share")  # fmt: skip
 _UNKNOWN = re.compile(
     r"\b(?:niet bekend|onbekend|nog niet|nog geen|wordt gezocht|worden gezocht|niet duidelijk|onduidelijk|"
     r"niet (?:worden )?meegenomen|in de planning|nog onderzocht|nader bepaald|nog uitgewerkt|weten (?:we )?niet)\b",
