@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.answer.answerability import AnswerabilityModel
-from assistant.answer.evidence import FEATURES, Evidence
+from assistant.answer.evidence import Evidence
 
 L2 = 1.0  # ridge penalty on the weights (not the bias): keeps the features on ~170 rows from overfitting
 # The features the model weighs, chosen by cross-validation on split A (`cross_validate`, 5 folds x 20): these four
