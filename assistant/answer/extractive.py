@@ -300,10 +300,12 @@ def _answer_after(sentence: Sentence, texts: list[str], config: SentenceConfig, 
                 break
             if holds_focus(focus, text, question):
                 return [(position, text)]
-    nxt = sentence.position + 1
-    if nxt < len(texts) and _QUALIFIES.match(texts[nxt]) and len(texts[nxt]) <= config.long_sentence:
-        return [(nxt, texts[nxt])]
-    return []
+    qualifying = []  # 'Echter ...' and the 'Wanneer dit niet ...' after it: each qualifies the one before
+    for position in after:
+        if not _QUALIFIES.match(texts[position]) or len(texts[position]) > config.long_sentence:
+            break
+        qualifying.append((position, texts[position]))
+    return qualifying
 
 
 def compose(
