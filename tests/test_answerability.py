@@ -57,6 +57,8 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     who = "Wie is aangesteld als kwartiermaker?"
     assert holds_focus("name", "Als kwartiermaker is Jan Menting aangesteld.", who)
     assert not holds_focus("name", "er komt een opdrachtformulering voor de kwartiermaker.", who)
+    assert holds_focus("name", "JenV neemt de lead op de tekst.", "Wie nam de lead?")  # an acronym opening it
+    assert not holds_focus("name", "De stuurgroep neemt de lead.", "Wie nam de lead?")  # a capital opening it
     assert says_unknown("Een Limburgse gemeente wordt gezocht.") and not says_unknown("Venlo neemt het over.")
 
 

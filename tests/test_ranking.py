@@ -91,7 +91,7 @@ def test_choose_keeps_few_sentences_per_passage_and_drops_repeats():
 
 def test_compose_cites_each_passage_once_in_order_of_use():
     first = passage("De VNG wil een handreiking voor faire tarieven opstellen met de branches.", chunk_id="a")
-    second = passage("Het Rijk stelt voor de tarieven te laten toetsen door een onafhankelijk bureau.",
+    second = passage("Het Rijk stelt voor de faire tarieven en de handreiking te laten toetsen door een bureau.",
                      meta("nota", doc_id="d2"), chunk_id="b")  # fmt: skip
     terms = words("faire tarieven handreiking")
     ranked = rank_sentences([first, second], terms, read_question("Wat zei men over faire tarieven?"))
@@ -146,3 +146,35 @@ def test_a_question_about_how_it_went_over_time_is_answered_in_date_order():
         text, quotes = compose(choose(ranked), [late, early], question=question)
         assert text.split("\n\n")[0].split(": ", 1)[1].startswith(f"In {first}"), text
         assert [n for n, _ in enumerate(quotes, start=1)] == [1, 2]  # numbered in the order shown
+
+
+def test_a_compound_question_is_answered_part_by_part():
+    from assistant.answer.extractive import choose_parts, part_terms
+    from assistant.answer.question import question_parts
+
+    question = "Hoeveel plaatsen noemt de werkgroep in totaal, en hoeveel daarvan zijn bovenregionaal?"
+    first, second = question_parts(question)
+    assert first == "Hoeveel plaatsen noemt de werkgroep in totaal" and second.startswith("hoeveel daarvan")
+    assert question_parts("Wie en wat?") == ["Wie en wat?"]  # no second question of three words
+    total = passage("De werkgroep noemt in totaal 5.298 plaatsen. De werkgroep telt de plaatsen in totaal per regio.")
+    regional = passage("Bovenregionaal zijn er 1.255.", chunk_id="c2")
+    terms = words("plaatsen werkgroep totaal bovenregionaal")
+    config = replace(CONFIG.sentences, max_sentences=2)
+    whole = choose(rank_sentences([total, regional], terms, read_question(question), question=question), config)
+    assert not any("1.255" in s.text for s in whole)  # the first part's words outweigh the second's
+    rankings = [rank_sentences([total, regional], part_terms(terms, part, config), read_question(part), question=part,
+                               config=config) for part in (first, second)]  # fmt: skip
+    chosen = choose_parts(rankings, config)
+    assert chosen[0].passage_rank == 0 and "1.255" in chosen[1].text  # the best of each part, in turn
+    assert choose_parts(rankings[:1], config) == choose(rankings[0], config)  # one part: as before
+
+
+def test_a_sentence_far_below_the_best_is_left_out():
+    best = passage("De VNG wil een handreiking voor faire tarieven opstellen met de branches en de gemeenten.")
+    aside = passage("Over tarieven is ook elders gesproken.", chunk_id="c2")
+    ranked = rank_sentences([best, aside], words("VNG handreiking faire tarieven branches gemeenten"),
+                            read_question("Wat wil de VNG met de handreiking faire tarieven?"))  # fmt: skip
+    assert len(choose(ranked, replace(CONFIG.sentences, relative_floor=0.0, coverage_floor=0.1))) == 2
+    assert [s.text for s in choose(ranked, replace(CONFIG.sentences, relative_floor=0.6, coverage_floor=0.1))] == [
+        best.text
+    ]

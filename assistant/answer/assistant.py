@@ -22,12 +22,20 @@ from assistant.answer.evidence import (
     speaker_missing,
     window_support,
 )
-from assistant.answer.extractive import OVER_TIME, choose, compose, question_terms, rank_sentences, redaction_note
+from assistant.answer.extractive import (
+    OVER_TIME,
+    choose_parts,
+    compose,
+    part_terms,
+    question_terms,
+    rank_sentences,
+    redaction_note,
+)
 from assistant.answer.held import date_not_held, not_among_speakers
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, positions_over_time
-from assistant.answer.question import read_question
+from assistant.answer.question import question_parts, read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
 from assistant.core.config import CONFIG, Config
@@ -139,7 +147,22 @@ class Assistant:
         elif self.llm is not None:
             text, citations, refused = self._generate(standalone, passages, ranked, on_text)
         else:
-            text, citations = self._extractive(ranked, passages, standalone)
+            rankings = [ranked]
+            if len(parts := question_parts(standalone)) > 1:
+                rankings = [
+                    rank_sentences(
+                        passages,
+                        part_terms(terms, part, self.config.sentences),
+                        retrieval.hints,
+                        speakers=speakers,
+                        spoken=self._spoken(),
+                        question=part,
+                        asked_people=tuple(people(question, self.people())),
+                        config=self.config.sentences,
+                    )  # fmt: skip
+                    for part in parts
+                ]
+            text, citations = self._extractive(rankings, passages, standalone)
             refused = not citations
         note = filter_note(filters) if refused else redaction_note(text, standalone)
         if absent:
@@ -265,7 +288,7 @@ class Assistant:
                         said = text
                         on_text(text)
         except Exception as err:
-            text, citations = self._extractive(ranked, passages, question)
+            text, citations = self._extractive([ranked], passages, question)
             note = f"(Het taalmodel gaf een fout: {type(err).__name__}; dit antwoord is uit de bronnen samengesteld.)"
             return f"{text}\n\n{note}", citations, not citations
         raw = "".join(pieces).strip()
@@ -275,7 +298,7 @@ class Assistant:
         carried, dropped = supported_sentences(raw, sources)
         text, used = renumber(carried, len(context))
         if english or not used:
-            fallback, citations = self._extractive(ranked, passages, question)
+            fallback, citations = self._extractive([ranked], passages, question)
             reason = ("niet in het Nederlands" if english else "met zinnen die de bronnen niet dragen" if dropped
                       else "zonder bronverwijzingen")  # fmt: skip
             note = f"(Het taalmodel antwoordde {reason}; dit antwoord is uit de bronnen samengesteld.)"
@@ -288,8 +311,8 @@ class Assistant:
         ]
         return text, citations, False
 
-    def _extractive(self, ranked, passages: list[Passage], question: str) -> tuple[str, list[Citation]]:
-        chosen = choose(ranked, self.config.sentences)
+    def _extractive(self, rankings, passages: list[Passage], question: str) -> tuple[str, list[Citation]]:
+        chosen = choose_parts(rankings, self.config.sentences)
         if not chosen:
             return refusal_text(passages), []
         text, quotes = compose(chosen, passages, self.config.sentences, question)

@@ -45,6 +45,7 @@ _TIME_WORDS = re.compile(
     re.I,
 )
 _NAME = re.compile(r"(?<![.:]\s)(?<!^)\b(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")
+_ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")  # VNG, JenV: names wherever they stand
 _ADMIN_LINE = re.compile(r"^\s*(?:Aanwezig|Afwezig|Deelnemers|Kopie aan|Genodigden|Namens|o\.v\.)\b", re.I | re.M)
 _SPEAKER = re.compile(r"^(?:Dhr|Mevr|Mw|Mr|De heer|Mevrouw)\.?\s+((?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*[A-Z][\w'-]+)")
 _ANCHOR_SKIP = set(
@@ -97,8 +98,9 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
     if focus == "date":
         return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(sentence))
     if focus == "name":
-        given = set(_NAME.findall(question))
-        return any(name not in given and name not in _ANCHOR_SKIP for name in _NAME.findall(sentence))
+        given = set(_NAME.findall(question)) | set(_ACRONYM.findall(question))
+        names = _NAME.findall(sentence) + _ACRONYM.findall(sentence)  # 'JenV neemt de lead': a name opening it
+        return any(name not in given and name not in _ANCHOR_SKIP for name in names)
     return True
 
 

@@ -227,9 +227,10 @@ def choose(sentences: list[Sentence], config: SentenceConfig = CONFIG.sentences)
     chosen: list[Sentence] = []
     per: dict[int, int] = {}
     seen: set[str] = set()
+    floor = max(config.coverage_floor, config.relative_floor * max((s.coverage for s in sentences), default=0.0))
     for s in sentences:
         key = re.sub(r"\W+", " ", s.text.lower()).strip()
-        if s.coverage < config.coverage_floor or key in seen or per.get(s.passage_rank, 0) >= config.per_passage:
+        if s.coverage < floor or key in seen or per.get(s.passage_rank, 0) >= config.per_passage:
             continue
         chosen.append(s)
         seen.add(key)
@@ -237,6 +238,40 @@ def choose(sentences: list[Sentence], config: SentenceConfig = CONFIG.sentences)
         if len(chosen) == config.max_sentences:
             break
     return chosen
+
+
+def choose_parts(rankings: list[list[Sentence]], config: SentenceConfig = CONFIG.sentences) -> list[Sentence]:
+    """The sentences to answer a compound question with: the best of each part's ranking in turn, so that
+    'hoeveel daarvan zijn bovenregionaal?' is answered besides 'hoeveel plaatsen in totaal'."""
+    picks = [iter(choose(ranked, config)) for ranked in rankings]
+    chosen: list[Sentence] = []
+    seen: set[tuple[int, int]] = set()
+    per: dict[int, int] = {}
+    while picks and len(chosen) < config.max_sentences:
+        for pick in list(picks):
+            s = next(pick, None)
+            if s is None:
+                picks.remove(pick)
+            elif (s.passage_rank, s.position) not in seen and per.get(s.passage_rank, 0) < config.per_passage:
+                chosen.append(s)
+                seen.add((s.passage_rank, s.position))
+                per[s.passage_rank] = per.get(s.passage_rank, 0) + 1
+            if len(chosen) == config.max_sentences:
+                break
+    return chosen
+
+
+def part_terms(terms: dict[str, float], part: str, config: SentenceConfig = CONFIG.sentences) -> dict[str, float]:
+    """The question's terms weighted for one part of it: the part's own in full, the others as context that
+    together weigh `context_weight` times the part's own ('hoeveel daarvan zijn bovenregionaal?' is about
+    'bovenregionaal' first, the places counted before it second)."""
+    own = set(tokenize(part))
+    own_weight = sum(w for t, w in terms.items() if t in own)
+    rest_weight = sum(w for t, w in terms.items() if t not in own)
+    if not own_weight or not rest_weight:
+        return dict(terms)
+    scale = config.context_weight * own_weight / rest_weight
+    return {t: w if t in own else w * scale for t, w in terms.items()}
 
 
 def _looks_like_list_of_names(text: str) -> bool:

@@ -106,3 +106,24 @@ def _topic(text: str) -> str:
 def organisation_pattern(name: str) -> re.Pattern[str]:
     """How an organisation shows up in document text."""
     return re.compile(ORGANISATIONS[name], re.I)
+
+
+# ', en hoeveel daarvan ...', ' en wie ...': a second question joined to the first
+_SECOND_QUESTION = re.compile(
+    r",?\s+en\s+(?=(?:wat|wie|hoe|hoeveel|welke?|waarom|wanneer|van welke|op welke|in welke|met welke|door wie|"
+    r"sinds wanneer)\b)",
+    re.I,
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions a compound question asks ('Hoeveel plaatsen noemt de werkgroep in totaal, en hoeveel
+    daarvan zijn bovenregionaal?' asks two), or the question alone; a part of fewer than three words
+    stays with the one before."""
+    parts: list[str] = []
+    for piece in _SECOND_QUESTION.split(question.strip()):
+        if parts and len(piece.split()) < 3:
+            parts[-1] = f"{parts[-1]} en {piece}"
+        else:
+            parts.append(piece)
+    return parts
