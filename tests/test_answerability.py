@@ -57,6 +57,12 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     who = "Wie is aangesteld als kwartiermaker?"
     assert holds_focus("name", "Als kwartiermaker is Jan Menting aangesteld.", who)
     assert not holds_focus("name", "er komt een opdrachtformulering voor de kwartiermaker.", who)
+    count = "Hoeveel handtekeningen telde de petitie?"  # a day, a year or a numbered item is not a count
+    assert not holds_focus("number", "U nam op maandag 10 februari de petitie in ontvangst (zie bijlage 2).", count)
+    assert not holds_focus("number", "Afgesproken is (actielijn 1) dat er in 2019 een mentor komt.", count)
+    assert holds_focus("number", "De petitie telde 10.000 handtekeningen.", count)
+    often = "Hoe vaak presenteert het OZJ de regiobeelden?"
+    assert holds_focus("number", "Een halfjaarlijkse presentatie van de regiobeelden door het OZJ.", often)
     assert holds_focus("name", "JenV neemt de lead op de tekst.", "Wie nam de lead?")  # an acronym opening it
     assert not holds_focus("name", "De stuurgroep neemt de lead.", "Wie nam de lead?")  # a capital opening it
     assert says_unknown("Een Limburgse gemeente wordt gezocht.") and not says_unknown("Venlo neemt het over.")
@@ -151,3 +157,23 @@ def test_compose_brings_the_items_a_line_introduces_and_opens_with_the_best_pass
     assert text.startswith("Volgens het verslag van het BO Rijk-VNG van 30 januari 2020: Dhr. Dekker")
     assert "7 vs 12" in text and "inkoop" in text
     assert [rank for rank, _ in quotes] == [1, 0]
+
+
+def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_written_then():
+    from assistant.answer.held import date_not_held
+    from assistant.answer.question import read_question
+    from assistant.answer.retrieve import Retrieval
+
+    nota = DocMeta("n1", "nota", "Nota", "bundel.pdf", 1, 2, "BO Rijk-VNG", dt.date(2019, 11, 28),
+                   document_date=dt.date(2019, 11, 12))  # fmt: skip
+    documents = [nota, META]
+    written = Passage("c1", nota, "Den Haag, 12 november 2019. Over de gezinshuizen is akkoord gegeven.", "", (1,))
+
+    def held(question: str, passages=(written,)) -> bool:
+        return not date_not_held(Retrieval(list(passages), read_question(question)), documents, question)
+
+    assert not held("Wat besloot het BO Rijk-VNG van 12 november 2019 over de gezinshuizen?")
+    assert held("Wat adviseerde de nota voor het BO Rijk-VNG van 28 november 2019 over de gezinshuizen?")
+    assert held("Wat stond in de nota van 12 november 2019 over de gezinshuizen?")  # a document, not an overleg
+    heidag = Passage("c2", META, "De VNG-heidag op 12 november ging over de gezinshuizen.", "", (3,))
+    assert held("Wat besprak de bijeenkomst van 12 november 2019?", (written, heidag))  # mentioned elsewhere

@@ -31,12 +31,24 @@ _ASKS_NAME = re.compile(
 _COUNT_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen|miljard|procent|helft)\w*\b", re.I
 )
-_ASKSMONEY = re.compile(r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b", re.I)
+_ASKS_MONEY = re.compile(r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b", re.I)
 MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
 # 'drie maanden', '2 jaar': a duration, not the count 'hoeveel kinderen' asks for
 _DURATION = re.compile(
     r"\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+(?:dagen|dag|weken|week|maanden|maand|"
     r"jaar|jaren|uur|uren|minuten|kwartalen)\b",
+    re.I,
+)
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b", re.I)
+_ASKS_FREQUENCY = re.compile(r"\bhoe ?vaak\b|\bhoe frequent\b", re.I)
+_FREQUENCY = re.compile(
+    r"\b\w*(?:jaarlijks|maandelijks|wekelijks|dagelijks)\w*\b|\bper (?:jaar|maand|week|kwartaal)\b|\b(?:keer|maal)\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LABEL_NUMBER = re.compile(
+    r"\b(?:actielijn|artikel|art\.|bijlage|agendapunt|afspraak|punt|fase|stap|lid|categorie(?:ën)?|nr\.?|nummer|"
+    r"pagina|p\.|versie|ad|zzp|kwartaal)\s*\d+(?:[.,]\d+)*\)?|\b\d+(?:e|de|ste)\s+kwartaal\b",
     re.I,
 )
 _ASKS_DURATION = re.compile(r"\bhoe ?lang\b|\bhoeveel (?:dagen|weken|maanden|jaar|jaren|uur|uren|minuten)\b", re.I)
@@ -89,11 +101,16 @@ def anchors(question: str) -> list[str]:
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if focus == "number":
-        if _ASKSMONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number
+        if _ASKS_MONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number
             return bool(MONEY.search(sentence))
         asked = set(re.findall(r"\d+", question))
         counted = _DURATION.sub(" ", sentence) if not _ASKS_DURATION.search(question) else sentence
+        for mention in reversed(find_dates(counted)):  # 'op maandag 10 februari' is a day, not a count
+            counted = counted[: mention.span[0]] + " " + counted[mention.span[1] :]
+        counted = _LABEL_NUMBER.sub(" ", _YEAR.sub(" ", _DAY_MONTH.sub(" ", counted)))  # 'actielijn 1', '2019'
         digits = {m.group(0) for m in re.finditer(r"\d+", counted)}
+        if _ASKS_FREQUENCY.search(question) and _FREQUENCY.search(counted):
+            return True  # 'hoe vaak' is answered by 'halfjaarlijks', 'twee keer per jaar'
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
         return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(sentence))

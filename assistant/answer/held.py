@@ -16,6 +16,7 @@ from assistant.core.dates import MONTH_NAMES
 from assistant.core.minutes import REDACTED, close_names
 from assistant.core.types import DocMeta
 
+_NAMES_MEETING = re.compile(r"\b(?:BO|overleg|bestuurlijk overleg|bijeenkomst|vergadering)\b", re.I)
 _ASKS_DECISION = re.compile(r"\b(?:besl\w+|besluit|afgesproken|overeengekomen|akkoord)\b", re.I)
 
 
@@ -30,6 +31,15 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
             return True
         if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
             return True  # e.g. a 'BO Zorg voor de Jeugd' on a day when only the BO Rijk-VNG met
+    if hints.days and (hints.meetings or _NAMES_MEETING.search(question)):
+        series = [m for m in documents if m.meeting_date and (not hints.meetings or m.meeting in hints.meetings)]
+        if not {m.meeting_date for m in series} & set(hints.days):
+            # 'het BO van 12 november': no overleg met that day; a nota written that day is not one, but a
+            # meeting another document mentions on that day (a heidag, a stuurgroep) may be asked about
+            written = {m.doc_id for m in documents if m.document_date in hints.days}
+            said = [f"{d.day} {MONTH_NAMES[d.month - 1]}" for d in hints.days]
+            if not any(day in p.text for day in said for p in retrieval.passages if p.meta.doc_id not in written):
+                return True
     asks_record = hints.asks_what_was_said or hints.doc_types or _ASKS_DECISION.search(question)
     if hints.days and (set(hints.doc_types) <= {"verslag"}) and asks_record:
         meetings = [m for m in documents if m.meeting_date in hints.days]
