@@ -175,5 +175,8 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     assert not held("Wat besloot het BO Rijk-VNG van 12 november 2019 over de gezinshuizen?")
     assert held("Wat adviseerde de nota voor het BO Rijk-VNG van 28 november 2019 over de gezinshuizen?")
     assert held("Wat stond in de nota van 12 november 2019 over de gezinshuizen?")  # a document, not an overleg
+    plans = Passage("c3", META, "Voor 2021 wil de VNG de gezinshuizen uitbreiden.", "", (3,))
+    assert held("Wat schreef men over de gezinshuizen in 2021?", (plans,))  # a plan for 2021, written in 2020
+    assert not held("Wat zei de VNG in 2021 over de gezinshuizen?", (plans,))  # said in 2021: no document then
     heidag = Passage("c2", META, "De VNG-heidag op 12 november ging over de gezinshuizen.", "", (3,))
     assert held("Wat besprak de bijeenkomst van 12 november 2019?", (written, heidag))  # mentioned elsewhere
