@@ -189,3 +189,14 @@ def test_the_words_of_the_person_a_follow_up_asks_about_answer_it(sample_assista
     answer = sample_assistant.answer("En hoe keek Dekker daartegenaan?", history=history)
     assert not answer.refused and "Dekker geeft aan dat dit twee verschillende discussies betreft" in answer.text
     assert "Directeur VNG" not in answer.text  # an attendee list says who was there, not what anyone said
+
+
+def test_an_outcome_the_documents_say_was_still_open_is_refused_with_the_sentence_that_says_so(sample_assistant):
+    ended = sample_assistant.answer(
+        "Maastricht haakte af als trekker van het expertisecentrum Limburg. Welke gemeente heeft het uiteindelijk "
+        "overgenomen?"
+    )
+    assert ended.refused and ended.features["outcome_open"] == 1.0
+    assert "was dit toen nog open" in ended.text and "gezocht" in ended.text and "p. 10" in ended.text
+    asked = sample_assistant.answer("Wat is de stand van zaken rond de trekker van het expertisecentrum Limburg?")
+    assert not asked.refused and "gezocht" in asked.text  # 'still sought' answers a question about the state of it

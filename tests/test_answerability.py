@@ -119,7 +119,7 @@ def test_logistic_fit_separates_and_threshold_balances_the_classes():
     p = 1 / (1 + np.exp(-(x @ weights + bias)))
     cut = best_threshold(p, y)
     assert ((p >= cut) == (y == 1)).mean() == 1.0
-    rows = [{"features": {f: v for f, v in zip(FEATURES, [s, s, s, 0, 0, 0, 0, s, 0, s], strict=True)}, "answerable": a}
+    rows = [{"features": dict(evidence(support=s, window=s, focus=s, dense=s, focus_share=s).__dict__), "answerable": a}
             for s, a in [(0.9, True), (0.8, True), (0.7, True), (0.2, False), (0.1, False)]]  # fmt: skip
     model = fit_model(rows, fitted_on="test")
     assert all(model.probability(evidence(**r["features"])) >= model.threshold for r in rows if r["answerable"])

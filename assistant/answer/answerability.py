@@ -16,6 +16,11 @@ from assistant.answer.evidence import FEATURES, Evidence
 MODEL_PATH = Path(__file__).with_name("answerability.json")
 
 
+def ruled_out(date_missing: float, outcome_open: float) -> bool:
+    """The rules before the weights: a day no document is about, an outcome the documents say is still open."""
+    return bool(date_missing or outcome_open)
+
+
 @dataclass(frozen=True)
 class AnswerabilityModel:
     """P(answerable) = sigmoid(bias + weights · features); answer when it reaches `threshold`."""
@@ -33,11 +38,12 @@ class AnswerabilityModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def answerable(self, evidence: Evidence, threshold: float | None = None) -> bool:
-        """False when the evidence does not hold an answer; a day or meeting no document has is never answered.
+        """False when the evidence does not hold an answer; a day or meeting no document has, or an outcome the
+        documents say is still open, is never answered.
 
         `threshold` overrides the fitted probability cut (ASSISTANT_REFUSAL_THRESHOLD)."""
         cut = self.threshold if threshold is None else threshold
-        return not evidence.date_missing and self.probability(evidence) >= cut
+        return not ruled_out(evidence.date_missing, evidence.outcome_open) and self.probability(evidence) >= cut
 
     def as_dict(self) -> dict:
         """The model as stored and as recorded in every eval report."""

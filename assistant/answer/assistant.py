@@ -14,6 +14,7 @@ from assistant.answer.evidence import (
     FEATURES,
     Evidence,
     anchors_missing,
+    asks_outcome,
     holds_focus,
     people,
     people_in,
@@ -168,6 +169,8 @@ class Assistant:
         if absent:
             who = f"de {absent}" if absent in ("VNG", "BGZJ", "cliëntenorganisaties") else absent
             note = f"(Het verslag van dat overleg vermeldt geen bijdrage van {who}.)" + (f"\n\n{note}" if note else "")
+        elif refused and evidence.outcome_open:
+            note = _still_open(ranked, passages) + (f"\n\n{note}" if note else "")
         if note:
             text = f"{text}\n\n{note}"
         done = time.perf_counter()
@@ -320,6 +323,14 @@ class Assistant:
         return text, cites
 
 
+def _still_open(ranked, passages: list[Passage]) -> str:
+    """The sentence that says an outcome asked about was still open, with where it stands."""
+    said = next(s for s in sorted(ranked, key=lambda s: -s.support)[:3] if says_unknown(s.text))
+    p = passages[said.passage_rank]
+    where = f"{p.meta.source_file}, p. {page_span(p.pages)}"
+    return f"(Volgens {p.meta.label()} was dit toen nog open: “{said.text}” ({where}).)"
+
+
 def _thousands(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -419,5 +430,6 @@ def gather_evidence(
         speaker_missing=speaker_missing(question, [s.text for s in ranked], known),
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
+        outcome_open=float(asks_outcome(question) and any(says_unknown(s.text) for s in best)),
         focus_share=held / support if focus != "none" and support else 1.0,
     )

@@ -134,6 +134,8 @@ class Evidence:
     speaker_missing: float  # 1 when the question asks what a named person said and nobody by that name speaks
     dense: float  # best cosine similarity of question and passage (e5), rescaled from 0.7..0.9
     date_missing: float  # 1 when the question names a day, month or year no document is about
+    outcome_open: float = 0.0  # 1 when the question asks how something turned out ('uiteindelijk', 'daadwerkelijk')
+    # and one of the three best sentences says it is still open: a rule, like date_missing
     focus_share: float = 1.0  # focus / support: how much of the best sentence's hold a sentence holding the kind
     # of thing asked for keeps (1 when the question asks for no particular kind)
 
@@ -143,12 +145,21 @@ class Evidence:
 
 
 FEATURES = ("support", "window", "focus", "focus_gap", "unknown", "anchors_missing", "speaker_missing", "dense",
-            "date_missing", "focus_share")  # fmt: skip
+            "date_missing", "focus_share", "outcome_open")  # fmt: skip
 _UNKNOWN = re.compile(
     r"\b(?:niet bekend|onbekend|nog niet|nog geen|wordt gezocht|worden gezocht|niet duidelijk|onduidelijk|"
-    r"niet (?:worden )?meegenomen|in de planning|nog onderzocht|nader bepaald|nog uitgewerkt|weten (?:we )?niet)\b",
+    r"niet (?:worden )?meegenomen|in de planning|nog onderzocht|nader bepaald|nog uitgewerkt|weten (?:we )?niet|"
+    r"niet zeker|onzeker|beraadt zich nog|beraden zich nog|nog open)\b",
     re.I,
 )
+
+
+_ASKS_OUTCOME = re.compile(r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop)\b", re.I)
+
+
+def asks_outcome(question: str) -> bool:
+    """True for a question about how something turned out ('Welke gemeente heeft het uiteindelijk overgenomen?')."""
+    return bool(_ASKS_OUTCOME.search(question))
 
 
 def says_unknown(sentence: str) -> bool:
