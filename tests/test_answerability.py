@@ -175,6 +175,9 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     assert not held("Wat besloot het BO Rijk-VNG van 12 november 2019 over de gezinshuizen?")
     assert held("Wat adviseerde de nota voor het BO Rijk-VNG van 28 november 2019 over de gezinshuizen?")
     assert held("Wat stond in de nota van 12 november 2019 over de gezinshuizen?")  # a document, not an overleg
+    announced = Passage("c4", META, "Op 9 december vindt het volgende BO met de VNG plaats.", "", (3,))
+    assert held("Welk overleg vindt op 9 december 2020 plaats?", (announced,))  # the documents announce it
+    assert not held("Wat besloot het BO Rijk-VNG van 9 december 2020?", (announced,))  # but record nothing of it
     plans = Passage("c3", META, "Voor 2021 wil de VNG de gezinshuizen uitbreiden.", "", (3,))
     assert held("Wat schreef men over de gezinshuizen in 2021?", (plans,))  # a plan for 2021, written in 2020
     assert not held("Wat zei de VNG in 2021 over de gezinshuizen?", (plans,))  # said in 2021: no document then

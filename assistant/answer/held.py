@@ -24,11 +24,12 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
     """The question names a day, year or meeting that none of the documents is about."""
     hints = retrieval.hints
     dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
+    said_or_decided = hints.asks_what_was_said or bool(_ASKS_DECISION.search(question))
     if hints.days:
         held = [meeting for meeting, days in dated if days & set(hints.days)]
         mentioned = any(f"{d.day} {MONTH_NAMES[d.month - 1]}" in p.text for d in hints.days for p in retrieval.passages)
-        if not held and not mentioned:
-            return True
+        if not held and (not mentioned or said_or_decided):
+            return True  # 'op 9 december vindt het volgende BO plaats': announced, but nothing of it is recorded
         if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
             return True  # e.g. a 'BO Zorg voor de Jeugd' on a day when only the BO Rijk-VNG met
     if hints.days and (hints.meetings or _NAMES_MEETING.search(question)):
@@ -40,7 +41,7 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
             said = [f"{d.day} {MONTH_NAMES[d.month - 1]}" for d in hints.days]
             if not any(day in p.text for day in said for p in retrieval.passages if p.meta.doc_id not in written):
                 return True
-    asks_record = hints.asks_what_was_said or hints.doc_types or _ASKS_DECISION.search(question)
+    asks_record = said_or_decided or hints.doc_types
     if hints.days and (set(hints.doc_types) <= {"verslag"}) and asks_record:
         meetings = [m for m in documents if m.meeting_date in hints.days]
         if meetings and not any(m.doc_type == "verslag" for m in meetings):
