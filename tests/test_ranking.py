@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from assistant.answer.extractive import choose, compose, rank_sentences
 from assistant.answer.question import read_question
-from assistant.answer.retrieve import _boost, _spread_duplicates
+from assistant.answer.retrieve import _boost, _keep_best, _spread_duplicates
 from assistant.core.config import CONFIG
 from assistant.core.text import tokenize
 from assistant.core.types import DocMeta, Passage
@@ -57,6 +57,14 @@ def test_near_duplicates_move_behind_the_first_copy():
         passage("Iets heel anders.", chunk_id="c"),
     )
     assert [p.chunk_id for p in _spread_duplicates([a, b, c], 0.5)] == ["a", "c", "b"]
+
+
+def test_the_best_lexical_passage_is_kept_within_the_first_few():
+    scored = [(passage(PROSE, chunk_id=f"p{i}"), 1.0 - i / 10) for i in range(8)]
+    kept = _keep_best(list(scored), ["p7", "p1"], n=1, within=5)
+    assert [p.chunk_id for p, _ in kept] == ["p0", "p1", "p2", "p3", "p7", "p4", "p5", "p6"]
+    assert _keep_best(list(scored), ["p2"], n=1, within=5) == scored  # already within: nothing moves
+    assert _keep_best(list(scored), ["gone", "p7"], n=1, within=5)[4][0].chunk_id == "p7"  # filtered out: next one
 
 
 def test_the_sentence_holding_the_question_terms_ranks_first_and_headings_never_answer():

@@ -65,6 +65,8 @@ def retrieve(
     candidates = [p for cid, p in passages.items() if filters.matches(p.meta)]
     scored = [(p, fused[p.chunk_id] * _boost(p, hints, config)) for p in candidates]
     scored.sort(key=lambda item: -item[1])
+    if not hints.days:  # a named day's own passages are ranked apart (above)
+        scored = _keep_best(scored, [cid for cid, _ in lexical], config.lexical_kept, config.kept_within)
     top = [_with_score(p, s) for p, s in scored[: max(k * 3, config.pool)]]
     if reranker is not None and top:
         scores = reranker(question, top)
@@ -76,6 +78,20 @@ def retrieve(
         lexical=dict(lexical),
         implied=hint_labels(read),
     )
+
+
+def _keep_best(scored: list, lexical: list[str], n: int, within: int) -> list:
+    """BM25's `n` best passages the filter admits moved up to stand within the first `within`: a passage holding
+    the question's rarest words ('geannuleerd', 'publiekrechtelijk') is not pushed out by passages that merely
+    sit on the named month or match the topic in both rankings."""
+    position = {p.chunk_id: i for i, (p, _) in enumerate(scored)}
+    for cid in [c for c in lexical if c in position][:n]:
+        i = position[cid]
+        if i >= within:
+            item = scored.pop(i)
+            scored.insert(within - 1, item)
+            position = {p.chunk_id: j for j, (p, _) in enumerate(scored)}
+    return scored
 
 
 def _with_score(p: Passage, score: float) -> Passage:
