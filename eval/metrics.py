@@ -122,7 +122,10 @@ def score_item(item: dict, result: dict, k: int = 5) -> dict:
         "cited_gold": (cited_gold and not result["refused"]) if quotes else None,
         "faithfulness": faithfulness(result),
         "fact_accuracy": (all(contains_fact(result["answer"], f) for f in facts)) if facts else None,
-        "date_match": (bool(top) and top["meeting_date"] == item["meeting_date"]) if item.get("meeting_date") else None,
+        # an unanswerable question that names a meeting has no right top citation: refusing it is right
+        "date_match": (bool(top) and top["meeting_date"] == item["meeting_date"])
+        if item.get("meeting_date") and answerable
+        else None,
         "type_match": (bool(top) and top["doc_type"] == item["doc_type"]) if item.get("doc_type") else None,
         "refused": result["refused"],
         "refusal_correct": result["refused"] if not answerable else None,
@@ -141,7 +144,7 @@ EXPLANATIONS = {
     "cited_gold": "Citeert het antwoord een goede passage (en weigert het niet)?",
     "faithfulness": "Welk deel van de zinnen van het antwoord staat in de passage die het citeert?",
     "fact_accuracy": "Staan alle kernfeiten uit de set (getallen, namen, besluiten) in het antwoord?",
-    "date_match": "Gaat de eerste bron over de vergaderdatum waar de vraag om draait?",
+    "date_match": "Gaat de eerste bron over de vergaderdatum waar de vraag om draait (beantwoordbare vragen)?",
     "type_match": "Is de eerste bron van de soort die de vraag vraagt (verslag, nota, ...)?",
     "refusal_accuracy": "Van de vragen waar het dossier geen antwoord op heeft: welk deel weigert het?",
     "false_refusal_rate": "Van de beantwoordbare vragen: welk deel weigert het ten onrechte (lager is beter)?",

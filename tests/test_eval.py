@@ -62,6 +62,7 @@ def test_score_item_and_aggregate_on_a_hand_made_case():
                          result("Dit staat niet ...", [], passages, refused=True))  # fmt: skip
     overall = aggregate([s, refused])
     assert overall["mrr"] == 0.5 and overall["refusal_accuracy"] == 1.0 and overall["false_refusal_rate"] == 0.0
+    assert refused["date_match"] is None and overall["date_match_n"] == 1  # a right refusal has no date to miss
 
 
 def test_sample_set_follows_the_format_and_quotes_are_verbatim_in_the_corpus():
@@ -78,6 +79,20 @@ def test_sample_set_follows_the_format_and_quotes_are_verbatim_in_the_corpus():
         for source in item["sources"]:
             assert normalise(source["quote"]) in corpus[source["file"]], (item["id"], source["quote"])
     assert len({i["id"] for i in items}) == len(items)
+
+
+def test_every_set_quotes_the_corpus_verbatim_and_the_tuning_set_is_all_tuning_split():
+    from eval.fit import split_of
+
+    corpus = {p.stem + ".pdf": normalise(p.read_text(encoding="utf-8")) for p in REFERENCE.glob("*.txt")}
+    for name in ("dev.jsonl", "tuning.jsonl"):
+        items = load_set(ROOT / "eval" / "sets" / name)
+        assert len({i["id"] for i in items}) == len(items)
+        for item in items:
+            assert bool(item["sources"]) == (item["kind"] != "unanswerable"), item["id"]
+            for source in item["sources"]:
+                assert normalise(source["quote"]) in corpus[source["file"]], (item["id"], source["quote"])
+    assert {split_of(i["id"]) for i in load_set(ROOT / "eval" / "sets" / "tuning.jsonl")} == {"A"}
 
 
 def _report(rows, files=None):
