@@ -186,3 +186,6 @@ def test_a_sentence_far_below_the_best_is_left_out():
     assert [s.text for s in choose(ranked, replace(CONFIG.sentences, relative_floor=0.6, coverage_floor=0.1))] == [
         best.text
     ]
+    # when the model has decided to answer, the floor never leaves nothing: the best sentence is said
+    weak = replace(CONFIG.sentences, coverage_floor=1.1, relative_floor=0.6)
+    assert [s.text for s in choose(ranked, weak)] == [best.text]
