@@ -53,3 +53,11 @@ def test_question_hints_for_bgzj_and_month():
     assert hints.doc_types == ("nota",)
     assert hints.meetings == ("BO Rijk-VNG-BGZJ",)
     assert hints.months and hints.months[0][0] == dt.date(2020, 6, 1)
+
+
+def test_what_the_minister_was_advised_is_looked_for_in_the_nota():
+    assert read_question("Wat werd de minister geadviseerd over faire tarieven in het BO?").doc_types == ("nota",)
+    assert read_question("Wat kon de minister inbrengen over de NvO?").doc_types == ("nota",)
+    assert read_question("Wat zei de minister over faire tarieven?").doc_types == ()  # said: the verslag
+    assert read_question("Wat adviseerde de ROB over regionale samenwerking?").doc_types == ()  # not the minister
+    assert read_question("Wat stond in de agenda over wat de minister kon zeggen?").doc_types == ("agenda",)

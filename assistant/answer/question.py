@@ -50,6 +50,12 @@ class QuestionHints:
     topic: str = ""  # the question without dates, meeting series, document types and organisations
 
 
+_ADVISED = re.compile(
+    r"\b(?:werd|wordt|is) (?:de minister|hij|zij) (?:\w+ ){0,3}(?:geadviseerd|aangeraden)\b|"
+    r"\b(?:adviseerde|adviseert|advies)\b[^?]{0,40}\baan de minister\b|"
+    r"\b(?:kon|kan|moest|mocht|zou) de minister\b[^?]{0,60}\b(?:zeggen|inbrengen|aangeven|melden|voorstellen)\b",
+    re.I,
+)
 _SAID = re.compile(r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde|reactie|vond|vonden)\b", re.I)
 
 
@@ -81,11 +87,14 @@ def read_question(question: str) -> QuestionHints:
     for m in reversed(mentions):
         rest = rest[: m.span[0]] + " " + rest[m.span[1] :]
     years = tuple(int(y) for y in re.findall(r"\b(20[0-3]\d)\b", rest))
+    doc_types = tuple(dict.fromkeys(t for p, t in _DOC_TYPES if p.search(question)))
+    if not doc_types and _ADVISED.search(question):
+        doc_types = ("nota",)  # what the minister was advised to say is in the nota for the overleg
     return QuestionHints(
         days=days,
         months=months,
         years=years,
-        doc_types=tuple(dict.fromkeys(t for p, t in _DOC_TYPES if p.search(question))),
+        doc_types=doc_types,
         meetings=tuple(dict.fromkeys(m for p, m in _MEETINGS if p.search(question))),
         organisations=tuple(o for o, p in ORGANISATIONS.items() if re.search(p, question, re.I)),
         asks_what_was_said=bool(_SAID.search(question)),
