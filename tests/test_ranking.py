@@ -37,6 +37,18 @@ def test_boost_rewards_the_named_meeting_day_and_the_verslag_for_what_was_said()
     assert on_day / other_day == config.meeting_day / config.other_day
 
 
+def test_a_decision_is_looked_for_in_the_verslag_and_a_proposal_is_not_one():
+    config = CONFIG.retrieval
+    hints = read_question("Wat besloot het BO over de regiobeelden?")
+    assert _boost(passage(PROSE * 2), hints, config) > _boost(passage(PROSE * 2, meta("nota")), hints, config)
+    question = "Wat besloot het BO over de regiobeelden?"
+    proposed = passage("Akkoord met een halfjaarlijkse presentatie van de regiobeelden?", meta("nota"), "a")
+    decided = passage("Akkoord met een halfjaarlijkse presentatie van de regiobeelden.", chunk_id="b")
+    ranked = rank_sentences([proposed, decided], words("besloot regiobeelden"), read_question(question),
+                            question=question)  # fmt: skip
+    assert ranked[0].text.endswith("regiobeelden.")  # the verslag's decision, though its passage ranks second
+
+
 def test_boost_uses_the_weights_it_is_given():
     hints = read_question("Wat staat er in het verslag van 6 november 2019?")
     p = passage(PROSE * 2)

@@ -113,7 +113,7 @@ class QuestionCues:
 def answer_type_bonus(cues: QuestionCues, sentence: str, config: SentenceConfig = CONFIG.sentences) -> float:
     """Extra score for a sentence of the kind the question asks for (a decision, a name, a number)."""
     bonus = 0.0
-    if cues.decision and _DECISION.match(sentence):
+    if cues.decision and _DECISION.match(sentence) and not sentence.rstrip().endswith("?"):  # 'Akkoord met ...?' asks
         bonus += config.decision  # "Besluit: ...", "Geen afspraak." answer a question about what was decided
     if cues.who and _PERSON.search(sentence[1:]):
         bonus += config.who

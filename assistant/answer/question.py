@@ -47,6 +47,7 @@ class QuestionHints:
     meetings: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     asks_what_was_said: bool = False  # "wat zei / bracht ... in": the verslag records that
+    asks_decision: bool = False  # "wat besloot / werd afgesproken": so does the verslag (a nota only proposes)
     topic: str = ""  # the question without dates, meeting series, document types and organisations
 
 
@@ -56,6 +57,7 @@ _ADVISED = re.compile(
     r"\b(?:kon|kan|moest|mocht|zou) de minister\b[^?]{0,60}\b(?:zeggen|inbrengen|aangeven|melden|voorstellen)\b",
     re.I,
 )
+_DECIDED = re.compile(r"\b(?:besloot|besloten|besluit|afgesproken|overeengekomen|akkoord)\b", re.I)
 _SAID = re.compile(r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde|reactie|vond|vonden)\b", re.I)
 
 
@@ -98,6 +100,7 @@ def read_question(question: str) -> QuestionHints:
         meetings=tuple(dict.fromkeys(m for p, m in _MEETINGS if p.search(question))),
         organisations=tuple(o for o, p in ORGANISATIONS.items() if re.search(p, question, re.I)),
         asks_what_was_said=bool(_SAID.search(question)),
+        asks_decision=bool(_DECIDED.search(question)),
         topic=_topic(rest),
     )
 

@@ -117,7 +117,7 @@ def _boost(p: Passage, hints: QuestionHints, config: RetrievalConfig) -> float:
         boost *= config.year
     if hints.doc_types:
         boost *= config.doc_type if meta.doc_type in hints.doc_types else config.other_doc_type
-    elif hints.asks_what_was_said and meta.doc_type == "verslag":
+    elif (hints.asks_what_was_said or hints.asks_decision) and meta.doc_type == "verslag":
         boost *= config.said_in_verslag
     if hints.meetings and meta.meeting in hints.meetings:
         boost *= config.meeting_series
