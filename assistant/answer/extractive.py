@@ -227,9 +227,8 @@ def choose(sentences: list[Sentence], config: SentenceConfig = CONFIG.sentences)
     chosen: list[Sentence] = []
     per: dict[int, int] = {}
     seen: set[str] = set()
-    best = max((s.coverage for s in sentences), default=0.0)
     # the answerability model decided the question is answered; the floor only keeps weak sentences out of it
-    floor = max(min(config.coverage_floor, best), config.relative_floor * best)
+    floor = min(config.coverage_floor, max((s.coverage for s in sentences), default=0.0))
     for s in sentences:
         key = re.sub(r"\W+", " ", s.text.lower()).strip()
         if s.coverage < floor or key in seen or per.get(s.passage_rank, 0) >= config.per_passage:

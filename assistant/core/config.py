@@ -51,8 +51,6 @@ class SentenceConfig:
     # 0.68/0.88 -> 0.75/0.91 from 5/2; 8 gave 0.79/0.91 for a third more words, median 204 against 160)
     per_passage: int = 3  # of which at most this many from one passage (split A: with 6 above; 4 no better)
     coverage_floor: float = 0.2  # a sentence must hold this share of the question's weight (session 1)
-    relative_floor: float = 0.6  # and this share of the best sentence's coverage (split A: key facts equal, one item
-    # gained and one lost, median answer 165 -> 136 words; 0.4 and 0.5 lost one item each)
     list_items: int = 4  # items a line ending in ':' brings along (split A: dev key facts 0.50 -> 0.61)
     turn_sentences: int = 2  # sentences of a speaker's turn after the one chosen (split A)
     answer_reach: int = 2  # sentences after a set-up searched for the number, date or names asked for
