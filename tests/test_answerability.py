@@ -83,6 +83,9 @@ def test_speaker_missing_when_the_named_person_never_speaks():
     assert speaker_missing(question, ["Dhr. De Langen: wij vangen de terugkeerders op."]) == 0.0
     assert speaker_missing(question, ["De Langen geeft aan dat Rotterdam klaarstaat."]) == 0.0
     assert speaker_missing("Hoeveel terugkeerders zijn er?", []) == 0.0  # not a question about what someone said
+    typed = "Wat opperde mevrouw Esman over bandbreedtes?"  # typed without the accent the verslag has
+    assert speaker_missing(typed, ["Mevr. Esmán voegt toe dat een bandbreedte mogelijk is."]) == 0.0
+    assert speaker_missing("Waarover klaagde minister Dekker?", ["Mevr. Esmán voegt toe dat het kan."]) == 1.0
 
 
 def test_window_support_adds_three_consecutive_sentences_of_one_passage():

@@ -9,6 +9,7 @@ and whether the anchors occur in running text rather than only in attendee lists
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from assistant.core.dates import MONTHS, find_dates
@@ -66,7 +67,9 @@ _ANCHOR_SKIP = set(
 )
 _ASKS_POSITION = re.compile(
     r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|vond|vonden|vindt|wilde|wens|standpunt|keek|kijkt|"
-    r"meldde|bepleit\w*|boodschap|waarschuwde|stelde|adviseerde|punt)\b",
+    r"meldde|bepleit\w*|boodschap|waarschuwde|stelde|adviseerde|punt|klaagde\w*|benadrukte\w*|pleitte\w*|opperde\w*|"
+    r"betoogde\w*|uitte\w*|noemde\w*|vroeg|vroegen|verwachtte\w*|erkende\w*|hekelde\w*|bekritiseerde\w*|meende\w*|"
+    r"vertelde\w*|antwoordde\w*|toelichtte\w*|lichtte\w*|wees)\b",
     re.I,
 )
 _SPEECH = (
@@ -193,16 +196,21 @@ def people(question: str, known: set[str] = frozenset()) -> list[str]:
 
 def speaker_missing(question: str, sentences: list[str], known: set[str] = frozenset()) -> float:
     """1.0 when the question asks what a named person said and no sentence has that person speaking."""
-    names = people(question, known)
+    names = [plain(n) for n in people(question, known)]  # 'Esman' is 'Esmán'
     if not names or not asks_position(question):
         return 0.0
-    for sentence in sentences:
+    for sentence in map(plain, sentences):
         speaker = speaker_of(sentence)
         if speaker and any(speaker.endswith(n) for n in names):
             return 0.0
         if any(re.search(rf"\b{re.escape(n)}\b[^.;]{{0,40}}\b{_SPEECH}\b", sentence) for n in names):
             return 0.0
     return 1.0
+
+
+def plain(text: str) -> str:
+    """Text without accents: a name typed as 'Esman' is the 'Esmán' of the verslag."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def prose(text: str) -> str:
