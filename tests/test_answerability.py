@@ -11,6 +11,7 @@ from assistant.answer.evidence import (
     Evidence,
     anchors_missing,
     holds_focus,
+    left_open,
     question_focus,
     says_unknown,
     speaker_missing,
@@ -66,6 +67,8 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert holds_focus("name", "JenV neemt de lead op de tekst.", "Wie nam de lead?")  # an acronym opening it
     assert not holds_focus("name", "De stuurgroep neemt de lead.", "Wie nam de lead?")  # a capital opening it
     assert says_unknown("Een Limburgse gemeente wordt gezocht.") and not says_unknown("Venlo neemt het over.")
+    assert left_open("Wellicht Deventer?") and left_open("De regio beraadt zich nog.")
+    assert not left_open("Deventer doet mee.")
 
 
 def test_names_only_in_attendee_lines_count_as_missing():

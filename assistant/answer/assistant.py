@@ -16,6 +16,7 @@ from assistant.answer.evidence import (
     anchors_missing,
     asks_outcome,
     holds_focus,
+    left_open,
     people,
     people_in,
     question_focus,
@@ -325,7 +326,7 @@ class Assistant:
 
 def _still_open(ranked, passages: list[Passage]) -> str:
     """The sentence that says an outcome asked about was still open, with where it stands."""
-    said = next(s for s in sorted(ranked, key=lambda s: -s.support)[:3] if says_unknown(s.text))
+    said = next(s for s in sorted(ranked, key=lambda s: -s.support)[:3] if left_open(s.text))
     p = passages[said.passage_rank]
     where = f"{p.meta.source_file}, p. {page_span(p.pages)}"
     return f"(Volgens {p.meta.label()} was dit toen nog open: “{said.text}” ({where}).)"
@@ -430,6 +431,6 @@ def gather_evidence(
         speaker_missing=speaker_missing(question, [s.text for s in ranked], known),
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
-        outcome_open=float(asks_outcome(question) and any(says_unknown(s.text) for s in best)),
+        outcome_open=float(asks_outcome(question) and any(left_open(s.text) for s in best)),
         focus_share=held / support if focus != "none" and support else 1.0,
     )

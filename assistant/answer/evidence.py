@@ -165,6 +165,15 @@ def asks_outcome(question: str) -> bool:
     return bool(_ASKS_OUTCOME.search(question))
 
 
+_SPECULATES = re.compile(r"\b(?:wellicht|misschien|eventueel|mogelijk)\b|\?\s*$", re.I)
+
+
+def left_open(sentence: str) -> bool:
+    """True for a sentence that leaves an outcome open: it is not known yet, or only guessed at or asked
+    ('Wellicht Deventer?')."""
+    return says_unknown(sentence) or bool(_SPECULATES.search(sentence))
+
+
 def says_unknown(sentence: str) -> bool:
     """True for a sentence that says something is not known, not yet decided, or still being sought."""
     return bool(_UNKNOWN.search(sentence))
