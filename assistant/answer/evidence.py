@@ -157,11 +157,12 @@ _UNKNOWN = re.compile(
 )
 
 
-_ASKS_OUTCOME = re.compile(r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop)\b", re.I)
+_ASKS_OUTCOME = re.compile(r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|wie werd|aangesteld|benoemd)\b", re.I)
 
 
 def asks_outcome(question: str) -> bool:
-    """True for a question about how something turned out ('Welke gemeente heeft het uiteindelijk overgenomen?')."""
+    """True for a question about how something turned out or who was appointed ('Welke gemeente heeft het
+    uiteindelijk overgenomen?', 'Wie werd projectleider?')."""
     return bool(_ASKS_OUTCOME.search(question))
 
 
