@@ -197,3 +197,17 @@ def test_the_floor_never_leaves_the_composer_with_nothing():
     assert [s.text for s in choose(ranked, replace(CONFIG.sentences, coverage_floor=0.5))] == [best.text]
     # when the model has decided to answer, the floor never leaves nothing: the best sentence is said
     assert [s.text for s in choose(ranked, replace(CONFIG.sentences, coverage_floor=1.1))] == [best.text]
+
+
+def test_the_answer_opens_with_the_sentence_that_holds_what_was_asked():
+    question = "Hoeveel gemeenten doen mee aan het onderzoek van KPMG?"
+    text = ("KPMG is in september met het onderzoek gestart en gemeenten doen mee. Er doen nu 9 gemeenten mee. "
+            "Het onderzoek loopt tot december.")  # fmt: skip
+    p = passage(text, meta("nota"))
+    ranked = rank_sentences([p], words("gemeenten onderzoek KPMG mee"), read_question(question), question=question)
+    body, quotes = compose(choose(ranked), [p], question=question)
+    # the answer and what follows it, then the set-up before it
+    assert body.endswith(": Er doen nu 9 gemeenten mee [1]. Het onderzoek loopt tot december [1]. KPMG is in "
+                         "september met het onderzoek gestart en gemeenten doen mee [1].")  # fmt: skip
+    unordered, _ = compose(choose(ranked), [p], question="Wat doen de gemeenten met het onderzoek van KPMG?")
+    assert ": KPMG is in september" in unordered  # no number asked: the passage's own order
