@@ -16,12 +16,10 @@ from assistant.answer.answerability import AnswerabilityModel, ruled_out
 from assistant.answer.evidence import Evidence
 
 L2 = 1.0  # ridge penalty on the weights (not the bias): keeps the features on ~170 rows from overfitting
-# The features the model weighs, chosen by cross-validation on split A (`cross_validate`, 5 folds x 20): these five
-# refused 0.65 of the hand-written unanswerables of the held-out folds at 0.03 answerable refused on dev and sample's
-# split A (all ten features 0.62 at 0.03, the nine without focus_share 0.42 at 0.05); with tuning.jsonl added and
-# the number, name and day checks of 24 November, 0.65 at 0.02 (all ten 0.64 at 0.02); 0.73 at 0.02 once an outcome
-# still open became a rule (its rows are left out of the fit, as a day no document is about is); 0.70 at 0.04 with
-# the paraphrased half of tuning.jsonl (all ten alike, 0.63 at 0.04 in the script that keeps the outcome rows).
+# The features the model weighs, chosen by cross-validation on split A (`cross_validate`, 5 folds x 20): on dev and
+# sample's split A these five refused 0.65 of the hand-written unanswerables of the held-out folds at 0.03 answerable
+# refused (all ten features 0.62 at 0.03, the nine without focus_share 0.42 at 0.05); on split A of all three sets
+# with tuning.jsonl, at the end of 24 November, 0.77 at 0.03 (all ten alike).
 MODEL_FEATURES = ("support", "focus_share", "anchors_missing", "dense", "speaker_missing")
 
 
