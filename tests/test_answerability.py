@@ -10,6 +10,7 @@ from assistant.answer.evidence import (
     FEATURES,
     Evidence,
     anchors_missing,
+    asks_outcome,
     holds_focus,
     left_open,
     question_focus,
@@ -68,6 +69,8 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("name", "De stuurgroep neemt de lead.", "Wie nam de lead?")  # a capital opening it
     assert says_unknown("Een Limburgse gemeente wordt gezocht.") and not says_unknown("Venlo neemt het over.")
     assert left_open("Wellicht Deventer?") and left_open("De regio beraadt zich nog.")
+    assert asks_outcome("Hoe liep het hoger beroep af?") and asks_outcome("Wie werd projectleider?")
+    assert not asks_outcome("Wat zei de VNG over het hoger beroep?")
     assert not left_open("Deventer doet mee.")
 
 
@@ -187,5 +190,6 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     plans = Passage("c3", META, "Voor 2021 wil de VNG de gezinshuizen uitbreiden.", "", (3,))
     assert held("Wat schreef men over de gezinshuizen in 2021?", (plans,))  # a plan for 2021, written in 2020
     assert not held("Wat zei de VNG in 2021 over de gezinshuizen?", (plans,))  # said in 2021: no document then
+    assert not held("Wat werd er in 2021 afgesproken over de gezinshuizen?", (plans,))  # nor decided
     heidag = Passage("c2", META, "De VNG-heidag op 12 november ging over de gezinshuizen.", "", (3,))
     assert held("Wat besprak de bijeenkomst van 12 november 2019?", (written, heidag))  # mentioned elsewhere

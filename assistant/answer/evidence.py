@@ -157,7 +157,9 @@ _UNKNOWN = re.compile(
 )
 
 
-_ASKS_OUTCOME = re.compile(r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|wie werd|aangesteld|benoemd)\b", re.I)
+_ASKS_OUTCOME = re.compile(
+    r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|wie werd|aangesteld|benoemd)\b|\bliep\b[^?]*\baf\b", re.I
+)
 
 
 def asks_outcome(question: str) -> bool:

@@ -53,7 +53,7 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
     if hints.years and not hints.days:
         years = {d.year for _, days in dated for d in days}
         in_text = any(str(y) in p.text for y in hints.years for p in retrieval.passages)
-        if not years & set(hints.years) and (not in_text or hints.asks_what_was_said):
+        if not years & set(hints.years) and (not in_text or said_or_decided):
             return True  # a plan for 2021 may be written in 2020, but what was said in 2021 is in no document
     return False
 
