@@ -193,3 +193,24 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     assert not held("Wat werd er in 2021 afgesproken over de gezinshuizen?", (plans,))  # nor decided
     heidag = Passage("c2", META, "De VNG-heidag op 12 november ging over de gezinshuizen.", "", (3,))
     assert held("Wat besprak de bijeenkomst van 12 november 2019?", (written, heidag))  # mentioned elsewhere
+
+
+def test_what_was_said_at_a_named_meeting_is_read_from_that_meeting_only():
+    from assistant.answer.assistant import _on_the_named_day
+    from assistant.answer.question import read_question
+    from assistant.answer.retrieve import Retrieval
+
+    feb13 = DocMeta("v2", "verslag", "Verslag", "bundel.pdf", 9, 9, "BO Rijk-VNG", dt.date(2020, 2, 13))
+    other = DocMeta("v3", "verslag", "Verslag", "bundel.pdf", 8, 8, "BO Zorg voor de Jeugd", dt.date(2020, 2, 13))
+    written = DocMeta("v1", "verslag", "Verslag", "bundel.pdf", 4, 5, "BO Rijk-VNG-BGZJ", dt.date(2020, 1, 30),
+                      document_date=dt.date(2020, 2, 13))  # fmt: skip
+    said = "De VNG vindt de norm goed."
+    passages = [Passage(f"c{i}", m, said, "", (1,)) for i, m in enumerate((written, other, feb13))]
+
+    def kept(question: str) -> list[str]:
+        retrieval = _on_the_named_day(Retrieval(passages, read_question(question)), question)
+        return [p.meta.doc_id for p in retrieval.passages]
+
+    assert kept("Wat vond de VNG in het BO Rijk-VNG van 13 februari 2020 van de norm?") == ["v2"]
+    assert kept("Wat vond de VNG op 13 februari 2020 van de norm?") == ["v3", "v2"]  # not the verslag written then
+    assert kept("Wat stond er op 13 februari 2020 over de norm?") == ["v1", "v3", "v2"]  # not what was said: all

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answer.answerability import AnswerabilityModel, load_model
 from assistant.answer.citations import best_quote, is_english, renumber, supported_sentences
@@ -15,6 +15,7 @@ from assistant.answer.evidence import (
     Evidence,
     anchors_missing,
     asks_outcome,
+    asks_position,
     holds_focus,
     left_open,
     people,
@@ -129,6 +130,7 @@ class Assistant:
             config=self.config.retrieval, ignore=ignore,
         )  # fmt: skip
         retrieved = time.perf_counter()
+        retrieval = _on_the_named_day(retrieval, standalone)
         passages = retrieval.passages
         terms = question_terms(standalone, self.index.lexical())
         speakers = self._speakers(passages, retrieval.hints.organisations)
@@ -330,6 +332,17 @@ def _still_open(ranked, passages: list[Passage]) -> str:
     p = passages[said.passage_rank]
     where = f"{p.meta.source_file}, p. {page_span(p.pages)}"
     return f"(Volgens {p.meta.label()} was dit toen nog open: “{said.text}” ({where}).)"
+
+
+def _on_the_named_day(retrieval: Retrieval, question: str) -> Retrieval:
+    """For what was said at a named meeting, only the passages of meetings held that day: what someone said at
+    another meeting does not answer 'Wat vond X in het BO van <dag>?', though its verslag was written that day."""
+    hints = retrieval.hints
+    if not hints.days or not (hints.asks_what_was_said or asks_position(question)):
+        return retrieval
+    that_day = [p for p in retrieval.passages if (p.meta.meeting_date or p.meta.document_date) in hints.days]
+    named = [p for p in that_day if p.meta.meeting in hints.meetings]  # 'het BO Rijk-VNG van ...', not another
+    return replace(retrieval, passages=named or that_day) if that_day else retrieval
 
 
 def _thousands(n: int) -> str:
