@@ -63,6 +63,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("number", "U nam op maandag 10 februari de petitie in ontvangst (zie bijlage 2).", count)
     assert not holds_focus("number", "Afgesproken is (actielijn 1) dat er in 2019 een mentor komt.", count)
     assert holds_focus("number", "De petitie telde 10.000 handtekeningen.", count)
+    share = "Welk percentage van de aanbieders ging failliet?"  # a share, not any number
+    assert holds_focus("number", "Het gaat om 40% van de aanbieders.", share)
+    assert not holds_focus("number", "Binnen zes maanden moeten 12 aanbieders zich melden.", share)
     often = "Hoe vaak presenteert het OZJ de regiobeelden?"
     assert holds_focus("number", "Een halfjaarlijkse presentatie van de regiobeelden door het OZJ.", often)
     assert holds_focus("name", "JenV neemt de lead op de tekst.", "Wie nam de lead?")  # an acronym opening it

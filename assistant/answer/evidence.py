@@ -32,6 +32,8 @@ _ASKS_NAME = re.compile(
 _COUNT_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen|miljard|procent|helft)\w*\b", re.I
 )
+_ASKS_SHARE = re.compile(r"\b(?:welk|hoe groot|hoe hoog)(?: \w+)? (?:percentage|aandeel)\b|\bhoeveel procent\b", re.I)
+_SHARE = re.compile(r"%|\bprocent\b|\b(?:helft|derde|kwart|driekwart)\b|\b\d+ op de \d+\b", re.I)
 _ASKS_MONEY = re.compile(r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b", re.I)
 MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
 # 'drie maanden', '2 jaar': a duration, not the count 'hoeveel kinderen' asks for
@@ -106,6 +108,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
     if focus == "number":
         if _ASKS_MONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number
             return bool(MONEY.search(sentence))
+        if _ASKS_SHARE.search(question):  # 'welk percentage' by a share
+            return bool(_SHARE.search(sentence))
         asked = set(re.findall(r"\d+", question))
         counted = _DURATION.sub(" ", sentence) if not _ASKS_DURATION.search(question) else sentence
         for mention in reversed(find_dates(counted)):  # 'op maandag 10 februari' is a day, not a count
