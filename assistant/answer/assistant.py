@@ -134,10 +134,15 @@ class Assistant:
         passages = retrieval.passages
         terms = question_terms(standalone, self.index.lexical())
         speakers = self._speakers(passages, retrieval.hints.organisations)
-        ranked = rank_sentences(
-            passages, terms, retrieval.hints, speakers=speakers, spoken=self._spoken(), question=question,
-            asked_people=tuple(people(question, self.people())), config=self.config.sentences,
-        )  # fmt: skip
+        asked = tuple(people(question, self.people()))
+
+        def rank(weights: dict[str, float], asking: str) -> list:
+            return rank_sentences(
+                passages, weights, retrieval.hints, speakers=speakers, spoken=self._spoken(), question=asking,
+                asked_people=asked, config=self.config.sentences,
+            )  # fmt: skip
+
+        ranked = rank(terms, question)
         date_missing = date_not_held(retrieval, self.index.documents(), standalone)
         absent = "" if date_missing else not_among_speakers(standalone, retrieval.hints, self.index.documents(),
                                                             self._spoken(), self.people())  # fmt: skip
@@ -151,21 +156,10 @@ class Assistant:
         elif self.llm is not None:
             text, citations, refused = self._generate(standalone, passages, ranked, on_text)
         else:
+            parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
             rankings = [ranked]
-            if len(parts := question_parts(standalone)) > 1:
-                rankings = [
-                    rank_sentences(
-                        passages,
-                        part_terms(terms, part, self.config.sentences),
-                        retrieval.hints,
-                        speakers=speakers,
-                        spoken=self._spoken(),
-                        question=part,
-                        asked_people=tuple(people(question, self.people())),
-                        config=self.config.sentences,
-                    )  # fmt: skip
-                    for part in parts
-                ]
+            if len(parts) > 1:
+                rankings = [rank(part_terms(terms, part, self.config.sentences), part) for part in parts]
             text, citations = self._extractive(rankings, passages, standalone)
             refused = not citations
         note = filter_note(filters) if refused else redaction_note(text, standalone)
