@@ -17,14 +17,13 @@ from assistant.core.minutes import REDACTED, close_names
 from assistant.core.types import DocMeta
 
 _NAMES_MEETING = re.compile(r"\b(?:BO|overleg|bestuurlijk overleg|bijeenkomst|vergadering)\b", re.I)
-_ASKS_DECISION = re.compile(r"\b(?:besl\w+|besluit|afgesproken|overeengekomen|akkoord)\b", re.I)
 
 
 def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str = "") -> bool:
     """The question names a day, year or meeting that none of the documents is about."""
     hints = retrieval.hints
     dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
-    said_or_decided = hints.asks_what_was_said or bool(_ASKS_DECISION.search(question))
+    said_or_decided = hints.asks_what_was_said or hints.asks_decision
     if hints.days:
         held = [meeting for meeting, days in dated if days & set(hints.days)]
         mentioned = any(f"{d.day} {MONTH_NAMES[d.month - 1]}" in p.text for d in hints.days for p in retrieval.passages)
