@@ -187,6 +187,10 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     assert not held("Wat besloot het BO Rijk-VNG van 12 november 2019 over de gezinshuizen?")
     assert held("Wat adviseerde de nota voor het BO Rijk-VNG van 28 november 2019 over de gezinshuizen?")
     assert held("Wat stond in de nota van 12 november 2019 over de gezinshuizen?")  # a document, not an overleg
+    deadline = Passage("c5", META, "De wet moet voor eind 2021 zijn aangepast.", "", (3,))
+    assert held("Wat moet er voor eind 2021 zijn aangepast?", (deadline,))  # a deadline a document sets
+    assert not held("Wat besloot het BO eind 2021?", (deadline,))  # but nothing was decided then
+    assert not held("Wat gebeurde er in het najaar van 2021?", (written,))  # nor is it in any document
     announced = Passage("c4", META, "Op 9 december vindt het volgende BO met de VNG plaats.", "", (3,))
     assert held("Welk overleg vindt op 9 december 2020 plaats?", (announced,))  # the documents announce it
     assert not held("Wat besloot het BO Rijk-VNG van 9 december 2020?", (announced,))  # but record nothing of it

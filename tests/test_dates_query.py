@@ -61,3 +61,16 @@ def test_what_the_minister_was_advised_is_looked_for_in_the_nota():
     assert read_question("Wat zei de minister over faire tarieven?").doc_types == ()  # said: the verslag
     assert read_question("Wat adviseerde de ROB over regionale samenwerking?").doc_types == ()  # not the minister
     assert read_question("Wat stond in de agenda over wat de minister kon zeggen?").doc_types == ("agenda",)
+
+
+def test_a_season_or_part_of_a_year_is_a_stretch_of_months():
+    def spans(text: str) -> list[tuple[dt.date, dt.date]]:
+        return [(m.start, m.end) for m in find_dates(text) if not m.day_precise]
+
+    assert spans("in het najaar van 2019") == [(dt.date(2019, 9, 1), dt.date(2019, 11, 30))]
+    assert spans("begin 2020 en eind 2020") == [(dt.date(2020, 1, 1), dt.date(2020, 3, 31)),
+                                                (dt.date(2020, 10, 1), dt.date(2020, 12, 31))]  # fmt: skip
+    assert spans("het tweede kwartaal van 2020") == [(dt.date(2020, 4, 1), dt.date(2020, 6, 30))]
+    assert spans("in het najaar") == []  # no year: no stretch
+    hints = read_question("Wat wilde de VNG in het najaar van 2020 met het kabinet doen?")
+    assert hints.months == ((dt.date(2020, 9, 1), dt.date(2020, 11, 30)),) and not hints.years

@@ -12,7 +12,7 @@ import re
 from assistant.answer.evidence import asks_position, people
 from assistant.answer.question import ORGANISATIONS, QuestionHints
 from assistant.answer.retrieve import Retrieval
-from assistant.core.dates import MONTH_NAMES
+from assistant.core.dates import MONTH_NAMES, find_dates
 from assistant.core.minutes import REDACTED, close_names
 from assistant.core.types import DocMeta
 
@@ -47,8 +47,10 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
             return True  # what was said or decided at a meeting is in its verslag, and that meeting has none
     if hints.months and not hints.days:
         in_month = any(start <= d <= end for _, days in dated for d in days for start, end in hints.months)
-        if not in_month:
-            return True
+        named = [question[m.span[0] : m.span[1]].lower() for m in find_dates(question) if not m.day_precise]
+        planned = any(phrase in p.text.lower() for phrase in named for p in retrieval.passages)
+        if not in_month and (not planned or said_or_decided):
+            return True  # 'voor eind 2021' may be planned in 2020; what was said then is in no document
     if hints.years and not hints.days:
         years = {d.year for _, days in dated for d in days}
         in_text = any(str(y) in p.text for y in hints.years for p in retrieval.passages)

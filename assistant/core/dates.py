@@ -27,6 +27,11 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # "juni 2020", "in maart 2018"
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE)
+# "het najaar van 2019", "begin 2020", "het tweede kwartaal van 2020": a stretch of months
+_PERIODS = {"voorjaar": (3, 6), "zomer": (6, 8), "najaar": (9, 11), "begin": (1, 3), "medio": (5, 8),
+            "halverwege": (5, 8), "eind": (10, 12), "einde": (10, 12), "eerste kwartaal": (1, 3),
+            "tweede kwartaal": (4, 6), "derde kwartaal": (7, 9), "vierde kwartaal": (10, 12)}  # fmt: skip
+_PERIOD_YEAR = re.compile(rf"\b({'|'.join(_PERIODS)})\s+(?:van\s+)?(\d{{4}})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,12 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
             continue
         year, month = int(m[2]), MONTHS[m[1].lower()]
         found.append(DateMention(dt.date(year, month, 1), _month_end(year, month), False, m.span()))
+        taken.append(m.span())
+    for m in _PERIOD_YEAR.finditer(text):
+        if not free(m.span()):
+            continue
+        (first, last), year = _PERIODS[m[1].lower()], int(m[2])
+        found.append(DateMention(dt.date(year, first, 1), _month_end(year, last), False, m.span()))
         taken.append(m.span())
     return sorted(found, key=lambda d: d.span)
 
