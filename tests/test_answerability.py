@@ -169,6 +169,10 @@ def test_compose_brings_the_items_a_line_introduces_and_opens_with_the_best_pass
     assert text.startswith("Volgens het verslag van het BO Rijk-VNG van 30 januari 2020: Dhr. Dekker")
     assert "7 vs 12" in text and "inkoop" in text
     assert [rank for rank, _ in quotes] == [1, 0]
+    themes = passage("Het OZJ richt zich op onderstaande vijf thema's:\n" + "\n".join(
+        f"• thema nummer {n} van de basis op orde" for n in ("een", "twee", "drie", "vier", "vijf")), "c3")  # fmt: skip
+    text, _ = compose([Sentence("Het OZJ richt zich op onderstaande vijf thema's:", 0, 0, 0.8, 1.2, 0.8)], [themes])
+    assert "thema nummer vijf" in text  # the line says five follow: all five, not the usual four
 
 
 def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_written_then():

@@ -291,6 +291,19 @@ _INTRODUCES = re.compile(
 )
 
 
+_COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10}
+_ANNOUNCED = re.compile(rf"\b({'|'.join(_COUNTS)}|[2-9]|10)\b(?=[^.:;]*:?\s*$)", re.I)
+
+
+def _announced(text: str) -> int:
+    """How many items a line that introduces a list says follow ('onderstaande vijf thema's:' -> 5), else 0."""
+    found = _ANNOUNCED.findall(text)
+    if not found:
+        return 0
+    word = found[-1].lower()
+    return _COUNTS.get(word) or int(word)
+
+
 _QUALIFIES = re.compile(r"^(?:Echter|Maar|Wel|Daarom|Dus|Daarbij|Wanneer dit|Als dit|Dit betekent)\b")
 
 
@@ -307,11 +320,9 @@ def continuation(
     introduces = bool(_INTRODUCES.search(sentence.text))
     if not introduces and speaker_of(sentence.text) is None:
         return _answer_after(sentence, texts, config, question)
+    reach = max(config.list_items, _announced(sentence.text)) if introduces else config.turn_sentences
     out = []
-    for position in range(
-        sentence.position + 1,
-        min(len(texts), sentence.position + 1 + (config.list_items if introduces else config.turn_sentences)),
-    ):
+    for position in range(sentence.position + 1, min(len(texts), sentence.position + 1 + reach)):
         text = texts[position]
         if (
             speaker_of(text)
