@@ -209,5 +209,6 @@ def test_the_answer_opens_with_the_sentence_that_holds_what_was_asked():
     # the answer and what follows it, then the set-up before it
     assert body.endswith(": Er doen nu 9 gemeenten mee [1]. Het onderzoek loopt tot december [1]. KPMG is in "
                          "september met het onderzoek gestart en gemeenten doen mee [1].")  # fmt: skip
+    assert quotes[0][1].startswith("KPMG is in september")  # the quote marked on the page keeps the page's order
     unordered, _ = compose(choose(ranked), [p], question="Wat doen de gemeenten met het onderzoek van KPMG?")
     assert ": KPMG is in september" in unordered  # no number asked: the passage's own order

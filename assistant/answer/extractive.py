@@ -364,7 +364,7 @@ def compose(
     time ('in de verschillende overleggen', 'hoe ontwikkelde'), the passages in date order; a sentence
     that introduces a list or opens a speaker's turn brings the items or the rest of the turn with it."""
     order: list[int] = []
-    quotes: dict[int, list[str]] = {}
+    quotes: dict[int, list[tuple[int, str]]] = {}
     first_use: dict[int, int] = {}
     for s in chosen:
         first_use.setdefault(s.passage_rank, len(first_use))
@@ -390,7 +390,7 @@ def compose(
             lines = [line for line in lines if line[0] >= lead.position] + [
                 line for line in lines if line[0] < lead.position
             ]
-        for _, text in lines:
+        for position, text in lines:
             key = re.sub(r"\W+", " ", text.lower()).strip()
             if key in seen:
                 continue
@@ -398,14 +398,15 @@ def compose(
             if rank not in quotes:
                 order.append(rank)
                 quotes[rank] = []
-            quotes[rank].append(text)
+            quotes[rank].append((position, text))
     parts = []
     for n, rank in enumerate(order, start=1):
         label = passages[rank].meta.label()
-        body = " ".join(_cited(q, n) for q in quotes[rank])
+        body = " ".join(_cited(q, n) for _, q in quotes[rank])
         lead = "Volgens" if n == 1 else ("Ook volgens" if _same_doc(passages, order, n) else "Volgens")
         parts.append(f"{lead} {label}: {body}")
-    return "\n\n".join(parts), [(rank, " ".join(quotes[rank])) for rank in order]
+    # the quote a citation shows and marks on the page keeps the page's order, whatever order the answer says it in
+    return "\n\n".join(parts), [(rank, " ".join(q for _, q in sorted(quotes[rank]))) for rank in order]
 
 
 def _same_doc(passages: list[Passage], order: list[int], n: int) -> bool:
