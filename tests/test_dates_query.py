@@ -74,3 +74,8 @@ def test_a_season_or_part_of_a_year_is_a_stretch_of_months():
     assert spans("in het najaar") == []  # no year: no stretch
     hints = read_question("Wat wilde de VNG in het najaar van 2020 met het kabinet doen?")
     assert hints.months == ((dt.date(2020, 9, 1), dt.date(2020, 11, 30)),) and not hints.years
+
+
+def test_a_plural_reaction_is_a_question_about_what_was_said():
+    assert read_question("Hoe reageerden de branches in juni 2020 op de afspraken?").asks_what_was_said
+    assert read_question("Hoe reageerde de VNG?").asks_what_was_said
