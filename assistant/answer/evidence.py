@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.core.dates import MONTHS, find_dates
+from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS
 from assistant.core.types import Passage
 
@@ -42,7 +42,6 @@ _DURATION = re.compile(
     r"jaar|jaren|uur|uren|minuten|kwartalen)\b",
     re.I,
 )
-_DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b", re.I)
 _ASKS_FREQUENCY = re.compile(r"\bhoe ?vaak\b|\bhoe frequent\b", re.I)
 _FREQUENCY = re.compile(
     r"\b\w*(?:jaarlijks|maandelijks|wekelijks|dagelijks)\w*\b|\bper (?:jaar|maand|week|kwartaal)\b|\b(?:keer|maal)\b",
@@ -114,7 +113,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         counted = _DURATION.sub(" ", sentence) if not _ASKS_DURATION.search(question) else sentence
         for mention in reversed(find_dates(counted)):  # 'op maandag 10 februari' is a day, not a count
             counted = counted[: mention.span[0]] + " " + counted[mention.span[1] :]
-        counted = _LABEL_NUMBER.sub(" ", _YEAR.sub(" ", _DAY_MONTH.sub(" ", counted)))  # 'actielijn 1', '2019'
+        counted = _LABEL_NUMBER.sub(" ", _YEAR.sub(" ", DAY_MONTH.sub(" ", counted)))  # 'actielijn 1', '2019'
         digits = {m.group(0) for m in re.finditer(r"\d+", counted)}
         if _ASKS_FREQUENCY.search(question) and _FREQUENCY.search(counted):
             return True  # 'hoe vaak' is answered by 'halfjaarlijks', 'twee keer per jaar'

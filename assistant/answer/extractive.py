@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from assistant.answer.evidence import asks_position, holds_focus, question_focus, speaker_of
 from assistant.answer.question import QuestionHints
 from assistant.core.config import CONFIG, SentenceConfig
-from assistant.core.dates import MONTHS, find_dates
+from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS, expand
 from assistant.core.redactions import meanings
 from assistant.core.sentences import split_sentences
@@ -70,7 +70,6 @@ _ASKS_WHO = re.compile(r"^\s*wie\b", re.I)
 _ASKS_ORG = re.compile(r"\b(welke?|wat voor)\s+(\w*bureau|partij|organisatie|instantie|gemeente)\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\b(hoeveel|bedrag|percentage|procent|aantal)\b", re.I)
 _ASKS_WHEN = re.compile(r"\b(wanneer|welke datum|op welke dag)\b", re.I)
-_DAY_MONTH = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(MONTHS)})\b", re.I)  # '11 oktober': a date without its year
 _PERSON = re.compile(r"\b[A-Z][a-zà-ÿ]+ (?:(?:van|de|der|ter|den) )*[A-Z][a-zà-ÿ]+\b")
 _ACRONYM = re.compile(r"(?<!^)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
 _NUMBER = re.compile(r"\d")
@@ -121,7 +120,7 @@ def answer_type_bonus(cues: QuestionCues, sentence: str, config: SentenceConfig 
         bonus += config.organisation_asked
     if cues.amount and _NUMBER.search(sentence):
         bonus += config.amount
-    if cues.when and (find_dates(sentence) or _DAY_MONTH.search(sentence)):
+    if cues.when and (find_dates(sentence) or DAY_MONTH.search(sentence)):
         bonus += config.when
     if cues.listing and sentence.count(",") >= 3:
         bonus += config.listing

@@ -18,6 +18,7 @@ MONTH_NAMES = [
 ]  # fmt: skip
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTH})\b", re.IGNORECASE)  # '11 oktober': a date without its year
 # "6 november 2019", "02 juni 2020", "22/23 maart 2018", "25 sept 2019", "6 nov."
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:\s*[/-]\s*\d{{1,2}})?\s+({_MONTH})\.?(?:\s+(\d{{4}}))?\b", re.IGNORECASE
