@@ -89,7 +89,7 @@ def _ruled_out(row: dict) -> bool:
 
 
 def _design(rows: list[dict], features: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """Feature matrix and labels of the rows a weight decides (a day no document has is a rule, not a weight)."""
+    """Feature matrix and labels of the rows a weight decides (what a rule decides is left out, see `_ruled_out`)."""
     kept = [r for r in rows if not _ruled_out(r)]
     x = np.array([[r["features"][f] for f in features] for r in kept], dtype=float).reshape(len(kept), len(features))
     return x, np.array([1.0 if r["answerable"] else 0.0 for r in kept])

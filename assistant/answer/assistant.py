@@ -334,7 +334,7 @@ def _on_the_named_day(retrieval: Retrieval, question: str) -> Retrieval:
     hints = retrieval.hints
     if not hints.days or not (hints.asks_what_was_said or asks_position(question)):
         return retrieval
-    that_day = [p for p in retrieval.passages if (p.meta.meeting_date or p.meta.document_date) in hints.days]
+    that_day = [p for p in retrieval.passages if p.meta.date in hints.days]
     named = [p for p in that_day if p.meta.meeting in hints.meetings]  # 'het BO Rijk-VNG van ...', not another
     return replace(retrieval, passages=named or that_day) if that_day else retrieval
 

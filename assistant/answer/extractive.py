@@ -367,15 +367,15 @@ def compose(
     first_use: dict[int, int] = {}
     for s in chosen:
         first_use.setdefault(s.passage_rank, len(first_use))
-    lead = None
+    opening = None
     if OVER_TIME.search(question):
         dated = sorted(first_use, key=lambda r: (passages[r].meta.date or _UNDATED, first_use[r]))
         first_use = {rank: k for k, rank in enumerate(dated)}
     elif (focus := question_focus(question) if question else "none") != "none":
         # answer first: the sentence holding the number, date or name asked for opens the answer
-        lead = next((s for s in chosen if holds_focus(focus, s.text, question)), None)
-        if lead is not None:
-            first_use[lead.passage_rank] = -1
+        opening = next((s for s in chosen if holds_focus(focus, s.text, question)), None)
+        if opening is not None:
+            first_use[opening.passage_rank] = -1
     picked: dict[int, dict[int, str]] = {}
     for s in chosen:
         lines = picked.setdefault(s.passage_rank, {})
@@ -385,9 +385,9 @@ def compose(
     seen: set[str] = set()
     for rank in sorted(picked, key=lambda r: first_use[r]):
         lines = sorted(picked[rank].items())
-        if lead is not None and rank == lead.passage_rank:  # the answer and what follows it, then the set-up
-            lines = [line for line in lines if line[0] >= lead.position] + [
-                line for line in lines if line[0] < lead.position
+        if opening is not None and rank == opening.passage_rank:  # the answer and what follows it, then the set-up
+            lines = [line for line in lines if line[0] >= opening.position] + [
+                line for line in lines if line[0] < opening.position
             ]
         for position, text in lines:
             key = re.sub(r"\W+", " ", text.lower()).strip()

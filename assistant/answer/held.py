@@ -24,9 +24,10 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
     hints = retrieval.hints
     dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
     said_or_decided = hints.asks_what_was_said or hints.asks_decision
+    said = [f"{d.day} {MONTH_NAMES[d.month - 1]}" for d in hints.days]  # '12 november', as a text writes it
     if hints.days:
         held = [meeting for meeting, days in dated if days & set(hints.days)]
-        mentioned = any(f"{d.day} {MONTH_NAMES[d.month - 1]}" in p.text for d in hints.days for p in retrieval.passages)
+        mentioned = any(day in p.text for day in said for p in retrieval.passages)
         if not held and (not mentioned or said_or_decided):
             return True  # 'op 9 december vindt het volgende BO plaats': announced, but nothing of it is recorded
         if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
@@ -37,7 +38,6 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
             # 'het BO van 12 november': no overleg met that day; a nota written that day is not one, but a
             # meeting another document mentions on that day (a heidag, a stuurgroep) may be asked about
             written = {m.doc_id for m in documents if m.document_date in hints.days}
-            said = [f"{d.day} {MONTH_NAMES[d.month - 1]}" for d in hints.days]
             if not any(day in p.text for day in said for p in retrieval.passages if p.meta.doc_id not in written):
                 return True
     asks_record = said_or_decided or hints.doc_types
