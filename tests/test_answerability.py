@@ -12,6 +12,7 @@ from assistant.answer.evidence import (
     anchors_missing,
     asks_outcome,
     holds_focus,
+    leaves_open,
     left_open,
     question_focus,
     says_unknown,
@@ -75,6 +76,24 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert asks_outcome("Hoe liep het hoger beroep af?") and asks_outcome("Wie werd projectleider?")
     assert not asks_outcome("Wat zei de VNG over het hoger beroep?")
     assert not left_open("Deventer doet mee.")
+    assert left_open("Geen afspraak.") and left_open("De minister concludeert hier nu niet uit te komen.")
+
+
+def test_a_duration_is_answered_by_a_time_limit_and_who_by_any_preposition():
+    time = "Hoeveel tijd krijgt het onderzoeksbureau?"
+    assert holds_focus("number", "Zij moeten voldoende tijd krijgen (tot 1 november)", time)
+    assert holds_focus("number", "Het bureau krijgt drie maanden.", time)
+    assert not holds_focus("number", "Op 9 december vindt het volgende BO plaats.", time)  # a day, not a limit
+    assert question_focus("En tussen wie moest dat nog geregeld worden?") == "name"
+    assert question_focus("Met wie sprak de minister?") == "name"
+
+
+def test_an_outcome_left_open_still_answers_the_count_it_gives():
+    counted = "Hoeveel gemeenten hadden de taak in juni daadwerkelijk op zich genomen?"
+    partly = "Zeven coördinerende gemeenten gaan de taak op zich nemen, maar een 8e gemeente wordt nog gezocht."
+    assert not leaves_open(counted, partly)
+    assert leaves_open(counted, "Een Limburgse gemeente wordt nog gezocht.")
+    assert leaves_open("Welke gemeente nam het uiteindelijk over?", partly)  # a name is asked, none is given
 
 
 def test_names_only_in_attendee_lines_count_as_missing():
@@ -198,6 +217,9 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     announced = Passage("c4", META, "Op 9 december vindt het volgende BO met de VNG plaats.", "", (3,))
     assert held("Welk overleg vindt op 9 december 2020 plaats?", (announced,))  # the documents announce it
     assert not held("Wat besloot het BO Rijk-VNG van 9 december 2020?", (announced,))  # but record nothing of it
+    review = DocMeta("v4", "verslag", "Verslag", "bundel.pdf", 6, 7, "BO Rijk-VNG", dt.date(2020, 6, 24))
+    looked_back = Passage("c6", review, "Terugblik AO 23 juni: veel vragen over Hoenderloo.", "", (6,))
+    assert held("Wat zei Dekker in het AO van 23 juni 2020?", (looked_back,))  # a later verslag records it
     plans = Passage("c3", META, "Voor 2021 wil de VNG de gezinshuizen uitbreiden.", "", (3,))
     assert held("Wat schreef men over de gezinshuizen in 2021?", (plans,))  # a plan for 2021, written in 2020
     assert not held("Wat zei de VNG in 2021 over de gezinshuizen?", (plans,))  # said in 2021: no document then

@@ -3,7 +3,14 @@
 import datetime as dt
 from dataclasses import replace
 
-from assistant.answer.extractive import choose, compose, rank_sentences
+from assistant.answer.extractive import (
+    QuestionCues,
+    answer_type_bonus,
+    choose,
+    compose,
+    rank_sentences,
+    sentences_of,
+)
 from assistant.answer.question import read_question
 from assistant.answer.retrieve import _boost, _keep_best, _spread_duplicates
 from assistant.core.config import CONFIG
@@ -89,6 +96,23 @@ def test_the_sentence_holding_the_question_terms_ranks_first_and_headings_never_
     ranked = rank_sentences([passage(text)], terms, read_question(question), question=question)
     assert ranked[0].text.startswith("De VNG vraagt om een handreiking")
     assert all(s.text != "3. Tarieven" for s in ranked)
+
+
+def test_a_turn_glued_to_the_bullet_before_it_is_its_own_sentence():
+    glued = "• Overeenstemming over de financiering Dhr. Eerenberg meent dat het een nieuwe taak is."
+    glued += " Geen uitname uit het fonds."
+    assert sentences_of(glued) == [
+        "Overeenstemming over de financiering",
+        "Dhr. Eerenberg meent dat het een nieuwe taak is.",
+        "Geen uitname uit het fonds.",
+    ]
+    assert sentences_of("En dan komen we bij Dhr. De Jonge.") == ["En dan komen we bij Dhr. De Jonge."]
+
+
+def test_an_abbreviation_stands_for_the_organisation_the_question_names():
+    cues = QuestionCues.of("Welke afbakening geldt voor de Jeugdautoriteit?")
+    assert answer_type_bonus(cues, "Afbakening: de JA stapt alleen in bij discontinuïteit.") == CONFIG.sentences.person
+    assert answer_type_bonus(cues, "Afbakening: de NZa stapt alleen in bij discontinuïteit.") == 0.0
 
 
 def test_a_decision_line_wins_a_question_about_what_was_decided():

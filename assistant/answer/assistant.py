@@ -17,7 +17,7 @@ from assistant.answer.evidence import (
     asks_outcome,
     asks_position,
     holds_focus,
-    left_open,
+    leaves_open,
     people,
     people_in,
     question_focus,
@@ -167,7 +167,7 @@ class Assistant:
             who = f"de {absent}" if absent in ("VNG", "BGZJ", "cliëntenorganisaties") else absent
             note = f"(Het verslag van dat overleg vermeldt geen bijdrage van {who}.)" + (f"\n\n{note}" if note else "")
         elif refused and evidence.outcome_open:
-            note = _still_open(ranked, passages) + (f"\n\n{note}" if note else "")
+            note = _still_open(ranked, passages, question) + (f"\n\n{note}" if note else "")
         if note:
             text = f"{text}\n\n{note}"
         done = time.perf_counter()
@@ -320,9 +320,9 @@ class Assistant:
         return text, cites
 
 
-def _still_open(ranked, passages: list[Passage]) -> str:
+def _still_open(ranked, passages: list[Passage], question: str) -> str:
     """The sentence that says an outcome asked about was still open, with where it stands."""
-    said = next(s for s in sorted(ranked, key=lambda s: -s.support)[:3] if left_open(s.text))
+    said = next(s for s in sorted(ranked, key=lambda s: -s.support)[:3] if leaves_open(question, s.text))
     p = passages[said.passage_rank]
     where = f"{p.meta.source_file}, p. {page_span(p.pages)}"
     return f"(Volgens {p.meta.label()} was dit toen nog open: “{said.text}” ({where}).)"
@@ -438,6 +438,6 @@ def gather_evidence(
         speaker_missing=speaker_missing(question, [s.text for s in ranked], known),
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
-        outcome_open=float(asks_outcome(question) and any(left_open(s.text) for s in best)),
+        outcome_open=float(asks_outcome(question) and any(leaves_open(question, s.text) for s in best)),
         focus_share=held / support if focus != "none" and support else 1.0,
     )

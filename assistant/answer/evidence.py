@@ -24,7 +24,7 @@ _ASKS_DATE = re.compile(
     r"\bwanneer\b|\bop welke (?:datum|dag)\b|\bin welk jaar\b|\bsinds wanneer\b|\bwelke datum\b", re.I
 )
 _ASKS_NAME = re.compile(
-    r"^\s*(?:en\s+)?wie\b|\bvan wie\b|\bdoor wie\b|\bnaam\b|"
+    r"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|\bnaam\b|"
     r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:gemeenten?|regio'?s?|organisaties?|partij(?:en)?|"
     r"instelling(?:en)?|aanbieders?|jeugdhulpaanbieder|instituut|bureau|boek|leidraad|wethouders?|persoon|personen|provincie)\b",
     re.I,
@@ -53,7 +53,7 @@ _LABEL_NUMBER = re.compile(
     r"pagina|p\.|versie|ad|zzp|kwartaal)\s*\d+(?:[.,]\d+)*\)?|\b\d+(?:e|de|ste)\s+kwartaal\b",
     re.I,
 )
-_ASKS_DURATION = re.compile(r"\bhoe ?lang\b|\bhoeveel (?:dagen|weken|maanden|jaar|jaren|uur|uren|minuten)\b", re.I)
+_ASKS_DURATION = re.compile(r"\bhoe ?lang\b|\bhoeveel (?:tijd|dagen|weken|maanden|jaar|jaren|uur|uren|minuten)\b", re.I)
 _TIME_WORDS = re.compile(
     rf"\b(?:{'|'.join(MONTHS)})\b|\b(?:19|20)\d\d\b|\b(?:voorjaar|najaar|zomer|winter|kwartaal|week|weken|maand|maanden)\b",
     re.I,
@@ -102,6 +102,15 @@ def anchors(question: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_UNTIL = re.compile(r"\b(?:tot(?: en met)?|t/m|uiterlijk|vóór|voor)\s+(?:eind |begin |medio )?$", re.I)
+
+
+def _until(sentence: str) -> bool:
+    """True for a sentence that sets a limit in time: 'tot 1 november', 'vóór eind 2020'."""
+    starts = [m.span[0] for m in find_dates(sentence)] + [m.start() for m in DAY_MONTH.finditer(sentence)]
+    return any(_UNTIL.search(sentence[max(0, start - 20) : start]) for start in starts)
+
+
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if focus == "number":
@@ -110,7 +119,10 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         if _ASKS_SHARE.search(question):  # 'welk percentage' by a share
             return bool(_SHARE.search(sentence))
         asked = set(re.findall(r"\d+", question))
-        counted = _DURATION.sub(" ", sentence) if not _ASKS_DURATION.search(question) else sentence
+        asks_duration = bool(_ASKS_DURATION.search(question))
+        if asks_duration and (_DURATION.search(sentence) or _until(sentence)):
+            return True  # 'hoeveel tijd krijgen zij?' is answered by 'drie maanden' and by 'tot 1 november'
+        counted = _DURATION.sub(" ", sentence) if not asks_duration else sentence
         for mention in reversed(find_dates(counted)):  # 'op maandag 10 februari' is a day, not a count
             counted = counted[: mention.span[0]] + " " + counted[mention.span[1] :]
         counted = _LABEL_NUMBER.sub(" ", _YEAR.sub(" ", DAY_MONTH.sub(" ", counted)))  # 'actielijn 1', '2019'
@@ -153,9 +165,10 @@ class Evidence:
 FEATURES = ("support", "window", "focus", "focus_gap", "unknown", "anchors_missing", "speaker_missing", "dense",
             "date_missing", "focus_share", "outcome_open")  # fmt: skip
 _UNKNOWN = re.compile(
-    r"\b(?:niet bekend|onbekend|nog niet|nog geen|wordt gezocht|worden gezocht|niet duidelijk|onduidelijk|"
+    r"\b(?:niet bekend|onbekend|nog niet|nog geen|(?:wordt|worden) (?:nog )?gezocht|niet duidelijk|onduidelijk|"
     r"niet (?:worden )?meegenomen|in de planning|nog onderzocht|nader bepaald|nog uitgewerkt|weten (?:we )?niet|"
-    r"niet zeker|onzeker|beraadt zich nog|beraden zich nog|nog open)\b",
+    r"niet zeker|onzeker|beraadt zich nog|beraden zich nog|nog open|geen afspraak|geen overeenstemming|"
+    r"niet uit (?:te )?(?:gaan )?komen)\b",
     re.I,
 )
 
@@ -178,6 +191,14 @@ def left_open(sentence: str) -> bool:
     """True for a sentence that leaves an outcome open: it is not known yet, or only guessed at or asked
     ('Wellicht Deventer?')."""
     return says_unknown(sentence) or bool(_SPECULATES.search(sentence))
+
+
+def leaves_open(question: str, sentence: str) -> bool:
+    """True for a sentence that leaves the outcome a question asks about open without giving what it asks for:
+    '7 gemeenten gaan de taak op zich nemen, een 8e wordt nog gezocht' answers 'hoeveel ... daadwerkelijk'."""
+    # only a count is specific enough: any capitalised word or month would pass for the name or date asked for
+    counts = question_focus(question) == "number" and holds_focus("number", sentence, question)
+    return left_open(sentence) and not counts
 
 
 def says_unknown(sentence: str) -> bool:

@@ -51,7 +51,7 @@ def sentences_of(text: str) -> list[str]:
     """A passage cut into sentences and bullet items, bullets stripped."""
     out = []
     for para in text.split("\n"):
-        for sentence in split_sentences(para):
+        for sentence in (turn for s in split_sentences(para) for turn in _TURN.split(s)):
             sentence = _BULLET.sub("", sentence.strip()).strip()
             long_enough = len(sentence) >= 15 or (len(sentence) >= 12 and _DECISION.match(sentence))
             if (
@@ -64,6 +64,10 @@ def sentences_of(text: str) -> list[str]:
     return out
 
 
+# a speaker's turn glued to the unpunctuated bullet before it: '... terugkeerders Dhr. Eerenberg meent dat ...'
+_TURN = re.compile(
+    r"(?<=[a-zà-ÿ)])\s+(?=(?:Dhr|Mevr|Mw)\.?\s+(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*[A-Z][\w'-]+:?\s+[a-z])"
+)
 _DECISION = re.compile(r"^(?:Besluit|Akkoord|Afspraak|Geen afspraak|Vastgesteld|Conclusie|Afgesproken)\b")
 _ASKS_DECISION = re.compile(r"\b(besl\w+|besluit|afspraak|afspraken|afgesproken|akkoord)\b", re.I)
 _ASKS_WHO = re.compile(r"^\s*wie\b", re.I)
@@ -124,7 +128,7 @@ def answer_type_bonus(cues: QuestionCues, sentence: str, config: SentenceConfig 
         bonus += config.when
     if cues.listing and sentence.count(",") >= 3:
         bonus += config.listing
-    if any(person.search(sentence) for person in cues.people):
+    if any(person.search(expand(sentence)) for person in cues.people):  # 'de JA' is the Jeugdautoriteit asked about
         bonus += config.person  # the person the question names is the one speaking or spoken of
     return bonus
 
@@ -168,20 +172,21 @@ def rank_sentences(
         for position, text in enumerate(sentences_of(passage.text)):
             if heading_level(text) is not None or (len(text) < 90 and text.endswith(":") and not speaker_of(text)):
                 continue  # headings and labels say what follows, not what was said ('Dhr. X geeft aan ...:' does)
-            words = set(tokenize(expand(text)))  # 'NvO' covers 'Norm voor Opdrachtgeverschap'
+            expanded = expand(text)  # 'NvO' covers 'Norm voor Opdrachtgeverschap', 'de JA' the Jeugdautoriteit
+            words = set(tokenize(expanded))
             own = sum(w for t, w in terms.items() if _contains(words, t))
             inherited = sum(w for t, w in terms.items() if not _contains(words, t) and t in section_words)
             own_coverage = min(1.0, (own + config.section_weight * inherited) / total)
             coverage = min(1.0, own_coverage + config.previous_weight * previous)
             previous = own_coverage
-            lowered = text.lower()
+            lowered = expanded.lower()
             org_bonus = config.organisation_named * sum(1 for o in hints.organisations if o.lower() in lowered)
             speaker = _spoken_by(text, (spoken or {}).get(passage.meta.doc_id, ())) if position_asked else None
             if asked_people:  # the question is about what these people said, not their whole organisation
                 if speaker and speaker[0] in asked_people:
                     org_bonus += config.organisation_speaker
                     coverage = max(coverage, config.coverage_floor)  # their words answer 'hoe keek X ertegenaan?'
-                elif any(re.search(rf"\b{re.escape(n)}\b", text) for n in asked_people):
+                elif any(re.search(rf"\b{re.escape(n)}\b", expanded) for n in asked_people):
                     org_bonus += config.organisation_speaker
             elif any(re.search(rf"\b{re.escape(n)}\b", text) for n in names) or (
                 speaker and speaker[1] in hints.organisations

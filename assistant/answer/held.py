@@ -27,8 +27,10 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
     said = [f"{d.day} {MONTH_NAMES[d.month - 1]}" for d in hints.days]  # '12 november', as a text writes it
     if hints.days:
         held = [meeting for meeting, days in dated if days & set(hints.days)]
-        mentioned = any(day in p.text for day in said for p in retrieval.passages)
-        if not held and (not mentioned or said_or_decided):
+        mentioned = [p for p in retrieval.passages if any(day in p.text for day in said)]
+        # a document written after the day looks back on it ('Terugblik AO 23 juni'); one before only announces it
+        recorded = any(p.meta.date and p.meta.date > min(hints.days) for p in mentioned)
+        if not held and (not mentioned or (said_or_decided and not recorded)):
             return True  # 'op 9 december vindt het volgende BO plaats': announced, but nothing of it is recorded
         if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
             return True  # e.g. a 'BO Zorg voor de Jeugd' on a day when only the BO Rijk-VNG met

@@ -28,6 +28,19 @@ ABBREVIATIONS = {
     "AMvB": "algemene maatregel van bestuur",
     "pgb": "persoonsgebonden budget",
     "GGZ": "geestelijke gezondheidszorg",
+    "JA": "Jeugdautoriteit",
+    "VT": "Veilig Thuis",
+    "JB": "jeugdbescherming",
+    "BZK": "Binnenlandse Zaken",
+    "OCW": "Onderwijs, Cultuur en Wetenschap",
+    "OM": "Openbaar Ministerie",
+    "ALV": "algemene ledenvergadering",
+    "LVB": "licht verstandelijke beperking",
+    "POH": "praktijkondersteuner",
+    "CCE": "Centrum voor Consultatie en Expertise",
+    "NJi": "Nederlands Jeugdinstituut",
+    "VGN": "Vereniging Gehandicaptenzorg Nederland",
+    "AWBZ": "Algemene Wet Bijzondere Ziektekosten",
 }
 _SHORT = {short: re.compile(rf"(?<![\w+]){re.escape(short)}(?![\w+])") for short in ABBREVIATIONS}
 _LONG = {short: re.compile(re.escape(long), re.I) for short, long in ABBREVIATIONS.items()}
