@@ -167,6 +167,14 @@ def test_a_sentence_that_qualifies_the_chosen_one_comes_along():
     assert "Echter moet eerst het aanbod aan de voorkant worden opgebouwd [1]." in text and "rondvraag" not in text
 
 
+def test_a_quotation_the_chosen_sentence_opens_comes_along_to_where_it_closes():
+    quoted = "“Een voorbeeld zijn thuiszitters. Er zit veel energie in het plaatsen van kinderen. Zonder passend "
+    p = passage(f"Ook is een team op school nodig. {quoted}aanbod zit je vaak in een impasse.”\nDe lunch volgt daarna.")
+    ranked = rank_sentences([p], words("thuiszitters"), read_question("Wat werd gezegd over thuiszitters?"))
+    text, _ = compose([s for s in ranked if "thuiszitters" in s.text], [p])
+    assert "zit je vaak in een impasse.” [1]" in text and "lunch" not in text
+
+
 def test_what_was_said_comes_from_the_verslag_not_from_the_advice_to_the_minister():
     question = "Wat zei de VNG over faire tarieven in het BO van 6 november 2019?"
     advice = passage("U kunt de VNG zeggen dat faire tarieven in het BO goed passen.", meta("nota"), "n")
@@ -200,6 +208,7 @@ def test_a_compound_question_is_answered_part_by_part():
     first, second = question_parts(question)
     assert first == "Hoeveel plaatsen noemt de werkgroep in totaal" and second.startswith("hoeveel daarvan")
     assert question_parts("Wie en wat?") == ["Wie en wat?"]  # no second question of three words
+    assert len(question_parts("Wat vond De Jonge het belangrijkst, en waar wilde het OZJ aandacht voor?")) == 2
     total = passage("De werkgroep noemt in totaal 5.298 plaatsen. De werkgroep telt de plaatsen in totaal per regio.")
     regional = passage("Bovenregionaal zijn er 1.255.", chunk_id="c2")
     terms = words("plaatsen werkgroep totaal bovenregionaal")

@@ -322,6 +322,8 @@ def continuation(
     if sentence.position >= len(texts) or texts[sentence.position] != sentence.text:
         return []
     introduces = bool(_INTRODUCES.search(sentence.text))
+    if sentence.text.count("“") > sentence.text.count("”"):  # a quotation it opens: up to where it closes
+        return _quoted_on(sentence, texts, config)
     if not introduces and speaker_of(sentence.text) is None:
         return _answer_after(sentence, texts, config, question)
     reach = max(config.list_items, _announced(sentence.text)) if introduces else config.turn_sentences
@@ -336,6 +338,20 @@ def continuation(
         ):
             break
         out.append((position, text))
+    return out
+
+
+def _quoted_on(sentence: Sentence, texts: list[str], config: SentenceConfig) -> list[tuple[int, str]]:
+    """The rest of a quotation a sentence opens ('“Een voorbeeld zijn thuiszitters. ... een impasse.”'), as far
+    as a speaker's turn would reach."""
+    out = []
+    for position in range(sentence.position + 1, min(len(texts), sentence.position + 1 + config.turn_sentences)):
+        text = texts[position]
+        if speaker_of(text) or heading_level(text) is not None or len(text) > config.long_sentence or "“" in text:
+            break
+        out.append((position, text))
+        if "”" in text:
+            break
     return out
 
 

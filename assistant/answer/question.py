@@ -127,7 +127,7 @@ def organisation_pattern(name: str) -> re.Pattern[str]:
 
 # ', en hoeveel daarvan ...', ' en wie ...': a second question joined to the first
 _SECOND_QUESTION = re.compile(
-    r",?\s+en\s+(?=(?:wat|wie|hoe|hoeveel|welke?|waarom|wanneer|van welke|op welke|in welke|met welke|door wie|"
+    r",?\s+en\s+(?=(?:wat|wie|hoe|hoeveel|welke?|waar\w*|wanneer|van welke|op welke|in welke|met welke|door wie|"
     r"sinds wanneer)\b)",
     re.I,
 )
