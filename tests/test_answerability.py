@@ -75,6 +75,7 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert left_open("Wellicht Deventer?") and left_open("De regio beraadt zich nog.")
     assert asks_outcome("Hoe liep het hoger beroep af?") and asks_outcome("Wie werd projectleider?")
     assert not asks_outcome("Wat zei de VNG over het hoger beroep?")
+    assert not asks_outcome("Met wie werd daarover gepraat?")  # who was talked to, not who was appointed
     assert not left_open("Deventer doet mee.")
     assert left_open("Geen afspraak.") and left_open("De minister concludeert hier nu niet uit te komen.")
 
@@ -103,6 +104,12 @@ def test_names_only_in_attendee_lines_count_as_missing():
     assert anchors_missing("Welke boodschap had de LOC voor de minister?", [listed]) == 1.0
     spoken = passage("Dhr. Spigt: de LOC heeft gevraagd om meer inspraak.")
     assert anchors_missing("Welke boodschap had de LOC voor de minister?", [spoken]) == 0.0
+
+
+def test_a_name_in_the_genitive_is_found_as_the_name():
+    spoken = passage("Dhr. Spijt wil terug naar de opdracht.")
+    assert anchors_missing("Waar wilden de branches volgens Spijts toelichting vanaf?", [spoken]) == 0.0
+    assert anchors_missing("Waar wilden de branches volgens Meijers toelichting vanaf?", [spoken]) == 1.0
 
 
 def test_speaker_missing_when_the_named_person_never_speaks():

@@ -174,7 +174,9 @@ _UNKNOWN = re.compile(
 
 
 _ASKS_OUTCOME = re.compile(
-    r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|wie werd|aangesteld|benoemd)\b|\bliep\b[^?]*\baf\b", re.I
+    r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|aangesteld|benoemd)\b|^\s*(?:en\s+)?wie werd\b|"
+    r"\bliep\b[^?]*\baf\b",
+    re.I,
 )
 
 
@@ -261,8 +263,11 @@ def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> f
     if not names:
         return 0.0
     text = " ".join(prose(p.text) for p in passages[:depth])
-    missing = [n for n in names if not re.search(rf"\b{re.escape(n)}", text)]
+    missing = [n for n in names if not re.search(rf"\b{re.escape(_GENITIVE.sub('', n))}", text)]
     return len(missing) / len(names)
+
+
+_GENITIVE = re.compile(r"(?<=[a-z])'?s$")  # 'Spijts toelichting' is about Spijt
 
 
 def window_support(sentences: list[tuple[int, int, float]]) -> float:
