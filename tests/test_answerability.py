@@ -78,6 +78,7 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not asks_outcome("Met wie werd daarover gepraat?")  # who was talked to, not who was appointed
     assert not left_open("Deventer doet mee.")
     assert left_open("Geen afspraak.") and left_open("De minister concludeert hier nu niet uit te komen.")
+    assert left_open("Afspraak: zij bellen elkaar volgende week.") and left_open("De VNG zal het gesprek aangaan.")
 
 
 def test_a_duration_is_answered_by_a_time_limit_and_who_by_any_preposition():

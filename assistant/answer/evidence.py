@@ -187,12 +187,13 @@ def asks_outcome(question: str) -> bool:
 
 
 _SPECULATES = re.compile(r"\b(?:wellicht|misschien|eventueel|mogelijk)\b|\?\s*$", re.I)
+_PLANNED = re.compile(r"\b(?:zal|zullen|volgende week|voornemens|voorgenomen|streeft|streven)\b", re.I)  # not yet done
 
 
 def left_open(sentence: str) -> bool:
     """True for a sentence that leaves an outcome open: it is not known yet, or only guessed at or asked
     ('Wellicht Deventer?')."""
-    return says_unknown(sentence) or bool(_SPECULATES.search(sentence))
+    return says_unknown(sentence) or bool(_SPECULATES.search(sentence) or _PLANNED.search(sentence))
 
 
 def leaves_open(question: str, sentence: str) -> bool:
