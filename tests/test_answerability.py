@@ -44,6 +44,8 @@ def evidence(**values: float) -> Evidence:
         ("Op welke datum was de heidag?", "date"),
         ("Wie werd aangeboden als contactpersoon?", "name"),
         ("Welke gemeente heeft het overgenomen?", "name"),
+        ("Welke accountant keurde de afspraak af?", "name"),
+        ("Via welk uitzendbureau kwam hij binnen?", "name"),
         ("Wat vond de VNG van de norm?", "none"),
     ],
 )
