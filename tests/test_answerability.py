@@ -230,6 +230,9 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     review = DocMeta("v4", "verslag", "Verslag", "bundel.pdf", 6, 7, "BO Rijk-VNG", dt.date(2020, 6, 24))
     looked_back = Passage("c6", review, "Terugblik AO 23 juni: veel vragen over Hoenderloo.", "", (6,))
     assert held("Wat zei Dekker in het AO van 23 juni 2020?", (looked_back,))  # a later verslag records it
+    january = DocMeta("n2", "nota", "Nota", "bundel.pdf", 5, 5, "BO Rijk-VNG", dt.date(2020, 1, 30))
+    december = Passage("c7", january, "Op 17 december heeft het OZJ een eerste schets gepresenteerd.", "", (5,))
+    assert held("Wat liet het OZJ in december 2019 zien?", (december,))  # a nota of January looks back on it
     plans = Passage("c3", META, "Voor 2021 wil de VNG de gezinshuizen uitbreiden.", "", (3,))
     assert held("Wat schreef men over de gezinshuizen in 2021?", (plans,))  # a plan for 2021, written in 2020
     assert not held("Wat zei de VNG in 2021 over de gezinshuizen?", (plans,))  # said in 2021: no document then

@@ -7,6 +7,7 @@ verslag records no word of theirs, is not answered from other documents.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.answer.evidence import asks_position, people
@@ -51,7 +52,13 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
         in_month = any(start <= d <= end for _, days in dated for d in days for start, end in hints.months)
         named = [question[m.span[0] : m.span[1]].lower() for m in find_dates(question) if not m.day_precise]
         planned = any(phrase in p.text.lower() for phrase in named for p in retrieval.passages)
-        if not in_month and (not planned or said_or_decided):
+        # 'Op 17 december heeft het OZJ ... gepresenteerd' in a nota of January looks back on December
+        recorded = any(
+            p.meta.date and end < p.meta.date <= end + dt.timedelta(days=120) and MONTH_NAMES[start.month - 1] in p.text
+            for start, end in hints.months
+            for p in retrieval.passages
+        )
+        if not in_month and (not (planned or recorded) or (said_or_decided and not recorded)):
             return True  # 'voor eind 2021' may be planned in 2020; what was said then is in no document
     if hints.years and not hints.days:
         years = {d.year for _, days in dated for d in days}
