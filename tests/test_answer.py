@@ -191,6 +191,14 @@ def test_the_words_of_the_person_a_follow_up_asks_about_answer_it(sample_assista
     assert "Directeur VNG" not in answer.text  # an attendee list says who was there, not what anyone said
 
 
+def test_a_follow_up_is_answered_by_its_own_words_first(sample_assistant):
+    asked = "Wat werd de minister voor het BO van oktober 2020 geadviseerd over het wetsvoorstel?"
+    advised = "De VNG uitnodigen aan te geven hoe zij tegen het wetsvoorstel aankijken."
+    history = [{"role": "user", "content": asked}, {"role": "assistant", "content": advised}]
+    answer = sample_assistant.answer("Mocht hij daarbij iets toezeggen?", history=history)
+    assert not answer.refused and "Geen toezeggingen doen" in answer.text  # not only the wetsvoorstel's set-up
+
+
 def test_an_outcome_the_documents_say_was_still_open_is_refused_with_the_sentence_that_says_so(sample_assistant):
     ended = sample_assistant.answer(
         "Maastricht haakte af als trekker van het expertisecentrum Limburg. Welke gemeente heeft het uiteindelijk "

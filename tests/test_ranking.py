@@ -215,8 +215,8 @@ def test_a_compound_question_is_answered_part_by_part():
     config = replace(CONFIG.sentences, max_sentences=2)
     whole = choose(rank_sentences([total, regional], terms, read_question(question), question=question), config)
     assert not any("1.255" in s.text for s in whole)  # the first part's words outweigh the second's
-    rankings = [rank_sentences([total, regional], part_terms(terms, part, config), read_question(part), question=part,
-                               config=config) for part in (first, second)]  # fmt: skip
+    rankings = [rank_sentences([total, regional], part_terms(terms, part, config.context_weight), read_question(part),
+                               question=part, config=config) for part in (first, second)]  # fmt: skip
     chosen = choose_parts(rankings, config)
     assert chosen[0].passage_rank == 0 and "1.255" in chosen[1].text  # the best of each part, in turn
     assert choose_parts(rankings[:1], config) == choose(rankings[0], config)  # one part: as before

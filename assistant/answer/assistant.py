@@ -142,7 +142,11 @@ class Assistant:
                 asked_people=asked, config=self.config.sentences,
             )  # fmt: skip
 
-        ranked = rank(terms, question)
+        # a follow-up's own words first, the earlier question it leans on as context ('Mocht hij iets toezeggen?')
+        sentences = self.config.sentences
+        ranked = rank(
+            terms if standalone == question else part_terms(terms, question, sentences.follow_up_weight), question
+        )
         date_missing = date_not_held(retrieval, self.index.documents(), standalone)
         absent = "" if date_missing else not_among_speakers(standalone, retrieval.hints, self.index.documents(),
                                                             self._spoken(), self.people())  # fmt: skip
@@ -159,7 +163,7 @@ class Assistant:
             parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
             rankings = [ranked]
             if len(parts) > 1:
-                rankings = [rank(part_terms(terms, part, self.config.sentences), part) for part in parts]
+                rankings = [rank(part_terms(terms, part, sentences.context_weight), part) for part in parts]
             text, citations = self._extractive(rankings, passages, standalone)
             refused = not citations
         note = filter_note(filters) if refused else redaction_note(text, standalone)

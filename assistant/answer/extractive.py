@@ -266,16 +266,17 @@ def choose_parts(rankings: list[list[Sentence]], config: SentenceConfig = CONFIG
     return chosen
 
 
-def part_terms(terms: dict[str, float], part: str, config: SentenceConfig = CONFIG.sentences) -> dict[str, float]:
+def part_terms(terms: dict[str, float], part: str, context_weight: float) -> dict[str, float]:
     """The question's terms weighted for one part of it: the part's own in full, the others as context that
     together weigh `context_weight` times the part's own ('hoeveel daarvan zijn bovenregionaal?' is about
-    'bovenregionaal' first, the places counted before it second)."""
+    'bovenregionaal' first, the places counted before it second; a follow-up about its own words first, the
+    question it leans on second)."""
     own = set(tokenize(part))
     own_weight = sum(w for t, w in terms.items() if t in own)
     rest_weight = sum(w for t, w in terms.items() if t not in own)
     if not own_weight or not rest_weight:
         return dict(terms)
-    scale = config.context_weight * own_weight / rest_weight
+    scale = context_weight * own_weight / rest_weight
     return {t: w if t in own else w * scale for t, w in terms.items()}
 
 

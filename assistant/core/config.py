@@ -58,6 +58,8 @@ class SentenceConfig:
     context_weight: float = 0.25  # in one part of a compound question the other parts' terms together weigh this
     # share of the part's own (split A + tuning.jsonl: 0.25 one item more with its key facts than no parts, 0.5 one
     # fewer, 1.0 three fewer)
+    follow_up_weight: float = 0.5  # a follow-up's own words in full, the question it leans on this share of them
+    # (split A + tuning.jsonl: 0.5 one more item with its key facts than no weighting, 0.25 one fewer, 1.0 none)
     section_weight: float = 0.5  # question terms found only in the section heading count this much (session 1)
     previous_weight: float = 0.5  # share of the previous sentence's coverage a sentence inherits (session 1)
     rank_bonus: float = 0.25  # bonus / (1 + passage rank): earlier passages' sentences first (session 1)
