@@ -126,6 +126,17 @@ def test_speaker_missing_when_the_named_person_never_speaks():
     assert speaker_missing("Waarover klaagde minister Dekker?", ["Mevr. Esmán voegt toe dat het kan."]) == 1.0
 
 
+def test_a_body_asked_about_must_speak_in_the_sentences_too():
+    ombudsman = "Wat vond de Kinderombudsman van de expertisecentra?"
+    assert speaker_missing(ombudsman, ["Een Ronde Tafel met o.a. de Kinderombudsman en de SKJ."]) == 1.0
+    assert speaker_missing(ombudsman, ["De Kinderombudsman vindt de centra een goede stap."]) == 0.0
+    assert speaker_missing("Wat adviseerde de ROB?", ["Volgens de ROB kan het niet."]) == 0.0
+    assert speaker_missing("Wat vond de VNG-commissie?", ["De VNG commissie stelt dat het accres te krap is."]) == 0.0
+    assert speaker_missing("Wat vond de VNG van de norm?", ["Dhr. Eerenberg: de norm werkt."]) == 0.0  # seated
+    assert speaker_missing("Wanneer wilde KPMG het opleveren?", ["KPMG levert half december op."]) == 0.0  # a date
+    assert speaker_missing("Wat zegt het VN-Verdrag over de overheid?", ["Het VN-Verdrag verplicht tot inzet."]) == 0.0
+
+
 def test_window_support_adds_three_consecutive_sentences_of_one_passage():
     assert window_support([(0, 0, 0.2), (0, 1, 0.3), (0, 2, 0.1), (1, 0, 0.5)]) == pytest.approx(0.6)
     assert window_support([(0, 0, 0.7), (0, 1, 0.7)]) == 1.0

@@ -71,7 +71,7 @@ _ASKS_POSITION = re.compile(
     r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|vond|vonden|vindt|wilde|wens|standpunt|keek|kijkt|"
     r"meldde|bepleit\w*|boodschap|waarschuwde|stelde|adviseerde|punt|klaagde\w*|benadrukte\w*|pleitte\w*|opperde\w*|"
     r"betoogde\w*|uitte\w*|noemde\w*|vroeg|vroegen|verwachtte\w*|erkende\w*|hekelde\w*|bekritiseerde\w*|meende\w*|"
-    r"vertelde\w*|antwoordde\w*|toelichtte\w*|lichtte\w*|wees)\b",
+    r"vertelde\w*|antwoordde\w*|toelichtte\w*|lichtte\w*|wees|oordeelde\w*)\b",
     re.I,
 )
 _SPEECH = (
@@ -235,17 +235,33 @@ def people(question: str, known: set[str] = frozenset()) -> list[str]:
 
 
 def speaker_missing(question: str, sentences: list[str], known: set[str] = frozenset()) -> float:
-    """1.0 when the question asks what a named person said and no sentence has that person speaking."""
-    names = [plain(n) for n in people(question, known)]  # 'Esman' is 'Esmán'
+    """1.0 when the question asks what a named person or body said and no sentence has it speaking: a body the
+    attendee lists do not seat ('de Kinderombudsman', 'de ROB') speaks only in sentences that say so."""
+    persons = people(question, known)
+    # the body asked about stands right after the verb: 'Wat vond de Kinderombudsman', 'Wat adviseerde de ROB'
+    # ('Wanneer wilde KPMG ... opleveren?' asks a date, not what KPMG wanted)
+    after_verb = {m.end() for m in _ASKS_POSITION.finditer(question)} if question_focus(question) == "none" else set()
+    bodies = [
+        m.group(1) for m in re.finditer(r"\s+(?:de |het )?([A-Z][\w-]+)", question)
+        if m.start() in after_verb and m.group(1) not in persons and not _SEATED.search(m.group(1))
+        and not _DOCUMENT.search(m.group(1))  # 'Wat zegt het VN-Verdrag': a text says it in its own words
+    ]  # fmt: skip
+    names = [plain(n) for n in persons + bodies]  # 'Esman' is 'Esmán'
     if not names or not asks_position(question):
         return 0.0
     for sentence in map(plain, sentences):
         speaker = speaker_of(sentence)
         if speaker and any(speaker.endswith(n) for n in names):
             return 0.0
-        if any(re.search(rf"\b{re.escape(n)}\b[^.;]{{0,40}}\b{_SPEECH}\b", sentence) for n in names):
-            return 0.0
+        for n in (re.escape(n).replace(r"\-", "[- ]?") for n in names):  # 'VNG-commissie' is the 'VNG commissie'
+            if re.search(rf"\b{n}\b[^.;]{{0,40}}\b{_SPEECH}\b|\b[Vv]olgens (?:de |het )?{n}\b", sentence):
+                return 0.0
     return 1.0
+
+
+# bodies that sit at the overleggen: their attendees speak for them ('Dhr. Eerenberg' for the VNG)
+_DOCUMENT = re.compile(r"verdrag|wet$|brief|rapport|nota|plan|akkoord|motie|amendement|advies", re.I)
+_SEATED = re.compile(r"^(?:VNG|JenV|VWS|BGZJ|OCW|OCenW|OZJ|Jeugdautoriteit|MIND|G4|G40|BO)(?:-|$)")
 
 
 def plain(text: str) -> str:
