@@ -11,6 +11,7 @@ from assistant.answer.evidence import (
     Evidence,
     anchors_missing,
     asks_outcome,
+    asks_position,
     holds_focus,
     leaves_open,
     left_open,
@@ -81,6 +82,7 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not left_open("Deventer doet mee.")
     assert left_open("Geen afspraak.") and left_open("De minister concludeert hier nu niet uit te komen.")
     assert left_open("Afspraak: zij bellen elkaar volgende week.") and left_open("De VNG zal het gesprek aangaan.")
+    assert left_open("Tevens is afgesproken dat de VNG medio januari met een aanpak komt.")  # agreed, not yet done
 
 
 def test_a_duration_is_answered_by_a_time_limit_and_who_by_any_preposition():
@@ -124,6 +126,12 @@ def test_speaker_missing_when_the_named_person_never_speaks():
     typed = "Wat opperde mevrouw Esman over bandbreedtes?"  # typed without the accent the verslag has
     assert speaker_missing(typed, ["Mevr. Esmán voegt toe dat een bandbreedte mogelijk is."]) == 0.0
     assert speaker_missing("Waarover klaagde minister Dekker?", ["Mevr. Esmán voegt toe dat het kan."]) == 1.0
+
+
+def test_verbs_of_stance_ask_a_position():
+    assert asks_position("Waaraan twijfelde Dekker bij de GI's?") and asks_position("Wat vreesde de VNG?")
+    assert asks_position("Hoe oordeelde de Raad van State over het wetsvoorstel?")
+    assert not asks_position("Hoeveel plekken telt de gesloten jeugdzorg?")
 
 
 def test_a_body_asked_about_must_speak_in_the_sentences_too():

@@ -109,6 +109,13 @@ def test_a_turn_glued_to_the_bullet_before_it_is_its_own_sentence():
     assert sentences_of("En dan komen we bij Dhr. De Jonge.") == ["En dan komen we bij Dhr. De Jonge."]
 
 
+def test_who_is_answered_by_bodies_as_well_as_by_people():
+    cues = QuestionCues.of("Wie stelden de offerte-aanvraag op?")
+    bodies = "Dit gebeurde in overleg tussen Financiën, BZK, VWS en de VNG."
+    assert answer_type_bonus(cues, bodies) >= CONFIG.sentences.who
+    assert answer_type_bonus(cues, "De offerte-aanvraag is ambitieus.") == 0.0
+
+
 def test_an_abbreviation_stands_for_the_organisation_the_question_names():
     cues = QuestionCues.of("Welke afbakening geldt voor de Jeugdautoriteit?")
     assert answer_type_bonus(cues, "Afbakening: de JA stapt alleen in bij discontinuïteit.") == CONFIG.sentences.person

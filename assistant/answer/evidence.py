@@ -71,7 +71,8 @@ _ASKS_POSITION = re.compile(
     r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|vond|vonden|vindt|wilde|wens|standpunt|keek|kijkt|"
     r"meldde|bepleit\w*|boodschap|waarschuwde|stelde|adviseerde|punt|klaagde\w*|benadrukte\w*|pleitte\w*|opperde\w*|"
     r"betoogde\w*|uitte\w*|noemde\w*|vroeg|vroegen|verwachtte\w*|erkende\w*|hekelde\w*|bekritiseerde\w*|meende\w*|"
-    r"vertelde\w*|antwoordde\w*|toelichtte\w*|lichtte\w*|wees|oordeelde\w*)\b",
+    r"vertelde\w*|antwoordde\w*|toelichtte\w*|lichtte\w*|wees|oordeelde\w*|twijfelde\w*|betwijfelde\w*|vreesde\w*|"
+    r"hoopte\w*|steunde\w*|onderschreef|onderschreven|verzette\w*)\b",
     re.I,
 )
 _SPEECH = (
@@ -188,7 +189,9 @@ def asks_outcome(question: str) -> bool:
 
 
 _SPECULATES = re.compile(r"\b(?:wellicht|misschien|eventueel|mogelijk)\b|\?\s*$", re.I)
-_PLANNED = re.compile(r"\b(?:zal|zullen|volgende week|voornemens|voorgenomen|streeft|streven)\b", re.I)  # not yet done
+_PLANNED = re.compile(  # not yet done
+    r"\b(?:zal|zullen|volgende week|voornemens|voorgenomen|streeft|streven|afgesproken dat|afgesproken is dat)\b", re.I
+)
 
 
 def left_open(sentence: str) -> bool:

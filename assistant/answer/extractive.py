@@ -118,7 +118,7 @@ def answer_type_bonus(cues: QuestionCues, sentence: str, config: SentenceConfig 
     bonus = 0.0
     if cues.decision and _DECISION.match(sentence) and not sentence.rstrip().endswith("?"):  # 'Akkoord met ...?' asks
         bonus += config.decision  # "Besluit: ...", "Geen afspraak." answer a question about what was decided
-    if cues.who and _PERSON.search(sentence[1:]):
+    if cues.who and (_PERSON.search(sentence[1:]) or len(_ACRONYM.findall(sentence)) >= 2):  # 'Financiën, BZK, VWS'
         bonus += config.who
     if cues.organisation and _ACRONYM.search(sentence):
         bonus += config.organisation_asked
