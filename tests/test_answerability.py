@@ -145,6 +145,23 @@ def test_a_body_asked_about_must_speak_in_the_sentences_too():
     assert speaker_missing("Wat zegt het VN-Verdrag over de overheid?", ["Het VN-Verdrag verplicht tot inzet."]) == 0.0
 
 
+def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():
+    from assistant.answer.assistant import gather_evidence
+    from assistant.answer.question import read_question
+    from assistant.answer.retrieve import Retrieval
+
+    question = "Hoeveel mensen stelden het statement van de 24-uurssessie op?"
+    set_up = Sentence("Dit statement is opgesteld tijdens de 24-uurssessie van maart 2018.", 0, 0, 0.8, 0.8, 0.8)
+
+    def share(answer: str) -> float:
+        ranked = [set_up, Sentence(answer, 0, 1, 0.2, 0.2, 0.2)]
+        retrieval = Retrieval([passage(f"{set_up.text} {answer}")], read_question(question))
+        return gather_evidence(question, retrieval, ranked, date_missing=False).focus_share
+
+    assert share("In deze sessie waren een 70-tal mensen in gesprek.") == 1.0  # 'deze sessie' points back
+    assert share("Er waren 70 mensen in Amersfoort.") == pytest.approx(0.25)  # stands on its own
+
+
 def test_window_support_adds_three_consecutive_sentences_of_one_passage():
     assert window_support([(0, 0, 0.2), (0, 1, 0.3), (0, 2, 0.1), (1, 0, 0.5)]) == pytest.approx(0.6)
     assert window_support([(0, 0, 0.7), (0, 1, 0.7)]) == 1.0

@@ -423,13 +423,30 @@ def _source_text(shown: dict) -> str:
     return f"{shown['label']} ({shown['source']}, p. {shown['pages']}) {shown['section']}\n{shown['text']}"
 
 
+# words that point back to the sentence before ('daarin', 'deze sessie', 'hij')
+_REFERS_BACK = re.compile(
+    r"\b(?:daar(?:in|over|van|bij|mee|voor)|hier(?:in|over|van|bij|mee|voor)|deze|dit|die|zij|hij|ze)\b", re.I
+)
+
+
 def gather_evidence(
     question: str, retrieval: Retrieval, ranked, date_missing: bool, known: set[str] = frozenset(), depth: int = 6
 ) -> Evidence:
     """The answerability features of a question against what was retrieved."""
     focus = question_focus(question)
     support = max((s.support for s in ranked), default=0.0)
-    held = max((s.support for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
+    by_place = {(s.passage_rank, s.position): s for s in ranked}
+
+    def with_set_up(s) -> float:
+        """A sentence that answers the one before it ('... bestaat er een titel?' / 'Daarover wordt gepraat met
+        ISD.', 'Dit statement is opgesteld tijdens ...' / 'In deze sessie zijn een 70-tal mensen ...') holds
+        the question's words together with it."""
+        before = by_place.get((s.passage_rank, s.position - 1))
+        if before is None or not (_REFERS_BACK.search(s.text) or before.text.rstrip().endswith(("?", ":"))):
+            return s.support
+        return max(s.support, before.support)
+
+    held = max((with_set_up(s) for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
     dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
     best = sorted(ranked, key=lambda s: -s.support)[:3]
     return Evidence(
