@@ -171,7 +171,7 @@ class Assistant:
             who = f"de {absent}" if absent in ("VNG", "BGZJ", "cliëntenorganisaties") else absent
             note = f"(Het verslag van dat overleg vermeldt geen bijdrage van {who}.)" + (f"\n\n{note}" if note else "")
         elif refused and evidence.outcome_open:
-            note = _still_open(ranked, passages, question) + (f"\n\n{note}" if note else "")
+            note = _still_open(ranked, passages, standalone) + (f"\n\n{note}" if note else "")
         if note:
             text = f"{text}\n\n{note}"
         done = time.perf_counter()

@@ -262,8 +262,8 @@ def speaker_missing(question: str, sentences: list[str], known: set[str] = froze
     return 1.0
 
 
-# bodies that sit at the overleggen: their attendees speak for them ('Dhr. Eerenberg' for the VNG)
 _DOCUMENT = re.compile(r"verdrag|wet$|brief|rapport|nota|plan|akkoord|motie|amendement|advies", re.I)
+# bodies that sit at the overleggen: their attendees speak for them ('Dhr. Eerenberg' for the VNG)
 _SEATED = re.compile(r"^(?:VNG|JenV|VWS|BGZJ|OCW|OCenW|OZJ|Jeugdautoriteit|MIND|G4|G40|BO)(?:-|$)")
 
 

@@ -113,8 +113,11 @@ class QuestionCues:
         )
 
 
-def answer_type_bonus(cues: QuestionCues, sentence: str, config: SentenceConfig = CONFIG.sentences) -> float:
-    """Extra score for a sentence of the kind the question asks for (a decision, a name, a number)."""
+def answer_type_bonus(
+    cues: QuestionCues, sentence: str, config: SentenceConfig = CONFIG.sentences, expanded: str | None = None
+) -> float:
+    """Extra score for a sentence of the kind the question asks for (a decision, a name, a number);
+    `expanded` is the sentence with its abbreviations written out, when the caller has it already."""
     bonus = 0.0
     if cues.decision and _DECISION.match(sentence) and not sentence.rstrip().endswith("?"):  # 'Akkoord met ...?' asks
         bonus += config.decision  # "Besluit: ...", "Geen afspraak." answer a question about what was decided
@@ -128,7 +131,7 @@ def answer_type_bonus(cues: QuestionCues, sentence: str, config: SentenceConfig 
         bonus += config.when
     if cues.listing and sentence.count(",") >= 3:
         bonus += config.listing
-    if any(person.search(expand(sentence)) for person in cues.people):  # 'de JA' is the Jeugdautoriteit asked about
+    if cues.people and any(person.search(expanded or expand(sentence)) for person in cues.people):  # 'de JA' too
         bonus += config.person  # the person the question names is the one speaking or spoken of
     return bonus
 
@@ -200,7 +203,7 @@ def rank_sentences(
                 length_penalty += config.name_list_penalty  # attendee lists match names and dates but say nothing
             if hints.asks_what_was_said and passage.meta.doc_type in ("nota", "agenda"):
                 length_penalty += config.advice_penalty  # what the minister was advised is not what was said
-            bonus = answer_type_bonus(cues, text, config) + config.rank_bonus / (1 + rank)
+            bonus = answer_type_bonus(cues, text, config, expanded) + config.rank_bonus / (1 + rank)
             score = coverage + org_bonus + bonus - length_penalty
             found.append(Sentence(text, rank, position, coverage, score, own_coverage))
     found.sort(key=lambda s: -s.score)
@@ -328,30 +331,29 @@ def continuation(
     if not introduces and speaker_of(sentence.text) is None:
         return _answer_after(sentence, texts, config, question)
     reach = max(config.list_items, _announced(sentence.text)) if introduces else config.turn_sentences
-    out = []
-    for position in range(sentence.position + 1, min(len(texts), sentence.position + 1 + reach)):
-        text = texts[position]
-        if (
-            speaker_of(text)
-            or heading_level(text) is not None
-            or _DECISION.match(text)
-            or len(text) > config.long_sentence
-        ):
-            break
-        out.append((position, text))
-    return out
+    return _following(sentence, texts, reach, config, stop=_DECISION.match)
 
 
 def _quoted_on(sentence: Sentence, texts: list[str], config: SentenceConfig) -> list[tuple[int, str]]:
     """The rest of a quotation a sentence opens ('“Een voorbeeld zijn thuiszitters. ... een impasse.”'), as far
     as a speaker's turn would reach."""
+    return _following(
+        sentence, texts, config.turn_sentences, config, stop=lambda text: "“" in text, last=lambda text: "”" in text
+    )
+
+
+def _following(
+    sentence: Sentence, texts: list[str], reach: int, config: SentenceConfig, *, stop, last=lambda text: False
+) -> list[tuple[int, str]]:
+    """(position, text) of up to `reach` sentences after one, up to the next speaker, heading, overlong
+    sentence or one `stop` marks, and through the first one `last` marks."""
     out = []
-    for position in range(sentence.position + 1, min(len(texts), sentence.position + 1 + config.turn_sentences)):
+    for position in range(sentence.position + 1, min(len(texts), sentence.position + 1 + reach)):
         text = texts[position]
-        if speaker_of(text) or heading_level(text) is not None or len(text) > config.long_sentence or "“" in text:
+        if speaker_of(text) or heading_level(text) is not None or len(text) > config.long_sentence or stop(text):
             break
         out.append((position, text))
-        if "”" in text:
+        if last(text):
             break
     return out
 
