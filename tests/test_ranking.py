@@ -182,6 +182,18 @@ def test_a_quotation_the_chosen_sentence_opens_comes_along_to_where_it_closes():
     assert "zit je vaak in een impasse.” [1]" in text and "lunch" not in text
 
 
+def test_a_turn_that_ends_on_a_list_brings_its_items_however_short_and_numbered():
+    p = passage("Dhr. Eerenberg geeft aan de analyse van de BGZJ te delen. Net gesproken over drie mogelijkheden:\n"
+                "• 1) Sterke regio\n• 2) Landsdelen\n• 3) Landelijke oplossing\nMevr. De Koning: de transformatie stagneert.")  # fmt: skip
+    assert "2) Landsdelen" in sentences_of(p.text) and "Mevr. De Koning: de transformatie stagneert." in sentences_of(
+        p.text
+    )
+    ranked = rank_sentences([p], words("eerenberg analyse bgzj"), read_question("Wat zei Eerenberg?"))
+    text, _ = compose([s for s in ranked if s.position == 0], [p])
+    assert "2) Landsdelen [1]. 3) Landelijke oplossing [1]." in text and "De Koning" not in text
+    assert "Landsdelen" not in sentences_of("Er is gesproken.\n• 2) Landsdelen")  # a short line is no item without ':'
+
+
 def test_what_was_said_comes_from_the_verslag_not_from_the_advice_to_the_minister():
     question = "Wat zei de VNG over faire tarieven in het BO van 6 november 2019?"
     advice = passage("U kunt de VNG zeggen dat faire tarieven in het BO goed passen.", meta("nota"), "n")

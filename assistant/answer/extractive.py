@@ -31,6 +31,7 @@ _QUESTION_WORDS = set(
     )
 ) | set(MONTHS)
 _BULLET = re.compile(r"^[•\-–▪o]\s+|^\(?[a-z]\)\s+")
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
 _ADMIN_LINE = re.compile(r"^(?:Betreft|Vergaderdatum|Vergaderplaats|Aanwezig|Afwezig|Deelnemers|Kopie aan|Paraaf)\b")
 _REDACTED_ONLY = re.compile(r"^[\s•\-–(),.:;0-9e]*$")
 
@@ -50,10 +51,19 @@ class Sentence:
 def sentences_of(text: str) -> list[str]:
     """A passage cut into sentences and bullet items, bullets stripped."""
     out = []
+    listing = False  # within the items a line ending in ':' introduces, short ones count ('2) Landsdelen')
     for para in text.split("\n"):
+        if not para.strip():
+            continue
+        item = bool(_BULLET.match(para.strip()) or _NUMBERED.match(para.strip()))
+        listing = listing and item
         for sentence in (turn for s in split_sentences(para) for turn in _TURN.split(s)):
             sentence = _BULLET.sub("", sentence.strip()).strip()
-            long_enough = len(sentence) >= 15 or (len(sentence) >= 12 and _DECISION.match(sentence))
+            long_enough = (
+                len(sentence) >= 15
+                or (len(sentence) >= 12 and _DECISION.match(sentence))
+                or (listing and len(sentence) >= 4)
+            )
             if (
                 long_enough
                 and not _REDACTED_ONLY.match(sentence.replace("10.2.e", ""))
@@ -61,6 +71,7 @@ def sentences_of(text: str) -> list[str]:
                 and sentence.count("(") <= sentence.count(")")  # a heading cut off mid-way
             ):
                 out.append(sentence)
+                listing = sentence.endswith(":") or (listing and item)
     return out
 
 
@@ -330,27 +341,51 @@ def continuation(
         return _quoted_on(sentence, texts, config)
     if not introduces and speaker_of(sentence.text) is None:
         return _answer_after(sentence, texts, config, question)
-    reach = max(config.list_items, _announced(sentence.text)) if introduces else config.turn_sentences
-    return _following(sentence, texts, reach, config, stop=_DECISION.match)
+    if introduces:
+        return _items(sentence.position, texts, config)
+    turn = _following(sentence.position, texts, config.turn_sentences, config, stop=_DECISION.match)
+    if turn and _INTRODUCES.search(turn[-1][1]):  # the turn ends on a list ('Net gesproken over drie mogelijkheden:')
+        turn += _items(turn[-1][0], texts, config)
+    return turn
+
+
+def _items(position: int, texts: list[str], config: SentenceConfig) -> list[tuple[int, str]]:
+    """The items the line at `position` introduces: as many as it announces, at least `list_items`."""
+    reach = max(config.list_items, _announced(texts[position]))
+    return _following(position, texts, reach, config, stop=_DECISION.match, numbered_items=True)
 
 
 def _quoted_on(sentence: Sentence, texts: list[str], config: SentenceConfig) -> list[tuple[int, str]]:
     """The rest of a quotation a sentence opens ('“Een voorbeeld zijn thuiszitters. ... een impasse.”'), as far
     as a speaker's turn would reach."""
     return _following(
-        sentence, texts, config.turn_sentences, config, stop=lambda text: "“" in text, last=lambda text: "”" in text
+        sentence.position,
+        texts,
+        config.turn_sentences,
+        config,
+        stop=lambda text: "“" in text,
+        last=lambda text: "”" in text,
     )
 
 
 def _following(
-    sentence: Sentence, texts: list[str], reach: int, config: SentenceConfig, *, stop, last=lambda text: False
+    start: int,
+    texts: list[str],
+    reach: int,
+    config: SentenceConfig,
+    *,
+    stop,
+    last=lambda text: False,
+    numbered_items: bool = False,
 ) -> list[tuple[int, str]]:
-    """(position, text) of up to `reach` sentences after one, up to the next speaker, heading, overlong
-    sentence or one `stop` marks, and through the first one `last` marks."""
+    """(position, text) of up to `reach` sentences after the one at `start`, up to the next speaker, heading
+    (with `numbered_items`, '1) Sterke regio' is an item, not a heading), overlong sentence or one `stop`
+    marks, and through the first one `last` marks."""
     out = []
-    for position in range(sentence.position + 1, min(len(texts), sentence.position + 1 + reach)):
+    for position in range(start + 1, min(len(texts), start + 1 + reach)):
         text = texts[position]
-        if speaker_of(text) or heading_level(text) is not None or len(text) > config.long_sentence or stop(text):
+        heading = heading_level(text) is not None and not (numbered_items and _NUMBERED.match(text))
+        if speaker_of(text) or heading or len(text) > config.long_sentence or stop(text):
             break
         out.append((position, text))
         if last(text):
