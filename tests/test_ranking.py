@@ -183,8 +183,9 @@ def test_a_quotation_the_chosen_sentence_opens_comes_along_to_where_it_closes():
 
 
 def test_a_turn_that_ends_on_a_list_brings_its_items_however_short_and_numbered():
-    p = passage("Dhr. Eerenberg geeft aan de analyse van de BGZJ te delen. Net gesproken over drie mogelijkheden:\n"
-                "• 1) Sterke regio\n• 2) Landsdelen\n• 3) Landelijke oplossing\nMevr. De Koning: de transformatie stagneert.")  # fmt: skip
+    items = "• 1) Sterke regio\n• 2) Landsdelen\n• 3) Landelijke oplossing\n"
+    turn = "Dhr. Eerenberg geeft aan de analyse van de BGZJ te delen. Net gesproken over drie mogelijkheden:\n"
+    p = passage(f"{turn}{items}Mevr. De Koning: de transformatie stagneert.")
     assert "2) Landsdelen" in sentences_of(p.text) and "Mevr. De Koning: de transformatie stagneert." in sentences_of(
         p.text
     )
@@ -192,6 +193,15 @@ def test_a_turn_that_ends_on_a_list_brings_its_items_however_short_and_numbered(
     text, _ = compose([s for s in ranked if s.position == 0], [p])
     assert "2) Landsdelen [1]. 3) Landelijke oplossing [1]." in text and "De Koning" not in text
     assert "Landsdelen" not in sentences_of("Er is gesproken.\n• 2) Landsdelen")  # a short line is no item without ':'
+
+
+def test_in_a_nota_the_minister_is_the_u_it_advises():
+    text = "Gemeenten vragen om verdieping van het onderzoek. U zoekt daarnaast verdieping in casestudies."
+    question = read_question("Welke verdieping wilde de minister?")
+    nota = rank_sentences([passage(text, meta("nota"))], words("minister verdieping"), question)
+    assert nota[0].text.startswith("U zoekt") and nota[0].support > nota[1].support
+    verslag = rank_sentences([passage(text, meta("verslag"))], words("minister verdieping"), question)
+    assert verslag[0].support == verslag[1].support  # only a nota speaks to the minister
 
 
 def test_what_was_said_comes_from_the_verslag_not_from_the_advice_to_the_minister():

@@ -92,6 +92,10 @@ _ASKS_LIST = re.compile(r"^\s*(?:welke|wie)\b", re.I)
 _CAPITALISED = re.compile(r"(?<!^)(?<![.:]\s)\b([A-Z][a-zà-ÿ]{3,})\b")
 
 
+_ADDRESSED = re.compile(r"\b[Uu]\b")
+_MINISTER = set(tokenize("minister"))
+
+
 def named_people(question: str) -> set[str]:
     """Capitalised words inside a question that are not organisations or months: likely surnames."""
     skip = set(ABBREVIATIONS) | {m.capitalize() for m in MONTHS} | {"Kamerbrief", "Jeugdwet", "Rijk", "Jeugd"}
@@ -188,6 +192,8 @@ def rank_sentences(
                 continue  # headings and labels say what follows, not what was said ('Dhr. X geeft aan ...:' does)
             expanded = expand(text)  # 'NvO' covers 'Norm voor Opdrachtgeverschap', 'de JA' the Jeugdautoriteit
             words = set(tokenize(expanded))
+            if passage.meta.doc_type == "nota" and _ADDRESSED.search(text):
+                words |= _MINISTER  # a nota advises the minister as 'u': 'aangeven dat u verdieping zoekt'
             own = sum(w for t, w in terms.items() if _contains(words, t))
             inherited = sum(w for t, w in terms.items() if not _contains(words, t) and t in section_words)
             own_coverage = min(1.0, (own + config.section_weight * inherited) / total)
