@@ -204,6 +204,12 @@ def test_in_a_nota_the_minister_is_the_u_it_advises():
     assert verslag[0].support == verslag[1].support  # only a nota speaks to the minister
 
 
+def test_a_separable_verb_matches_when_written_apart():
+    p = passage("KPMG zet alles op alles om het onderzoek half december op te leveren. Het onderzoek loopt bij KPMG.")
+    ranked = rank_sentences([p], words("kpmg onderzoek opleveren"), read_question("Wanneer wilde KPMG opleveren?"))
+    assert ranked[0].text.startswith("KPMG zet") and ranked[0].support == 1.0
+
+
 def test_what_was_said_comes_from_the_verslag_not_from_the_advice_to_the_minister():
     question = "Wat zei de VNG over faire tarieven in het BO van 6 november 2019?"
     advice = passage("U kunt de VNG zeggen dat faire tarieven in het BO goed passen.", meta("nota"), "n")

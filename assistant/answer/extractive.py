@@ -236,9 +236,15 @@ def _spoken_by(text: str, statements) -> tuple[str, str] | None:
     return None
 
 
+_PARTICLE = re.compile(r"^(?:aan|af|bij|door|in|mee|na|om|op|over|toe|uit|voor|terug|vast|weg)(?=[a-z])")
+
+
 def _contains(words: set[str], term: str) -> bool:
     """A term is in a sentence, also as the same compound stem ('gezinshuiz' ~ 'gezinshuis')."""
     if term in words:
+        return True
+    particle = _PARTICLE.match(term)  # 'opleveren' is also 'op te leveren'
+    if particle and len(term) - particle.end() >= 4 and term[particle.end() :] in words:
         return True
     if len(term) < 7 or term[0].isdigit():
         return False
