@@ -67,6 +67,8 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("number", "U nam op maandag 10 februari de petitie in ontvangst (zie bijlage 2).", count)
     assert not holds_focus("number", "Afgesproken is (actielijn 1) dat er in 2019 een mentor komt.", count)
     assert holds_focus("number", "De petitie telde 10.000 handtekeningen.", count)
+    listed = "10.2.e : Is Just een voorbeeld? 1) Zou dit een toevoeging zijn en 2) Kan er een pool komen?"
+    assert not holds_focus("number", listed, count)  # a redaction code and the numbers of questions count nothing
     share = "Welk percentage van de aanbieders ging failliet?"  # a share, not any number
     assert holds_focus("number", "Het gaat om 40% van de aanbieders.", share)
     assert not holds_focus("number", "Binnen zes maanden moeten 12 aanbieders zich melden.", share)

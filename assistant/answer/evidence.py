@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS
+from assistant.core.redactions import without_codes
 from assistant.core.types import Passage
 
 _ASKS_NUMBER = re.compile(
@@ -51,7 +52,8 @@ _FREQUENCY = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LABEL_NUMBER = re.compile(
     r"\b(?:actielijn|artikel|art\.|bijlage|agendapunt|afspraak|punt|fase|stap|lid|categorie(?:ën)?|nr\.?|nummer|"
-    r"pagina|p\.|versie|ad|zzp|kwartaal)\s*\d+(?:[.,]\d+)*\)?|\b\d+(?:e|de|ste)\s+kwartaal\b",
+    r"pagina|p\.|versie|ad|zzp|kwartaal)\s*\d+(?:[.,]\d+)*\)?|\b\d+(?:e|de|ste)\s+kwartaal\b|"
+    r"(?:^|(?<=[\s:;?]))\(?\d{1,2}\)(?=\s)",  # '1) Zou dit ... en 2) Kan er ...' numbers questions, counts nothing
     re.I,
 )
 _ASKS_DURATION = re.compile(r"\bhoe ?lang\b|\bhoeveel (?:tijd|dagen|weken|maanden|jaar|jaren|uur|uren|minuten)\b", re.I)
@@ -124,7 +126,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         asks_duration = bool(_ASKS_DURATION.search(question))
         if asks_duration and (_DURATION.search(sentence) or _until(sentence)):
             return True  # 'hoeveel tijd krijgen zij?' is answered by 'drie maanden' and by 'tot 1 november'
-        counted = _DURATION.sub(" ", sentence) if not asks_duration else sentence
+        counted = without_codes(_DURATION.sub(" ", sentence) if not asks_duration else sentence)
         for mention in reversed(find_dates(counted)):  # 'op maandag 10 februari' is a day, not a count
             counted = counted[: mention.span[0]] + " " + counted[mention.span[1] :]
         counted = _LABEL_NUMBER.sub(" ", _YEAR.sub(" ", DAY_MONTH.sub(" ", counted)))  # 'actielijn 1', '2019'

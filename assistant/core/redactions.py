@@ -42,3 +42,8 @@ def codes_in(text: str) -> dict[str, str]:
         code = m[1]
         found.setdefault(code, CODES.get(code, "lakcode zonder bekende betekenis"))
     return found
+
+
+def without_codes(text: str) -> str:
+    """The text with its redaction codes blanked: '10.2.e' is a mark, not a number."""
+    return _CODE.sub(" ", text)
