@@ -210,6 +210,19 @@ def test_a_separable_verb_matches_when_written_apart():
     assert ranked[0].text.startswith("KPMG zet") and ranked[0].support == 1.0
 
 
+def test_a_quote_reads_on_through_a_sentence_or_two_left_out_between_chosen_ones():
+    said = ["Tarieven: alleen onderdelen opnemen is niet voldoende.", "Er moeten stevigere afspraken komen.",
+            "Een minimum tarief zou goed zijn.", "Met alleen onderdelen is het tarief niet vastgesteld."]  # fmt: skip
+    p = passage(" ".join(said))
+    ranked = rank_sentences([p], words("tarief onderdelen"), read_question("Wat wilde de BGZJ aan de tarieven?"))
+    text, quotes = compose([s for s in ranked if s.position in (0, 3)], [p])
+    assert "Een minimum tarief zou goed zijn [1]." in text and quotes[0][1] == " ".join(said)
+    apart = passage(" ".join([*said[:3], "Daarna volgt de lunch met iedereen.", said[3]]))
+    ranked = rank_sentences([apart], words("tarief onderdelen"), read_question("Wat wilde de BGZJ aan de tarieven?"))
+    text, _ = compose([s for s in ranked if s.position in (0, 4)], [apart])
+    assert "minimum" not in text  # three sentences apart: two quotes, not one
+
+
 def test_what_was_said_comes_from_the_verslag_not_from_the_advice_to_the_minister():
     question = "Wat zei de VNG over faire tarieven in het BO van 6 november 2019?"
     advice = passage("U kunt de VNG zeggen dat faire tarieven in het BO goed passen.", meta("nota"), "n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -453,6 +454,8 @@ def compose(
         lines[s.position] = s.text
         for position, text in continuation(s, passages[s.passage_rank], config, question):
             lines.setdefault(position, text)
+    for rank, lines in picked.items():
+        _fill_gaps(lines, sentences_of(passages[rank].text), config)
     seen: set[str] = set()
     for rank in sorted(picked, key=lambda r: first_use[r]):
         lines = sorted(picked[rank].items())
@@ -477,6 +480,24 @@ def compose(
         parts.append(f"{lead} {label}: {body}")
     # the quote a citation shows and marks on the page keeps the page's order, whatever order the answer says it in
     return "\n\n".join(parts), [(rank, " ".join(q for _, q in sorted(quotes[rank]))) for rank in order]
+
+
+def _fill_gaps(lines: dict[int, str], texts: list[str], config: SentenceConfig) -> None:
+    """Quote on through a sentence or two left out between two that are quoted ('Tarieven: ... niet voldoende.'
+    [Er moeten stevigere afspraken komen. Een minimum tarief zou goed zijn.] 'Met alleen het opnemen ...'),
+    unless a speaker or heading starts there."""
+    positions = sorted(lines)
+    for before, after in itertools.pairwise(positions):
+        between = range(before + 1, after)
+        if (
+            0 < len(between) <= config.gap
+            and after < len(texts)
+            and all(
+                not speaker_of(texts[p]) and heading_level(texts[p]) is None and len(texts[p]) <= config.long_sentence
+                for p in [*between, after]
+            )
+        ):
+            lines.update((p, texts[p]) for p in between)
 
 
 def _same_doc(passages: list[Passage], order: list[int], n: int) -> bool:

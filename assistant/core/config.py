@@ -54,6 +54,7 @@ class SentenceConfig:
     list_items: int = 4  # items a line ending in ':' brings along (split A: dev key facts 0.50 -> 0.61)
     turn_sentences: int = 4  # sentences of a speaker's turn after the one chosen (split A + tuning.jsonl: 4 one more
     # item with its key facts than 2 and 3, none fewer)
+    gap: int = 2  # sentences quoted between two chosen ones of a passage, so the quote reads on (a judgement call)
     answer_reach: int = 2  # sentences after a set-up searched for the number, date or names asked for
     context_weight: float = 0.25  # in one part of a compound question the other parts' terms together weigh this
     # share of the part's own (split A + tuning.jsonl: 0.25 one item more with its key facts than no parts, 0.5 one
