@@ -145,6 +145,8 @@ def test_a_body_asked_about_must_speak_in_the_sentences_too():
     assert speaker_missing("Wat vond de VNG van de norm?", ["Dhr. Eerenberg: de norm werkt."]) == 0.0  # seated
     assert speaker_missing("Wanneer wilde KPMG het opleveren?", ["KPMG levert half december op."]) == 0.0  # a date
     assert speaker_missing("Wat zegt het VN-Verdrag over de overheid?", ["Het VN-Verdrag verplicht tot inzet."]) == 0.0
+    rijk = "Hoe oordeelde het Rijk over de norm van de gemeenten?"  # the Rijk speaks in its own nota's and brieven
+    assert speaker_missing(rijk, ["Dit is een stap in de goede richting, maar de NvO is vrijblijvend."]) == 0.0
 
 
 def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():

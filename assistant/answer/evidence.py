@@ -265,8 +265,9 @@ def speaker_missing(question: str, sentences: list[str], known: set[str] = froze
 
 
 _DOCUMENT = re.compile(r"verdrag|wet$|brief|rapport|nota|plan|akkoord|motie|amendement|advies", re.I)
-# bodies that sit at the overleggen: their attendees speak for them ('Dhr. Eerenberg' for the VNG)
-_SEATED = re.compile(r"^(?:VNG|JenV|VWS|BGZJ|OCW|OCenW|OZJ|Jeugdautoriteit|MIND|G4|G40|BO)(?:-|$)")
+# bodies that sit at the overleggen: their attendees speak for them ('Dhr. Eerenberg' for the VNG); the Rijk also
+# speaks in its own nota's, agenda's and Kamerbrieven
+_SEATED = re.compile(r"^(?:VNG|JenV|VWS|BGZJ|OCW|OCenW|OZJ|Jeugdautoriteit|MIND|G4|G40|BO|Rijk|Kabinet)(?:-|$)")
 
 
 def plain(text: str) -> str:
