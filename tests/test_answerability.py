@@ -47,6 +47,7 @@ def evidence(**values: float) -> Evidence:
         ("Welke gemeente heeft het overgenomen?", "name"),
         ("Welke accountant keurde de afspraak af?", "name"),
         ("Via welk uitzendbureau kwam hij binnen?", "name"),
+        ("Wat kostte de overeenkomst met Horizon?", "number"),
         ("Wat vond de VNG van de norm?", "none"),
     ],
 )
@@ -67,6 +68,7 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("number", "U nam op maandag 10 februari de petitie in ontvangst (zie bijlage 2).", count)
     assert not holds_focus("number", "Afgesproken is (actielijn 1) dat er in 2019 een mentor komt.", count)
     assert holds_focus("number", "De petitie telde 10.000 handtekeningen.", count)
+    assert not holds_focus("number", "VWS sluit een tweejarige overeenkomst.", "Wat kostte de overeenkomst?")
     listed = "10.2.e : Is Just een voorbeeld? 1) Zou dit een toevoeging zijn en 2) Kan er een pool komen?"
     assert not holds_focus("number", listed, count)  # a redaction code and the numbers of questions count nothing
     share = "Welk percentage van de aanbieders ging failliet?"  # a share, not any number
@@ -163,7 +165,8 @@ def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():
         return gather_evidence(question, retrieval, ranked, date_missing=False).focus_share
 
     assert share("In deze sessie waren een 70-tal mensen in gesprek.") == 1.0  # 'deze sessie' points back
-    assert share("Er waren 70 mensen in Amersfoort.") == pytest.approx(0.25)  # stands on its own
+    assert share("Er waren 70 deelnemers in Amersfoort.") == pytest.approx(0.25)  # stands on its own
+    assert share("In totaal waren er 70 mensen.") == 1.0  # it counts the 'mensen' asked about
 
 
 def test_window_support_adds_three_consecutive_sentences_of_one_passage():

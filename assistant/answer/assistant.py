@@ -45,6 +45,7 @@ from assistant.core.config import CONFIG, Config
 from assistant.core.dates import format_nl
 from assistant.core.errors import ConfigError
 from assistant.core.settings import Settings
+from assistant.core.text import tokenize
 from assistant.core.types import Answer, Citation, Document, Filter, Passage, page_span
 from assistant.index.index import Index
 from assistant.index.models import build_reranker
@@ -429,6 +430,9 @@ _REFERS_BACK = re.compile(
 )
 
 
+_COUNTED = re.compile(r"\bhoeveel\s+(\w{4,})", re.I)  # the thing counted: 'hoeveel reacties'
+
+
 def gather_evidence(
     question: str, retrieval: Retrieval, ranked, date_missing: bool, known: set[str] = frozenset(), depth: int = 6
 ) -> Evidence:
@@ -436,13 +440,18 @@ def gather_evidence(
     focus = question_focus(question)
     support = max((s.support for s in ranked), default=0.0)
     by_place = {(s.passage_rank, s.position): s for s in ranked}
+    asked = _COUNTED.search(question) if focus == "number" else None
+    counted = next(iter(tokenize(asked[1])), None) if asked else None
 
     def with_set_up(s) -> float:
         """A sentence that answers the one before it ('... bestaat er een titel?' / 'Daarover wordt gepraat met
         ISD.', 'Dit statement is opgesteld tijdens ...' / 'In deze sessie zijn een 70-tal mensen ...') holds
         the question's words together with it."""
         before = by_place.get((s.passage_rank, s.position - 1))
-        if before is None or not (_REFERS_BACK.search(s.text) or before.text.rstrip().endswith(("?", ":"))):
+        counts_it = counted is not None and counted in tokenize(s.text)  # 'hoeveel reacties' / '274 reacties'
+        if before is None or not (
+            _REFERS_BACK.search(s.text) or before.text.rstrip().endswith(("?", ":")) or counts_it
+        ):
             return s.support
         return max(s.support, before.support)
 

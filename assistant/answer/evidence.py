@@ -18,7 +18,8 @@ from assistant.core.redactions import without_codes
 from assistant.core.types import Passage
 
 _ASKS_NUMBER = re.compile(
-    r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak)\b|\bwelk (?:deel|percentage|bedrag|aantal)\b|\bwelke omvang\b",
+    r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak|duur)\b|\bwelk (?:deel|percentage|bedrag|aantal)\b|"
+    r"\bwelke omvang\b|\bwat kost(?:te|ten|en)?\b",
     re.I,
 )
 _ASKS_DATE = re.compile(
@@ -36,7 +37,9 @@ _COUNT_WORDS = re.compile(
 )
 _ASKS_SHARE = re.compile(r"\b(?:welk|hoe groot|hoe hoog)(?: \w+)? (?:percentage|aandeel)\b|\bhoeveel procent\b", re.I)
 _SHARE = re.compile(r"%|\bprocent\b|\b(?:helft|derde|kwart|driekwart)\b|\b\d+ op de \d+\b", re.I)
-_ASKS_MONEY = re.compile(r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b", re.I)
+_ASKS_MONEY = re.compile(
+    r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b|\bwat kost\w*\b|\bhoe duur\b", re.I
+)
 MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
 # 'drie maanden', '2 jaar': a duration, not the count 'hoeveel kinderen' asks for
 _DURATION = re.compile(
