@@ -208,3 +208,12 @@ def test_an_outcome_the_documents_say_was_still_open_is_refused_with_the_sentenc
     assert "was dit toen nog open" in ended.text and "gezocht" in ended.text and "p. 10" in ended.text
     asked = sample_assistant.answer("Wat is de stand van zaken rond de trekker van het expertisecentrum Limburg?")
     assert not asked.refused and "gezocht" in asked.text  # 'still sought' answers a question about the state of it
+
+
+def test_a_question_in_two_parts_is_answered_when_each_part_is(sample_assistant):
+    answer = sample_assistant.answer(
+        "Tot welk bedrag lopen de extra middelen voor jongeren die na hun 18e in een gezinshuis blijven op, en wat "
+        "vonden VNG en sector van het tarief van VWS?"
+    )
+    assert answer.evidence < sample_assistant.answerability.threshold  # the whole's word share alone would refuse
+    assert not answer.refused and "veel hoger ligt dan het tarief waar VWS mee gerekend heeft" in answer.text

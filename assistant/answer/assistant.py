@@ -154,17 +154,27 @@ class Assistant:
         evidence = gather_evidence(
             standalone, retrieval, ranked, date_missing, self.people(), depth=self.config.sentences.depth
         )
+        parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
+        rankings = [ranked]
+        if len(parts) > 1:
+            rankings = [rank(part_terms(terms, part, sentences.context_weight), part) for part in parts]
+        answerable = self.answerability.answerable(evidence, self.refusal_threshold) or (
+            len(parts) > 1  # a question in two parts is answered when each part is, whatever the whole's word share
+            and all(
+                self.answerability.answerable(
+                    gather_evidence(part, retrieval, part_ranked, date_missing, self.people(), depth=sentences.depth),
+                    self.refusal_threshold,
+                )
+                for part, part_ranked in zip(parts, rankings, strict=True)
+            )
+        )
         probability = self.answerability.probability(evidence)
-        if not passages or absent or not self.answerability.answerable(evidence, self.refusal_threshold):
+        if not passages or absent or not answerable:
             text, citations = refusal_text(passages), ()
             refused = True
         elif self.llm is not None:
             text, citations, refused = self._generate(standalone, passages, ranked, on_text)
         else:
-            parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
-            rankings = [ranked]
-            if len(parts) > 1:
-                rankings = [rank(part_terms(terms, part, sentences.context_weight), part) for part in parts]
             text, citations = self._extractive(rankings, passages, standalone)
             refused = not citations
         note = filter_note(filters) if refused else redaction_note(text, standalone)
