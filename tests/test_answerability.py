@@ -18,6 +18,7 @@ from assistant.answer.evidence import (
     question_focus,
     says_unknown,
     speaker_missing,
+    speakers_asked,
     window_support,
 )
 from assistant.answer.extractive import Sentence, compose
@@ -130,6 +131,14 @@ def test_speaker_missing_when_the_named_person_never_speaks():
     typed = "Wat opperde mevrouw Esman over bandbreedtes?"  # typed without the accent the verslag has
     assert speaker_missing(typed, ["Mevr. Esmán voegt toe dat een bandbreedte mogelijk is."]) == 0.0
     assert speaker_missing("Waarover klaagde minister Dekker?", ["Mevr. Esmán voegt toe dat het kan."]) == 1.0
+
+
+def test_the_people_asked_to_speak_are_not_those_named_as_an_object():
+    known = {"Eerenberg", "Jonge", "Hoek", "Meijer"}
+    assert speakers_asked("Hoe reageerde Eerenberg op de schets van De Jonge?", known) == ["Eerenberg"]
+    assert speakers_asked("Wat zei Eerenberg tegen minister De Jonge?", known) == ["Eerenberg"]
+    assert speakers_asked("Hoe reageerden Eerenberg en De Jonge?", known) == ["Eerenberg", "Jonge"]
+    assert speakers_asked("Van Hoek zei iets over een bestuurslaag. Wat was zijn punt?", known) == ["Hoek"]
 
 
 def test_verbs_of_stance_ask_a_position():

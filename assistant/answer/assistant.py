@@ -18,11 +18,11 @@ from assistant.answer.evidence import (
     asks_position,
     holds_focus,
     leaves_open,
-    people,
     people_in,
     question_focus,
     says_unknown,
     speaker_missing,
+    speakers_asked,
     window_support,
 )
 from assistant.answer.extractive import (
@@ -135,7 +135,7 @@ class Assistant:
         passages = retrieval.passages
         terms = question_terms(standalone, self.index.lexical())
         speakers = self._speakers(passages, retrieval.hints.organisations)
-        asked = tuple(people(question, self.people()))
+        asked = tuple(speakers_asked(question, self.people()))
 
         def rank(weights: dict[str, float], asking: str) -> list:
             return rank_sentences(

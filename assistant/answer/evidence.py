@@ -242,6 +242,23 @@ def people(question: str, known: set[str] = frozenset()) -> list[str]:
     return [a for a in anchors(question) if a in titled or a in known]
 
 
+def speakers_asked(question: str, known: set[str] = frozenset()) -> list[str]:
+    """The people the question asks to hear from: not one it names only as an object ('Hoe reageerde Eerenberg op
+    de schets van De Jonge?' asks Eerenberg; 'Wat zei Eerenberg tegen minister De Jonge?' too)."""
+    return [
+        name for name in people(question, known)
+        if not all(_OBJECT.search(question[: m.start()]) for m in re.finditer(rf"\b{re.escape(name)}\b", question))
+    ]  # fmt: skip
+
+
+# a preposition, perhaps a title and name particles, right before a name: 'van De ', 'tegen minister De ' (the
+# preposition in lower case: 'Van Hoek zei ...' opens with his name)
+_OBJECT = re.compile(
+    r"\b(?:van|op|aan|tegen|over|naar|bij|met)\s+(?:(?:minister|wethouder|dhr\.?|mevr\.?|de heer|mevrouw)\s+)?"
+    r"(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*$"
+)
+
+
 def speaker_missing(question: str, sentences: list[str], known: set[str] = frozenset()) -> float:
     """1.0 when the question asks what a named person or body said and no sentence has it speaking: a body the
     attendee lists do not seat ('de Kinderombudsman', 'de ROB') speaks only in sentences that say so."""
