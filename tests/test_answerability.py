@@ -161,7 +161,7 @@ def test_a_body_asked_about_must_speak_in_the_sentences_too():
 
 
 def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():
-    from assistant.answer.assistant import gather_evidence
+    from assistant.answer.evidence import gather_evidence
     from assistant.answer.question import read_question
     from assistant.answer.retrieve import Retrieval
 

@@ -12,18 +12,11 @@ from assistant.answer.citations import best_quote, is_english, renumber, support
 from assistant.answer.conversation import Turn, as_turns, needs_context, rewrite_rule_based
 from assistant.answer.evidence import (
     FEATURES,
-    Evidence,
-    anchors_missing,
-    asks_outcome,
     asks_position,
-    holds_focus,
+    gather_evidence,
     leaves_open,
     people_in,
-    question_focus,
-    says_unknown,
-    speaker_missing,
     speakers_asked,
-    window_support,
 )
 from assistant.answer.extractive import (
     OVER_TIME,
@@ -45,7 +38,6 @@ from assistant.core.config import CONFIG, Config
 from assistant.core.dates import format_nl
 from assistant.core.errors import ConfigError
 from assistant.core.settings import Settings
-from assistant.core.text import tokenize
 from assistant.core.types import Answer, Citation, Document, Filter, Passage, page_span
 from assistant.index.index import Index
 from assistant.index.models import build_reranker
@@ -432,52 +424,3 @@ def _complete_sentences(raw: str) -> int:
 def _source_text(shown: dict) -> str:
     """A passage as the model saw it: its heading line and its text."""
     return f"{shown['label']} ({shown['source']}, p. {shown['pages']}) {shown['section']}\n{shown['text']}"
-
-
-# words that point back to the sentence before ('daarin', 'deze sessie', 'hij')
-_REFERS_BACK = re.compile(
-    r"\b(?:daar(?:in|over|van|bij|mee|voor)|hier(?:in|over|van|bij|mee|voor)|deze|dit|die|zij|hij|ze)\b", re.I
-)
-
-
-_COUNTED = re.compile(r"\bhoeveel\s+(\w{4,})", re.I)  # the thing counted: 'hoeveel reacties'
-
-
-def gather_evidence(
-    question: str, retrieval: Retrieval, ranked, date_missing: bool, known: set[str] = frozenset(), depth: int = 6
-) -> Evidence:
-    """The answerability features of a question against what was retrieved."""
-    focus = question_focus(question)
-    support = max((s.support for s in ranked), default=0.0)
-    by_place = {(s.passage_rank, s.position): s for s in ranked}
-    asked = _COUNTED.search(question) if focus == "number" else None
-    counted = next(iter(tokenize(asked[1])), None) if asked else None
-
-    def with_set_up(s) -> float:
-        """A sentence that answers the one before it ('... bestaat er een titel?' / 'Daarover wordt gepraat met
-        ISD.', 'Dit statement is opgesteld tijdens ...' / 'In deze sessie zijn een 70-tal mensen ...') holds
-        the question's words together with it."""
-        before = by_place.get((s.passage_rank, s.position - 1))
-        counts_it = counted is not None and counted in tokenize(s.text)  # 'hoeveel reacties' / '274 reacties'
-        if before is None or not (
-            _REFERS_BACK.search(s.text) or before.text.rstrip().endswith(("?", ":")) or counts_it
-        ):
-            return s.support
-        return max(s.support, before.support)
-
-    held = max((with_set_up(s) for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
-    dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
-    best = sorted(ranked, key=lambda s: -s.support)[:3]
-    return Evidence(
-        support=support,
-        window=window_support([(s.passage_rank, s.position, s.support) for s in ranked]),
-        focus=held,
-        focus_gap=max(0.0, support - held),
-        unknown=sum(says_unknown(s.text) for s in best) / 3,
-        anchors_missing=anchors_missing(question, retrieval.passages),
-        speaker_missing=speaker_missing(question, [s.text for s in ranked], known),
-        dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
-        date_missing=float(date_missing),
-        outcome_open=float(asks_outcome(question) and any(leaves_open(question, s.text) for s in best)),
-        focus_share=held / support if focus != "none" and support else 1.0,
-    )

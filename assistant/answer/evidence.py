@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS
 from assistant.core.redactions import without_codes
+from assistant.core.text import tokenize
 from assistant.core.types import Passage
+
+if TYPE_CHECKING:
+    from assistant.answer.retrieve import Retrieval
 
 _ASKS_NUMBER = re.compile(
     r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak|duur)\b|\bwelk (?:deel|percentage|bedrag|aantal)\b|"
@@ -332,3 +337,52 @@ def speaker_of(sentence: str) -> str | None:
     """The surname a verslag line opens with ('Dhr. Eerenberg: ...'), if any."""
     match = _SPEAKER.match(sentence)
     return match.group(1) if match else None
+
+
+# words that point back to the sentence before ('daarin', 'deze sessie', 'hij')
+_REFERS_BACK = re.compile(
+    r"\b(?:daar(?:in|over|van|bij|mee|voor)|hier(?:in|over|van|bij|mee|voor)|deze|dit|die|zij|hij|ze)\b", re.I
+)
+
+
+_COUNTED = re.compile(r"\bhoeveel\s+(\w{4,})", re.I)  # the thing counted: 'hoeveel reacties'
+
+
+def gather_evidence(
+    question: str, retrieval: Retrieval, ranked, date_missing: bool, known: set[str] = frozenset(), depth: int = 6
+) -> Evidence:
+    """The answerability features of a question against what was retrieved."""
+    focus = question_focus(question)
+    support = max((s.support for s in ranked), default=0.0)
+    by_place = {(s.passage_rank, s.position): s for s in ranked}
+    asked = _COUNTED.search(question) if focus == "number" else None
+    counted = next(iter(tokenize(asked[1])), None) if asked else None
+
+    def with_set_up(s) -> float:
+        """A sentence that answers the one before it ('... bestaat er een titel?' / 'Daarover wordt gepraat met
+        ISD.', 'Dit statement is opgesteld tijdens ...' / 'In deze sessie zijn een 70-tal mensen ...') holds
+        the question's words together with it."""
+        before = by_place.get((s.passage_rank, s.position - 1))
+        counts_it = counted is not None and counted in tokenize(s.text)  # 'hoeveel reacties' / '274 reacties'
+        if before is None or not (
+            _REFERS_BACK.search(s.text) or before.text.rstrip().endswith(("?", ":")) or counts_it
+        ):
+            return s.support
+        return max(s.support, before.support)
+
+    held = max((with_set_up(s) for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
+    dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
+    best = sorted(ranked, key=lambda s: -s.support)[:3]
+    return Evidence(
+        support=support,
+        window=window_support([(s.passage_rank, s.position, s.support) for s in ranked]),
+        focus=held,
+        focus_gap=max(0.0, support - held),
+        unknown=sum(says_unknown(s.text) for s in best) / 3,
+        anchors_missing=anchors_missing(question, retrieval.passages),
+        speaker_missing=speaker_missing(question, [s.text for s in ranked], known),
+        dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
+        date_missing=float(date_missing),
+        outcome_open=float(asks_outcome(question) and any(leaves_open(question, s.text) for s in best)),
+        focus_share=held / support if focus != "none" and support else 1.0,
+    )
