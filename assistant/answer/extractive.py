@@ -15,7 +15,7 @@ from assistant.core.glossary import ABBREVIATIONS, expand
 from assistant.core.redactions import meanings
 from assistant.core.sentences import split_sentences
 from assistant.core.structure import heading_level
-from assistant.core.text import tokenize
+from assistant.core.text import holds_term, tokenize
 from assistant.core.types import Passage
 from assistant.index.lexical import BM25Index
 
@@ -195,8 +195,8 @@ def rank_sentences(
             words = set(tokenize(expanded))
             if passage.meta.doc_type == "nota" and _ADDRESSED.search(text):
                 words |= _MINISTER  # a nota advises the minister as 'u': 'aangeven dat u verdieping zoekt'
-            own = sum(w for t, w in terms.items() if _contains(words, t))
-            inherited = sum(w for t, w in terms.items() if not _contains(words, t) and t in section_words)
+            own = sum(w for t, w in terms.items() if holds_term(words, t))
+            inherited = sum(w for t, w in terms.items() if not holds_term(words, t) and t in section_words)
             own_coverage = min(1.0, (own + config.section_weight * inherited) / total)
             coverage = min(1.0, own_coverage + config.previous_weight * previous)
             previous = own_coverage
@@ -235,22 +235,6 @@ def _spoken_by(text: str, statements) -> tuple[str, str] | None:
         if wanted in quote:
             return surname, organisation
     return None
-
-
-_PARTICLE = re.compile(r"^(?:aan|af|bij|door|in|mee|na|om|op|over|toe|uit|voor|terug|vast|weg)(?=[a-z])")
-
-
-def _contains(words: set[str], term: str) -> bool:
-    """A term is in a sentence, also as the same compound stem ('gezinshuiz' ~ 'gezinshuis')."""
-    if term in words:
-        return True
-    particle = _PARTICLE.match(term)  # 'opleveren' is also 'op te leveren'
-    if particle and len(term) - particle.end() >= 4 and term[particle.end() :] in words:
-        return True
-    if len(term) < 7 or term[0].isdigit():
-        return False
-    stem = term[:-2]
-    return any(w.startswith(stem) and abs(len(w) - len(term)) <= 3 for w in words)
 
 
 def choose(sentences: list[Sentence], config: SentenceConfig = CONFIG.sentences) -> list[Sentence]:

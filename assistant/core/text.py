@@ -70,3 +70,20 @@ def visible(text: str) -> str:
         text = text.encode("utf-8", "replace").decode("utf-8")
     text = _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
     return _INVISIBLE.sub("", text)
+
+
+_PARTICLE = re.compile(r"^(?:aan|af|bij|door|in|mee|na|om|op|over|toe|uit|voor|terug|vast|weg)(?=[a-z])")
+
+
+def holds_term(words: set[str], term: str) -> bool:
+    """A stemmed term is among a sentence's stemmed words, also as the same compound stem ('gezinshuiz' ~
+    'gezinshuis') or as a separable verb written apart."""
+    if term in words:
+        return True
+    particle = _PARTICLE.match(term)  # 'opleveren' is also 'op te leveren'
+    if particle and len(term) - particle.end() >= 4 and term[particle.end() :] in words:
+        return True
+    if len(term) < 7 or term[0].isdigit():
+        return False
+    stem = term[:-2]
+    return any(w.startswith(stem) and abs(len(w) - len(term)) <= 3 for w in words)
