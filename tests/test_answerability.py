@@ -139,6 +139,8 @@ def test_the_people_asked_to_speak_are_not_those_named_as_an_object():
     assert speakers_asked("Wat zei Eerenberg tegen minister De Jonge?", known) == ["Eerenberg"]
     assert speakers_asked("Hoe reageerden Eerenberg en De Jonge?", known) == ["Eerenberg", "Jonge"]
     assert speakers_asked("Van Hoek zei iets over een bestuurslaag. Wat was zijn punt?", known) == ["Hoek"]
+    restated = "Je gaf aan dat De Jonge het collectief wilde dragen. Hoe keek Eerenberg daartegenaan?"
+    assert speakers_asked(restated, known) == ["Eerenberg"]
 
 
 def test_verbs_of_stance_ask_a_position():

@@ -249,7 +249,11 @@ def people(question: str, known: set[str] = frozenset()) -> list[str]:
 
 def speakers_asked(question: str, known: set[str] = frozenset()) -> list[str]:
     """The people the question asks to hear from: not one it names only as an object ('Hoe reageerde Eerenberg op
-    de schets van De Jonge?' asks Eerenberg; 'Wat zei Eerenberg tegen minister De Jonge?' too)."""
+    de schets van De Jonge?' asks Eerenberg; 'Wat zei Eerenberg tegen minister De Jonge?' too), nor one only a
+    sentence before the question names ('Je gaf aan dat De Jonge ... wilde. Hoe keek Eerenberg daartegenaan?')."""
+    asking = re.split(r"(?<=[.!])\s+(?=[A-Z])", question.strip())[-1]
+    if people(asking, known):
+        question = asking
     return [
         name for name in people(question, known)
         if not all(_OBJECT.search(question[: m.start()]) for m in re.finditer(rf"\b{re.escape(name)}\b", question))
