@@ -223,6 +223,18 @@ def test_a_quote_reads_on_through_a_sentence_or_two_left_out_between_chosen_ones
     assert "minimum" not in text  # three sentences apart: two quotes, not one
 
 
+def test_a_yes_no_question_about_an_act_is_answered_by_the_decision_line():
+    assert QuestionCues.of("Je zei dat hij een Q&A wilde. Werd het stroomschema ook gepubliceerd?").decision
+    assert QuestionCues.of("Wordt de regeling verlengd?").decision
+    assert not QuestionCues.of("Werd Eerenberg wethouder van Utrecht?").decision  # an appointment, no act decided
+    p = passage(
+        "Er is een lijst die snel geconsulteerd kan worden. Akkoord met publicatie van het nieuwe stroomschema."
+    )
+    asked = "Werd het stroomschema gepubliceerd?"
+    ranked = rank_sentences([p], words("stroomschema gepubliceerd"), read_question(asked), question=asked)
+    assert ranked[0].text.startswith("Akkoord")
+
+
 def test_what_was_said_comes_from_the_verslag_not_from_the_advice_to_the_minister():
     question = "Wat zei de VNG over faire tarieven in het BO van 6 november 2019?"
     advice = passage("U kunt de VNG zeggen dat faire tarieven in het BO goed passen.", meta("nota"), "n")

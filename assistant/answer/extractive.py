@@ -81,7 +81,11 @@ _TURN = re.compile(
     r"(?<=[a-zà-ÿ)])\s+(?=(?:Dhr|Mevr|Mw)\.?\s+(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*[A-Z][\w'-]+:?\s+[a-z])"
 )
 _DECISION = re.compile(r"^(?:Besluit|Akkoord|Afspraak|Geen afspraak|Vastgesteld|Conclusie|Afgesproken)\b")
-_ASKS_DECISION = re.compile(r"\b(besl\w+|besluit|afspraak|afspraken|afgesproken|akkoord)\b", re.I)
+_ASKS_DECISION = re.compile(
+    r"\b(besl\w+|besluit|afspraak|afspraken|afgesproken|akkoord)\b|"
+    r"(?:^|[.!?]\s+)(?:werd|werden|wordt|worden)\b[^?]*\b(?:ge\w+d|ge\w+t|ge\w+en)\s*\?",  # 'Werd het gepubliceerd?'
+    re.I,
+)
 _ASKS_WHO = re.compile(r"^\s*wie\b", re.I)
 _ASKS_ORG = re.compile(r"\b(welke?|wat voor)\s+(\w*bureau|partij|organisatie|instantie|gemeente)\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\b(hoeveel|bedrag|percentage|procent|aantal)\b", re.I)
