@@ -83,7 +83,8 @@ _TURN = re.compile(
 _DECISION = re.compile(r"^(?:Besluit|Akkoord|Afspraak|Geen afspraak|Vastgesteld|Conclusie|Afgesproken)\b")
 _ASKS_DECISION = re.compile(
     r"\b(besl\w+|besluit|afspraak|afspraken|afgesproken|akkoord)\b|"
-    r"(?:^|[.!?]\s+)(?:werd|werden|wordt|worden)\b[^?]*\b(?:ge\w+d|ge\w+t|ge\w+en)\s*\?",  # 'Werd het gepubliceerd?'
+    # a yes/no question about an act: 'Werd het stroomschema gepubliceerd?', 'Wordt de regeling verlengd?'
+    r"(?:^|[.!?]\s+)(?:werd|werden|wordt|worden)\b[^?]*\b(?:ge|ver|be|ont|her)\w+(?:d|t|en)\s*\?",
     re.I,
 )
 _ASKS_WHO = re.compile(r"^\s*wie\b", re.I)
