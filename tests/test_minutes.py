@@ -192,3 +192,15 @@ def test_a_subject_under_different_titles_is_one_recurring_onderwerp(sample_data
     assert main(["--data-dir", str(sample_data_dir), "tijdlijn", nvo["title"], "--json"]) == 0
     thread = json.loads(capsys.readouterr().out)
     assert {"2020-01-30", "2020-06-08"} <= {step["meeting_date"] for step in thread}
+
+
+@pytest.mark.slow
+def test_what_an_organisation_said_at_a_named_meeting_without_a_subject_lists_its_statements(sample_assistant):
+    answer = sample_assistant.answer("Wat vroegen de cliëntenorganisaties in het BO Zorg voor de Jeugd van juni 2020?")
+    assert not answer.refused and answer.text.startswith("Wat de cliëntenorganisaties volgens het verslag zeiden:")
+    assert "budgethouders kunnen vanaf 1 juli niet meer" in answer.text
+    for c in answer.citations:
+        assert c.passage.meta.doc_type == "verslag" and c.passage.meta.meeting_date.isoformat() == "2020-06-24"
+        assert " ".join(c.quote.split()) in " ".join(c.passage.text.split())
+    about = sample_assistant.answer("Wat zei de VNG over faire tarieven in het BO van 6 november 2019?")
+    assert not about.text.startswith("Wat de VNG volgens het verslag")  # a subject is answered from the passages

@@ -30,7 +30,7 @@ from assistant.answer.extractive import (
 from assistant.answer.held import date_not_held, not_among_speakers
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
-from assistant.answer.positions import Minutes, positions_over_time
+from assistant.answer.positions import Minutes, about_something, positions_over_time, said_at
 from assistant.answer.question import question_parts, read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
@@ -118,6 +118,9 @@ class Assistant:
         over_time = None if filters else self._positions_over_time(question, standalone, started)
         if over_time is not None:
             return over_time
+        at_meeting = None if filters else self._said_at_meeting(question, standalone, started)
+        if at_meeting is not None:
+            return at_meeting
         retrieval = retrieve(
             standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
             config=self.config.retrieval, ignore=ignore,
@@ -212,6 +215,19 @@ class Assistant:
             return None
         minutes, passage_of = Minutes(self.index), self.index.passage_containing
         found = positions_over_time(hints.organisations, hints.topic, hints.years, minutes, passage_of)
+        return _from_catalog(question, standalone, *found, started) if found else None
+
+    def _said_at_meeting(self, question: str, standalone: str, started: float) -> Answer | None:
+        """'Wat vroegen de cliëntenorganisaties in het BO van juni 2020?' asks about no subject: the organisation's
+        statements in the verslag of that day or month, one cited line each (None when the question names a subject,
+        no day or month, or the verslagen hold nothing of theirs then)."""
+        hints = read_question(standalone)
+        periods = [(d, d) for d in hints.days] + list(hints.months)
+        if not (hints.organisations and hints.asks_what_was_said and periods) or about_something(hints.topic):
+            return None
+        minutes, passage_of = Minutes(self.index), self.index.passage_containing
+        start, end = min(p[0] for p in periods), max(p[1] for p in periods)
+        found = said_at(hints.organisations, hints.meetings, start, end, minutes, passage_of)
         return _from_catalog(question, standalone, *found, started) if found else None
 
     def _spoken(self) -> dict[str, list[tuple[str, str, str]]]:

@@ -308,6 +308,15 @@ _STANCE_WORDS = set(
 )
 
 
+_ASKING_WORDS = set(tokenize("wat welke hoe vroeg vroegen wilde wilden s"))
+
+
+def about_something(topic: str) -> bool:
+    """True when a question's topic (its words without dates, meetings and organisations) names a subject, not only
+    how it asks ('Wat vroegen de ... in het ... van ...?' names none)."""
+    return bool(Topic(topic).terms - _STANCE_WORDS - _ASKING_WORDS)
+
+
 def positions_over_time(
     organisations: tuple[str, ...], topic: str, years: tuple[int, ...], minutes: Minutes,
     passage_of: Callable[[str, str], Passage | None],
@@ -326,17 +335,52 @@ def positions_over_time(
         key = (said.meta.meeting or said.meta.title, said.meta.date or dt.date.min)
         if relevance >= 0.5 and (key not in best or relevance > best[key].relevance):
             best[key] = Said(said.statement, said.meta, relevance)
+    found = _cited_lines([said for _, said in sorted(best.items(), key=lambda kv: kv[0][1])], passage_of)
+    if found is None:
+        return None
+    lines, citations = found
+    who = _who(organisations)
+    return f"Wat {who} volgens de verslagen {_said(organisations)}, per overleg:\n\n" + "\n".join(lines), citations
+
+
+def said_at(
+    organisations: tuple[str, ...], meetings: tuple[str, ...], date_from: dt.date, date_to: dt.date,
+    minutes: Minutes, passage_of: Callable[[str, str], Passage | None], limit: int = 6,
+) -> tuple[str, list[Citation]] | None:  # fmt: skip
+    """'Wat vroegen de cliëntenorganisaties in het BO Zorg voor de Jeugd van juni 2020?': the organisation's
+    statements in the verslagen of that day or month (of that series, when named), one cited line each in the order
+    spoken, the first `limit`; None when the verslagen hold none."""
+    saids = [
+        said for said in minutes.standpunten(organisations=organisations, date_from=date_from, date_to=date_to)
+        if not meetings or said.meta.meeting in meetings
+    ]  # fmt: skip
+    found = _cited_lines(saids[:limit], passage_of)
+    if found is None:
+        return None
+    lines, citations = found
+    return f"Wat {_who(organisations)} volgens het verslag {_said(organisations)}:\n\n" + "\n".join(lines), citations
+
+
+def _cited_lines(saids: list[Said], passage_of) -> tuple[list[str], list[Citation]] | None:
+    """One line per statement: day, meeting and speaker, its first two sentences quoted and cited."""
     lines, citations = [], []
-    for (meeting, day), said in sorted(best.items(), key=lambda kv: kv[0][1]):
+    for said in saids:
         passage = passage_of(said.meta.doc_id, said.statement.quote)
         if passage is None:
             continue
         quote = " ".join(split_sentences(" ".join(said.statement.quote.split()))[:2])
         n = len(citations) + 1
         citations.append(Citation(n=n, passage=passage, quote=quote))
-        when = format_day(day if day != dt.date.min else None)
-        lines.append(f"- {when}, {meeting} ({said.statement.speaker}): “{quote}” [{n}]")
-    if not citations:
-        return None
-    who = " en ".join(f"de {o}" if o in ("VNG", "BGZJ", "cliëntenorganisaties") else o for o in organisations)
-    return f"Wat {who} volgens de verslagen zei, per overleg:\n\n" + "\n".join(lines), citations
+        meeting = said.meta.meeting or said.meta.title
+        lines.append(f"- {format_day(said.meta.date)}, {meeting} ({said.statement.speaker}): “{quote}” [{n}]")
+    return (lines, citations) if citations else None
+
+
+def _who(organisations: tuple[str, ...]) -> str:
+    return " en ".join(f"de {o}" if o in ("VNG", "BGZJ", "cliëntenorganisaties") else o for o in organisations)
+
+
+def _said(organisations: tuple[str, ...]) -> str:
+    """'zei' or, for more than one or a plural ('de cliëntenorganisaties'), 'zeiden'."""
+    plural = len(organisations) > 1 or any(o[:1].islower() and o.endswith(("s", "en")) for o in organisations)
+    return "zeiden" if plural else "zei"

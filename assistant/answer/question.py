@@ -61,7 +61,7 @@ _DECIDED = re.compile(r"\b(?:besloot|besloten|besluit|afgesproken|overeengekomen
 _SAID = re.compile(
     r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde\w*|reactie|vond|vonden|klaagde\w*|"
     r"benadrukte\w*|pleitte\w*|opperde\w*|betoogde\w*|uitte\w*|waarschuwde\w*|erkende\w*|hekelde\w*|"
-    r"bekritiseerde\w*|antwoordde\w*)\b",
+    r"bekritiseerde\w*|antwoordde\w*|vroeg|vroegen)\b",
     re.I,
 )
 
