@@ -89,6 +89,7 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert left_open("Geen afspraak.") and left_open("De minister concludeert hier nu niet uit te komen.")
     assert left_open("Afspraak: zij bellen elkaar volgende week.") and left_open("De VNG zal het gesprek aangaan.")
     assert left_open("Tevens is afgesproken dat de VNG medio januari met een aanpak komt.")  # agreed, not yet done
+    assert left_open("Het VAO wordt waarschijnlijk op 2 juli gepland.")  # only planned, and only probably
 
 
 def test_a_duration_is_answered_by_a_time_limit_and_who_by_any_preposition():

@@ -199,9 +199,11 @@ def asks_outcome(question: str) -> bool:
     return bool(_ASKS_OUTCOME.search(question))
 
 
-_SPECULATES = re.compile(r"\b(?:wellicht|misschien|eventueel|mogelijk)\b|\?\s*$", re.I)
+_SPECULATES = re.compile(r"\b(?:wellicht|misschien|eventueel|mogelijk|waarschijnlijk)\b|\?\s*$", re.I)
 _PLANNED = re.compile(  # not yet done
-    r"\b(?:zal|zullen|volgende week|voornemens|voorgenomen|streeft|streven|afgesproken dat|afgesproken is dat)\b", re.I
+    r"\b(?:zal|zullen|volgende week|voornemens|voorgenomen|streeft|streven|afgesproken dat|afgesproken is dat|"
+    r"gepland|ingepland)\b",
+    re.I,
 )
 
 
