@@ -36,6 +36,8 @@ def feature_rows(assistant, items: list[dict]) -> tuple[list[dict], list[dict]]:
         out = []
         for item in batch:
             answer = assistant.answer(item["question"], history=item.get("history") or ())
+            if not answer.features:  # answered from the catalog (the dossier's overleggen, the statements): no evidence
+                continue
             out.append({"id": item["id"], "features": answer.features, "answerable": item["kind"] != "unanswerable",
                         "generated": "how" in item})  # fmt: skip
         return out

@@ -222,6 +222,23 @@ def test_logistic_fit_separates_and_threshold_balances_the_classes():
     assert all(model.probability(evidence(**r["features"])) >= model.threshold for r in rows if r["answerable"])
 
 
+def test_an_answer_from_the_catalog_gives_no_row_to_fit_on():
+    from types import SimpleNamespace
+
+    from eval.fit import feature_rows
+
+    answers = {"Wat zei de VNG?": {}, "Hoeveel plaatsen?": {"support": 0.5}}  # the first answered from the statements
+    index = SimpleNamespace(documents=lambda: [], document=lambda doc_id: None)
+
+    def answer(question, history=()):
+        return SimpleNamespace(features=answers.get(question, {"support": 0.1}))  # a near-miss: some evidence
+
+    fake = SimpleNamespace(index=index, people=lambda: set(), answer=answer)
+    items = [{"id": f"x-{n}", "question": q, "kind": "factoid"} for n, q in enumerate(answers, start=1)]
+    rows, _ = feature_rows(fake, items)
+    assert [r["id"] for r in rows] == ["x-2"]
+
+
 def test_splits_alternate_by_item_number():
     assert [split_of(i) for i in ("dev-01", "dev-02", "pos-11", "dev-02~date")] == ["A", "B", "A", "B"]
 
