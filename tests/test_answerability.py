@@ -145,6 +145,15 @@ def test_the_people_asked_to_speak_are_not_those_named_as_an_object():
     assert speakers_asked(restated, known) == ["Eerenberg"]
 
 
+def test_an_organisation_in_the_name_of_a_meeting_is_not_asked_about():
+    from assistant.answer.question import organisations_asked
+
+    assert organisations_asked("Wat zeiden de cliëntenorganisaties in het BO Rijk-VNG van 6 november?") == (
+        "cliëntenorganisaties",
+    )
+    assert organisations_asked("Wat zei de VNG in het BO Rijk-VNG?") == ("VNG",)
+
+
 def test_verbs_of_stance_ask_a_position():
     assert asks_position("Waaraan twijfelde Dekker bij de GI's?") and asks_position("Wat vreesde de VNG?")
     assert asks_position("Hoe oordeelde de Raad van State over het wetsvoorstel?")

@@ -69,6 +69,17 @@ def test_attendee_lists_and_short_passages_are_demoted():
     assert _boost(attendees, hints, CONFIG.retrieval) < _boost(passage(PROSE * 2), hints, CONFIG.retrieval)
 
 
+def test_who_sat_at_the_table_is_answered_by_the_attendee_list_and_nothing_else_is():
+    p = passage("Deelnemers Beroepsverenigingen Arne Popma Vera Naber Namens NVvP\n"
+                "De VNG vraagt in het overleg om minder regels.")  # fmt: skip
+    asked = "Wie vertegenwoordigden de beroepsverenigingen in het overleg?"
+    ranked = rank_sentences([p], words("vertegenwoordig beroepsverenig overleg"), read_question(asked), question=asked)
+    assert ranked[0].text.startswith("Deelnemers Beroepsverenigingen Arne Popma")
+    said = "Wat zeiden de beroepsverenigingen in het overleg?"
+    ranked = rank_sentences([p], words("beroepsverenig overleg"), read_question(said), question=said)
+    assert [s.text[:6] for s in ranked] == ["De VNG"]  # an attendee line says who was there, not what anyone said
+
+
 def test_near_duplicates_move_behind_the_first_copy():
     a, b, c = (
         passage(PROSE * 3, chunk_id="a"),

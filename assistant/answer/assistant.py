@@ -31,7 +31,7 @@ from assistant.answer.held import date_not_held, not_among_speakers
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, about_something, positions_over_time, said_at
-from assistant.answer.question import question_parts, read_question
+from assistant.answer.question import organisations_asked, question_parts, read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import attendees
 from assistant.core.config import CONFIG, Config
@@ -223,11 +223,12 @@ class Assistant:
         no day or month, or the verslagen hold nothing of theirs then)."""
         hints = read_question(standalone)
         periods = [(d, d) for d in hints.days] + list(hints.months)
-        if not (hints.organisations and hints.asks_what_was_said and periods) or about_something(hints.topic):
+        organisations = organisations_asked(standalone)
+        if not (organisations and hints.asks_what_was_said and periods) or about_something(hints.topic):
             return None
         minutes, passage_of = Minutes(self.index), self.index.passage_containing
         start, end = min(p[0] for p in periods), max(p[1] for p in periods)
-        found = said_at(hints.organisations, hints.meetings, start, end, minutes, passage_of)
+        found = said_at(organisations, hints.meetings, start, end, minutes, passage_of)
         return _from_catalog(question, standalone, *found, started) if found else None
 
     def _spoken(self) -> dict[str, list[tuple[str, str, str]]]:

@@ -34,6 +34,13 @@ _QUESTION_WORDS = set(
 _BULLET = re.compile(r"^[•\-–▪o]\s+|^\(?[a-z]\)\s+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
 _ADMIN_LINE = re.compile(r"^(?:Betreft|Vergaderdatum|Vergaderplaats|Aanwezig|Afwezig|Deelnemers|Kopie aan|Paraaf)\b")
+_ATTENDEES = re.compile(r"^(?:Aanwezig|Deelnemers)\b")
+# who sat at the table: 'welke cliëntenorganisaties zaten aan tafel', 'wie vertegenwoordigden de beroepsverenigingen'
+_ASKS_ATTENDANCE = re.compile(
+    r"\baan (?:de )?tafel\b|\baanwezig|\bdeelnemers\b|\bnamen deel\b|\bzaten\b|\buitgenodigd\b|"
+    r"\bvertegenwoordig\w*\b|\bwethouder (?:van|in) welke\b|\bvan welke gemeente (?:was|is) \w+ wethouder\b",
+    re.I,
+)
 _REDACTED_ONLY = re.compile(r"^[\s•\-–(),.:;0-9e]*$")
 
 
@@ -50,7 +57,8 @@ class Sentence:
 
 
 def sentences_of(text: str) -> list[str]:
-    """A passage cut into sentences and bullet items, bullets stripped."""
+    """A passage cut into sentences and bullet items, bullets stripped (administrative lines too: 'Deelnemers LOC
+    Ieder(in)' answers who sat at the table, though nothing else)."""
     out = []
     listing = False  # within the items a line ending in ':' introduces, short ones count ('2) Landsdelen')
     for para in text.split("\n"):
@@ -68,7 +76,6 @@ def sentences_of(text: str) -> list[str]:
             if (
                 long_enough
                 and not _REDACTED_ONLY.match(sentence.replace("10.2.e", ""))
-                and not _ADMIN_LINE.match(sentence)
                 and sentence.count("(") <= sentence.count(")")  # a heading cut off mid-way
             ):
                 out.append(sentence)
@@ -187,6 +194,7 @@ def rank_sentences(
     question names (per `spoken`: the verslagen's statements as (quote, surname, organisation) by doc_id)."""
     total = sum(terms.values()) or 1.0
     cues = QuestionCues.of(question)
+    attendance = bool(_ASKS_ATTENDANCE.search(question))
     position_asked = hints.asks_what_was_said or asks_position(question)
     found: list[Sentence] = []
     for rank, passage in enumerate(passages[: config.depth]):
@@ -196,6 +204,8 @@ def rank_sentences(
         for position, text in enumerate(sentences_of(passage.text)):
             if heading_level(text) is not None or (len(text) < 90 and text.endswith(":") and not speaker_of(text)):
                 continue  # headings and labels say what follows, not what was said ('Dhr. X geeft aan ...:' does)
+            if _ADMIN_LINE.match(text) and not (attendance and _ATTENDEES.match(text)):
+                continue
             expanded = expand(text)  # 'NvO' covers 'Norm voor Opdrachtgeverschap', 'de JA' the Jeugdautoriteit
             words = set(tokenize(expanded))
             if passage.meta.doc_type == "nota" and _ADDRESSED.search(text):
@@ -222,7 +232,9 @@ def rank_sentences(
             name_list = _looks_like_list_of_names(text)
             if position_asked and name_list and not speaker:
                 continue  # an attendee list says who was there, not what anyone said
-            if name_list:
+            if name_list and attendance:  # 'wie zaten aan tafel?' is answered by the attendee list
+                org_bonus += config.organisation_speaker
+            elif name_list:
                 length_penalty += config.name_list_penalty  # attendee lists match names and dates but say nothing
             if hints.asks_what_was_said and passage.meta.doc_type in ("nota", "agenda"):
                 length_penalty += config.advice_penalty  # what the minister was advised is not what was said
@@ -387,7 +399,7 @@ def _following(
     for position in range(start + 1, min(len(texts), start + 1 + reach)):
         text = texts[position]
         heading = heading_level(text) is not None and not (numbered_items and _NUMBERED.match(text))
-        if speaker_of(text) or heading or len(text) > config.long_sentence or stop(text):
+        if speaker_of(text) or heading or _ADMIN_LINE.match(text) or len(text) > config.long_sentence or stop(text):
             break
         out.append((position, text))
         if last(text):
@@ -403,7 +415,12 @@ def _answer_after(sentence: Sentence, texts: list[str], config: SentenceConfig, 
     if focus != "none" and not holds_focus(focus, sentence.text, question):
         for position in after:
             text = texts[position]
-            if speaker_of(text) or heading_level(text) is not None or len(text) > config.long_sentence:
+            if (
+                speaker_of(text)
+                or heading_level(text) is not None
+                or _ADMIN_LINE.match(text)
+                or len(text) > config.long_sentence
+            ):
                 break
             if holds_focus(focus, text, question):
                 return [(position, text)]
@@ -482,7 +499,10 @@ def _fill_gaps(lines: dict[int, str], texts: list[str], config: SentenceConfig) 
             0 < len(between) <= config.gap
             and after < len(texts)
             and all(
-                not speaker_of(texts[p]) and heading_level(texts[p]) is None and len(texts[p]) <= config.long_sentence
+                not speaker_of(texts[p])
+                and heading_level(texts[p]) is None
+                and not _ADMIN_LINE.match(texts[p])
+                and len(texts[p]) <= config.long_sentence
                 for p in [*between, after]
             )
         ):

@@ -120,6 +120,14 @@ def _topic(text: str) -> str:
     return " ".join(text.split())
 
 
+def organisations_asked(question: str) -> tuple[str, ...]:
+    """The organisations a question names outside the name of a meeting ('Wat zeiden de cliëntenorganisaties in het
+    BO Rijk-VNG ...?' asks the cliëntenorganisaties, not the VNG)."""
+    for pattern, _ in _MEETINGS:
+        question = pattern.sub(" ", question)
+    return tuple(o for o, p in ORGANISATIONS.items() if re.search(p, question, re.I))
+
+
 def organisation_pattern(name: str) -> re.Pattern[str]:
     """How an organisation shows up in document text."""
     return re.compile(ORGANISATIONS[name], re.I)
