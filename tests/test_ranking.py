@@ -228,10 +228,11 @@ def test_a_quote_reads_on_through_a_sentence_or_two_left_out_between_chosen_ones
     ranked = rank_sentences([p], words("tarief onderdelen"), read_question("Wat wilde de BGZJ aan de tarieven?"))
     text, quotes = compose([s for s in ranked if s.position in (0, 3)], [p])
     assert "Een minimum tarief zou goed zijn [1]." in text and quotes[0][1] == " ".join(said)
-    apart = passage(" ".join([*said[:3], "Daarna volgt de lunch met iedereen.", said[3]]))
+    lunch = ["Daarna volgt de lunch met iedereen.", "De zaal is op de eerste verdieping."]
+    apart = passage(" ".join([*said[:3], *lunch, said[3]]))
     ranked = rank_sentences([apart], words("tarief onderdelen"), read_question("Wat wilde de BGZJ aan de tarieven?"))
-    text, _ = compose([s for s in ranked if s.position in (0, 4)], [apart])
-    assert "minimum" not in text  # three sentences apart: two quotes, not one
+    text, _ = compose([s for s in ranked if s.position in (0, 5)], [apart])
+    assert "minimum" not in text  # four sentences apart: two quotes, not one
 
 
 def test_a_yes_no_question_about_an_act_is_answered_by_the_decision_line():
