@@ -58,6 +58,12 @@ _FREQUENCY = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WHO_NOUN = re.compile(
+    r"\b(?:oud-)?(?:wethouder|burgemeester|minister|staatssecretaris|voorzitter|directeur|projectleider|kwartiermaker|"
+    r"ambtenaar|accountant|onderzoeker|adviseur|bemiddelaar|ervaringsdeskundige|inspecteur|toezichthouder|boegbeeld|"
+    r"\w*instelling|\w*aanbieder|gemeente|regio|provincie|branche|ministerie|rijk|onderwijs)(?:s|en|'s)?\b",
+    re.I,
+)
 _LABEL_NUMBER = re.compile(
     r"\b(?:actielijn|artikel|art\.|bijlage|agendapunt|afspraak|punt|fase|stap|lid|categorie(?:ën)?|nr\.?|nummer|"
     r"pagina|p\.|versie|ad|zzp|kwartaal)\s*\d+(?:[.,]\d+)*\)?|\b\d+(?:e|de|ste)\s+kwartaal\b|"
@@ -148,7 +154,11 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         given = set(_NAME.findall(question)) | set(_ACRONYM.findall(question))
         names = _NAME.findall(sentence) + _ACRONYM.findall(sentence)  # 'JenV neemt de lead': a name opening it
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
-        return any(name not in given and name not in _ANCHOR_SKIP for name in names) or "10.2.e" in sentence
+        if any(name not in given and name not in _ANCHOR_SKIP for name in names) or "10.2.e" in sentence:
+            return True
+        # 'wie' is answered by a role or body too: 'een oud-wethouder', 'jeugdzorginstellingen', 'de regio'
+        asked = {m.lower() for m in _WHO_NOUN.findall(question)}
+        return any(noun.lower() not in asked for noun in _WHO_NOUN.findall(sentence))
     return True
 
 
