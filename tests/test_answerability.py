@@ -87,6 +87,7 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert asks_outcome("Hoe liep het hoger beroep af?") and asks_outcome("Wie werd projectleider?")
     assert not asks_outcome("Wat zei de VNG over het hoger beroep?")
     assert not asks_outcome("Met wie werd daarover gepraat?")  # who was talked to, not who was appointed
+    assert not asks_outcome("Wie werd er bij Just ingezet om te escaleren?")  # a recorded act, not an appointment
     assert not left_open("Deventer doet mee.")
     assert left_open("Geen afspraak.") and left_open("De minister concludeert hier nu niet uit te komen.")
     assert left_open("Afspraak: zij bellen elkaar volgende week.") and left_open("De VNG zal het gesprek aangaan.")

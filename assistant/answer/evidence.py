@@ -197,7 +197,9 @@ _UNKNOWN = re.compile(
 
 
 _ASKS_OUTCOME = re.compile(
-    r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|aangesteld|benoemd)\b|^\s*(?:en\s+)?wie werd\b|"
+    r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|aangesteld|benoemd)\b|"
+    # 'Wie werd projectleider?' asks who was appointed; 'Wie werd er ... ingezet?' asks what is recorded
+    r"^\s*(?:en\s+)?wie werd\b(?![^?]*\b(?:\w*ge\w+|be\w+|ver\w+|ont\w+)[dt]\b)|"
     r"\bliep\b[^?]*\baf\b",
     re.I,
 )
