@@ -308,13 +308,14 @@ _STANCE_WORDS = set(
 )
 
 
-_ASKING_WORDS = set(tokenize("wat welke hoe vroeg vroegen wilde wilden s"))
+_ASKING_WORDS = set(tokenize("wat welke hoe vroeg vroegen wilde wilden"))
 
 
 def about_something(topic: str) -> bool:
     """True when a question's topic (its words without dates, meetings and organisations) names a subject, not only
-    how it asks ('Wat vroegen de ... in het ... van ...?' names none)."""
-    return bool(Topic(topic).terms - _STANCE_WORDS - _ASKING_WORDS)
+    how it asks ('Wat vroegen de ... in het ... van ...?' names none; a letter an organisation's name left behind,
+    the 's' of 'cliëntenorganisaties', is no subject)."""
+    return any(len(t) > 1 for t in Topic(topic).terms - _STANCE_WORDS - _ASKING_WORDS)
 
 
 def positions_over_time(
