@@ -61,9 +61,16 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WHO_NOUN = re.compile(
     r"\b(?:oud-)?(?:wethouder|burgemeester|minister|staatssecretaris|voorzitter|directeur|projectleider|kwartiermaker|"
     r"ambtenaar|accountant|onderzoeker|adviseur|bemiddelaar|ervaringsdeskundige|inspecteur|toezichthouder|boegbeeld|"
-    r"\w*instelling|\w*aanbieder|gemeente|regio|provincie|branche|ministerie|rijk|onderwijs)(?:s|en|'s)?\b",
+    r"\w*instelling|\w*aanbieder|gemeente|regio|provincie|branche|ministerie|rijk|onderwijs)(?:s|n|en|'s)?\b",
     re.I,
 )
+
+
+def _singular(noun: str) -> str:
+    """'Gemeenten' and 'gemeente', 'regio's' and 'regio', 'branches' and 'branche' are the same body."""
+    return re.sub(r"e$", "", re.sub(r"(?:'s|en|s)$", "", noun.lower()))
+
+
 _LABEL_NUMBER = re.compile(
     r"\b(?:actielijn|artikel|art\.|bijlage|agendapunt|afspraak|punt|fase|stap|lid|categorie(?:ën)?|nr\.?|nummer|"
     r"pagina|p\.|versie|ad|zzp|kwartaal)\s*\d+(?:[.,]\d+)*\)?|\b\d+(?:e|de|ste)\s+kwartaal\b|"
@@ -157,8 +164,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         if any(name not in given and name not in _ANCHOR_SKIP for name in names) or "10.2.e" in sentence:
             return True
         # 'wie' is answered by a role or body too: 'een oud-wethouder', 'jeugdzorginstellingen', 'de regio'
-        asked = {m.lower() for m in _WHO_NOUN.findall(question)}
-        return any(noun.lower() not in asked for noun in _WHO_NOUN.findall(sentence))
+        asked = {_singular(m) for m in _WHO_NOUN.findall(question)}
+        return any(_singular(noun) not in asked for noun in _WHO_NOUN.findall(sentence))
     return True
 
 

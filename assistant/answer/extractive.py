@@ -12,7 +12,7 @@ from assistant.answer.question import QuestionHints
 from assistant.core.config import CONFIG, SentenceConfig
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS, expand
-from assistant.core.redactions import meanings
+from assistant.core.redactions import meanings, without_codes
 from assistant.core.sentences import split_sentences
 from assistant.core.structure import heading_level
 from assistant.core.text import holds_term, tokenize
@@ -521,7 +521,7 @@ def redaction_note(answer: str, question: str) -> str:
     if not meaning:
         return ""
     body = _MARKS.sub("", answer)
-    if question_focus(question) == "name" and not holds_focus("name", _LEADS.sub("", body), question):
+    if question_focus(question) == "name" and not holds_focus("name", without_codes(_LEADS.sub("", body)), question):
         return f"(Wie dit is, staat niet in de documenten: de naam is weggelakt; {meaning}.)"
     return f"(Weggelakt in de geciteerde tekst: {meaning}.)"
 
