@@ -398,13 +398,19 @@ def _following(
     out = []
     for position in range(start + 1, min(len(texts), start + 1 + reach)):
         text = texts[position]
-        heading = heading_level(text) is not None and not (numbered_items and _NUMBERED.match(text))
-        if speaker_of(text) or heading or _ADMIN_LINE.match(text) or len(text) > config.long_sentence or stop(text):
+        if _breaks_off(text, config, numbered_items=numbered_items) or stop(text):
             break
         out.append((position, text))
         if last(text):
             break
     return out
+
+
+def _breaks_off(text: str, config: SentenceConfig, *, numbered_items: bool = False) -> bool:
+    """True for a sentence a quote does not run on into: a new speaker, a heading (with `numbered_items`, '1)
+    Sterke regio' is an item, not a heading), an administrative line or an overlong sentence."""
+    heading = heading_level(text) is not None and not (numbered_items and _NUMBERED.match(text))
+    return bool(speaker_of(text) or heading or _ADMIN_LINE.match(text) or len(text) > config.long_sentence)
 
 
 def _answer_after(sentence: Sentence, texts: list[str], config: SentenceConfig, question: str) -> list[tuple[int, str]]:
@@ -415,12 +421,7 @@ def _answer_after(sentence: Sentence, texts: list[str], config: SentenceConfig, 
     if focus != "none" and not holds_focus(focus, sentence.text, question):
         for position in after:
             text = texts[position]
-            if (
-                speaker_of(text)
-                or heading_level(text) is not None
-                or _ADMIN_LINE.match(text)
-                or len(text) > config.long_sentence
-            ):
+            if _breaks_off(text, config):
                 break
             if holds_focus(focus, text, question):
                 return [(position, text)]
@@ -489,22 +490,16 @@ def compose(
 
 
 def _fill_gaps(lines: dict[int, str], texts: list[str], config: SentenceConfig) -> None:
-    """Quote on through a sentence or two left out between two that are quoted ('Tarieven: ... niet voldoende.'
-    [Er moeten stevigere afspraken komen. Een minimum tarief zou goed zijn.] 'Met alleen het opnemen ...'),
-    unless a speaker or heading starts there."""
+    """Quote on through up to `gap` sentences left out between two that are quoted ('Tarieven: ... niet
+    voldoende.' [Er moeten stevigere afspraken komen. Een minimum tarief zou goed zijn.] 'Met alleen het opnemen
+    ...'), unless the quote breaks off there (a speaker, a heading)."""
     positions = sorted(lines)
     for before, after in itertools.pairwise(positions):
         between = range(before + 1, after)
         if (
             0 < len(between) <= config.gap
             and after < len(texts)
-            and all(
-                not speaker_of(texts[p])
-                and heading_level(texts[p]) is None
-                and not _ADMIN_LINE.match(texts[p])
-                and len(texts[p]) <= config.long_sentence
-                for p in [*between, after]
-            )
+            and not any(_breaks_off(texts[p], config) for p in [*between, after])
         ):
             lines.update((p, texts[p]) for p in between)
 

@@ -103,7 +103,7 @@ def read_question(question: str) -> QuestionHints:
         years=years,
         doc_types=doc_types,
         meetings=tuple(dict.fromkeys(m for p, m in _MEETINGS if p.search(question))),
-        organisations=tuple(o for o, p in ORGANISATIONS.items() if re.search(p, question, re.I)),
+        organisations=_organisations_in(question),
         asks_what_was_said=bool(_SAID.search(question)),
         asks_decision=bool(_DECIDED.search(question)),
         topic=_topic(rest),
@@ -125,7 +125,11 @@ def organisations_asked(question: str) -> tuple[str, ...]:
     BO Rijk-VNG ...?' asks the cliëntenorganisaties, not the VNG)."""
     for pattern, _ in _MEETINGS:
         question = pattern.sub(" ", question)
-    return tuple(o for o, p in ORGANISATIONS.items() if re.search(p, question, re.I))
+    return _organisations_in(question)
+
+
+def _organisations_in(text: str) -> tuple[str, ...]:
+    return tuple(o for o, p in ORGANISATIONS.items() if re.search(p, text, re.I))
 
 
 def organisation_pattern(name: str) -> re.Pattern[str]:
