@@ -235,6 +235,25 @@ def test_a_quote_reads_on_through_a_sentence_or_two_left_out_between_chosen_ones
     assert "minimum" not in text  # four sentences apart: two quotes, not one
 
 
+def test_the_sentence_before_a_chosen_one_comes_along_within_its_turn_only():
+    advice = ("Dhr. Eerenberg vraagt om een afspraak over de indexatie. U kunt aangeven dat u de voorgestelde "
+              "afspraak te mager vindt. Een bericht op de VNG-site over de indexatie is niet genoeg.")  # fmt: skip
+    p = passage(advice, meta("nota"))
+    ranked = rank_sentences([p], words("bericht vng site indexatie"), read_question("Wat vond de minister?"))
+    text, quotes = compose([s for s in ranked if s.position == 2], [p])
+    assert text.endswith("U kunt aangeven dat u de voorgestelde afspraak te mager vindt [1]. Een bericht op de "
+                         "VNG-site over de indexatie is niet genoeg [1].")  # fmt: skip
+    assert "Eerenberg" not in text and quotes[0][1].startswith("U kunt")  # one sentence, not the whole turn
+    turns = passage("Mevr. De Koning: de klinieken zijn vol. Dhr. Van Hoek: geen nieuwe bestuurslaag.")
+    ranked = rank_sentences([turns], words("bestuurslaag"), read_question("Wat zei Van Hoek?"))
+    text, _ = compose([s for s in ranked if "bestuurslaag" in s.text], [turns])
+    assert "klinieken" not in text  # another speaker's turn is not the set-up of this one
+    headed = passage("3 Tarieven\nDe VNG wil faire tarieven voor de jeugdhulp.")
+    ranked = rank_sentences([headed], words("faire tarieven"), read_question("Wat wil de VNG?"))
+    text, _ = compose([s for s in ranked if "faire" in s.text], [headed])
+    assert "3 Tarieven" not in text
+
+
 def test_a_yes_no_question_about_an_act_is_answered_by_the_decision_line():
     assert QuestionCues.of("Je zei dat hij een Q&A wilde. Werd het stroomschema ook gepubliceerd?").decision
     assert QuestionCues.of("Wordt de regeling verlengd?").decision

@@ -462,7 +462,9 @@ def compose(
         for position, text in continuation(s, passages[s.passage_rank], config, question):
             lines.setdefault(position, text)
     for rank, lines in picked.items():
-        _fill_gaps(lines, sentences_of(passages[rank].text), config)
+        texts = sentences_of(passages[rank].text)
+        _fill_gaps(lines, texts, config)
+        _widen(lines, texts, config)
     seen: set[str] = set()
     for rank in sorted(picked, key=lambda r: first_use[r]):
         lines = sorted(picked[rank].items())
@@ -502,6 +504,31 @@ def _fill_gaps(lines: dict[int, str], texts: list[str], config: SentenceConfig) 
             and not any(_breaks_off(texts[p], config) for p in [*between, after])
         ):
             lines.update((p, texts[p]) for p in between)
+
+
+def _widen(lines: dict[int, str], texts: list[str], config: SentenceConfig) -> None:
+    """Quote up to `context_before` sentences before and `context_after` after each quoted run, within the same
+    turn: the set-up a chosen sentence answers ('U kunt aangeven dat u de afspraak te mager vindt.') and the one
+    that completes it. A run that opens a turn or a heading gets nothing before it."""
+    positions = sorted(lines)
+    starts = [p for p in positions if p - 1 not in lines]
+    ends = [p for p in positions if p + 1 not in lines]
+    for start in starts:
+        for p in range(start - 1, max(-1, start - 1 - config.context_before), -1):
+            if p < 0 or _breaks_off(texts[p + 1], config) or _opens_block(texts[p], config):
+                break
+            lines[p] = texts[p]
+    for end in ends:
+        for p in range(end + 1, min(len(texts), end + 1 + config.context_after)):
+            if _breaks_off(texts[p], config):
+                break
+            lines[p] = texts[p]
+
+
+def _opens_block(text: str, config: SentenceConfig) -> bool:
+    """A sentence no quote reaches back into: a heading, an administrative line or an overlong sentence (a
+    speaker's opening line is the start of the turn, and is quoted)."""
+    return bool(heading_level(text) is not None or _ADMIN_LINE.match(text) or len(text) > config.long_sentence)
 
 
 def _same_doc(passages: list[Passage], order: list[int], n: int) -> bool:
