@@ -507,20 +507,12 @@ def _fill_gaps(lines: dict[int, str], texts: list[str], config: SentenceConfig) 
 
 
 def _widen(lines: dict[int, str], texts: list[str], config: SentenceConfig) -> None:
-    """Quote up to `context_before` sentences before and `context_after` after each quoted run, within the same
-    turn: the set-up a chosen sentence answers ('U kunt aangeven dat u de afspraak te mager vindt.') and the one
-    that completes it. A run that opens a turn or a heading gets nothing before it."""
-    positions = sorted(lines)
-    starts = [p for p in positions if p - 1 not in lines]
-    ends = [p for p in positions if p + 1 not in lines]
-    for start in starts:
+    """Quote up to `context_before` sentences before each quoted run, within the same turn: the set-up a chosen
+    sentence answers ('U kunt aangeven dat u de afspraak te mager vindt.'). A run that opens a turn or a heading
+    gets nothing before it."""
+    for start in [p for p in sorted(lines) if p - 1 not in lines]:
         for p in range(start - 1, max(-1, start - 1 - config.context_before), -1):
-            if p < 0 or _breaks_off(texts[p + 1], config) or _opens_block(texts[p], config):
-                break
-            lines[p] = texts[p]
-    for end in ends:
-        for p in range(end + 1, min(len(texts), end + 1 + config.context_after)):
-            if _breaks_off(texts[p], config):
+            if _breaks_off(texts[p + 1], config) or _opens_block(texts[p], config):
                 break
             lines[p] = texts[p]
 

@@ -59,9 +59,8 @@ class SentenceConfig:
     # 311 items: 3 two more items with their key facts than 2, none fewer; 2 was a judgement call)
     context_before: int = 1  # sentences quoted before each quoted run, within its turn: the set-up it answers
     # (split A + tuning.jsonl, 403 items: 1 six more items with their key facts than 0, none fewer, answers 19% longer;
-    # 2 one more than 1 for 10% more length; fewer sentences to pay for it, max_sentences 5 or per_passage 2, lost more)
-    context_after: int = 0  # sentences quoted after each quoted run (split A + tuning: 1 two more items with their key
-    # facts than 0 on top of context_before 1, for 14% more length: not taken)
+    # 2 one more than 1 for 10% more length; fewer sentences to pay for it, max_sentences 5 or per_passage 2, lost more;
+    # the sentence after each run as well, two more for 14% more length: not taken)
     answer_reach: int = 2  # sentences after a set-up searched for the number, date or names asked for
     context_weight: float = 0.25  # in one part of a compound question the other parts' terms together weigh this
     # share of the part's own (split A + tuning.jsonl: 0.25 one item more with its key facts than no parts, 0.5 one
