@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -211,9 +212,11 @@ def test_an_outcome_the_documents_say_was_still_open_is_refused_with_the_sentenc
 
 
 def test_a_question_in_two_parts_is_answered_when_each_part_is(sample_assistant):
-    answer = sample_assistant.answer(
+    question = (
         "Tot welk bedrag lopen de extra middelen voor jongeren die na hun 18e in een gezinshuis blijven op, en wat "
         "vonden VNG en sector van het tarief van VWS?"
     )
-    assert answer.evidence < sample_assistant.answerability.threshold  # the whole's word share alone would refuse
+    whole = sample_assistant.answer(question).evidence
+    strict = replace(sample_assistant, refusal_threshold=whole + 0.01)  # the whole's word share alone would refuse
+    answer = strict.answer(question)
     assert not answer.refused and "veel hoger ligt dan het tarief waar VWS mee gerekend heeft" in answer.text

@@ -50,6 +50,7 @@ def evidence(**values: float) -> Evidence:
         ("Via welk uitzendbureau kwam hij binnen?", "name"),
         ("Wat kostte de overeenkomst met Horizon?", "number"),
         ("Wat vond de VNG van de norm?", "none"),
+        ("Welk indexatiepercentage spraken Rijk en VNG af?", "number"),
     ],
 )
 def test_question_focus_reads_what_is_asked_for(question, focus):
@@ -122,6 +123,14 @@ def test_names_only_in_attendee_lines_count_as_missing():
     assert anchors_missing("Welke boodschap had de LOC voor de minister?", [spoken]) == 0.0
 
 
+def test_a_name_the_question_gives_a_document_by_is_found_in_its_title():
+    letter = Passage("c1", DocMeta("k1", "kamerbrief", "Kamerbrief: Perspectief voor de Jeugd", "brief.pdf", 1, 52),
+                     "Zo'n 130 vertegenwoordigers verkenden in Vinkeveen wat nodig is.", "", (6,))  # fmt: skip
+    question = "Hoeveel vertegenwoordigers kwamen volgens de Kamerbrief Perspectief voor de Jeugd naar Vinkeveen?"
+    assert anchors_missing(question, [letter]) == 0.0
+    assert anchors_missing("Hoeveel vertegenwoordigers kwamen volgens het Actieplan naar Vinkeveen?", [letter]) == 0.5
+
+
 def test_a_name_in_the_genitive_is_found_as_the_name():
     spoken = passage("Dhr. Spijt wil terug naar de opdracht.")
     assert anchors_missing("Waar wilden de branches volgens Spijts toelichting vanaf?", [spoken]) == 0.0
@@ -173,6 +182,9 @@ def test_a_body_asked_about_must_speak_in_the_sentences_too():
     assert speaker_missing("Wat vond de VNG van de norm?", ["Dhr. Eerenberg: de norm werkt."]) == 0.0  # seated
     assert speaker_missing("Wanneer wilde KPMG het opleveren?", ["KPMG levert half december op."]) == 0.0  # a date
     assert speaker_missing("Wat zegt het VN-Verdrag over de overheid?", ["Het VN-Verdrag verplicht tot inzet."]) == 0.0
+    letter = "Jeugdzorg Nederland heeft op 30 oktober jl. een brief gestuurd aan de VNG (bijlage B)."
+    assert speaker_missing("Wat vroeg Jeugdzorg Nederland aan de VNG?", [letter]) == 0.0  # it speaks in its letter
+    assert speaker_missing("Wat vroeg Jeugdzorg Nederland aan de VNG?", ["Jeugdzorg Nederland 10.2.e"]) == 1.0
     rijk = "Hoe oordeelde het Rijk over de norm van de gemeenten?"  # the Rijk speaks in its own nota's and brieven
     assert speaker_missing(rijk, ["Dit is een stap in de goede richting, maar de NvO is vrijblijvend."]) == 0.0
 

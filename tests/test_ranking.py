@@ -3,6 +3,8 @@
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from assistant.answer.extractive import (
     QuestionCues,
     answer_type_bonus,
@@ -12,7 +14,7 @@ from assistant.answer.extractive import (
     sentences_of,
 )
 from assistant.answer.question import read_question
-from assistant.answer.retrieve import _boost, _keep_best, _spread_duplicates
+from assistant.answer.retrieve import _boost, _keep_best, _speaking, _spread_duplicates
 from assistant.core.config import CONFIG
 from assistant.core.text import tokenize
 from assistant.core.types import DocMeta, Passage
@@ -54,6 +56,26 @@ def test_a_decision_is_looked_for_in_the_verslag_and_a_proposal_is_not_one():
     ranked = rank_sentences([proposed, decided], words("besloot regiobeelden"), read_question(question),
                             question=question)  # fmt: skip
     assert ranked[0].text.endswith("regiobeelden.")  # the verslag's decision, though its passage ranks second
+
+
+def test_a_day_no_document_is_dated_on_is_looked_for_in_the_text():
+    config = CONFIG.retrieval
+    hints = read_question("Wat vroeg Jeugdzorg Nederland in zijn brief van 30 oktober 2019 aan de VNG?")
+    mentions = passage("Jeugdzorg Nederland heeft op 30 oktober jl. een brief gestuurd aan de VNG. " + PROSE)
+    silent = passage(PROSE * 2)
+    unheld = ["30 oktober"]  # no document is dated that day: it is the day of a letter the documents mention
+    assert _boost(mentions, hints, config, unheld) / _boost(silent, hints, config, unheld) == pytest.approx(
+        config.document_day
+    )
+    # a dated passage is not held back for a day no document is on, as it is when the day's documents exist
+    assert _boost(silent, hints, config) / _boost(silent, hints, config, unheld) == pytest.approx(config.other_day)
+
+
+def test_a_passage_in_which_a_person_the_question_names_speaks_is_found():
+    speaking = _speaking("Waar wilden de branches volgens dhr. Spijt vanaf?")
+    assert speaking.search("De VNG reageert.\nDhr. Spijt wil terug naar de opdracht.")
+    assert not speaking.search("Afspraak: Dhr. Dekker, Spijt en Eerenberg bellen elkaar.")  # named, not speaking
+    assert not _speaking("Wat zei de VNG over tarieven?").search("Dhr. Meijer: de tarieven zijn te laag.")
 
 
 def test_boost_uses_the_weights_it_is_given():
@@ -107,6 +129,20 @@ def test_the_sentence_holding_the_question_terms_ranks_first_and_headings_never_
     ranked = rank_sentences([passage(text)], terms, read_question(question), question=question)
     assert ranked[0].text.startswith("De VNG vraagt om een handreiking")
     assert all(s.text != "3. Tarieven" for s in ranked)
+
+
+def test_a_line_that_announces_its_items_answers_with_them_where_a_bare_label_does_not():
+    text = (
+        "Dhr. Van Hoek: we moeten het corvee verminderen. Net gesproken over drie mogelijkheden:\n"
+        "• 1) Sterke regio\n• 2) Landsdelen\n• 3) Landelijke oplossing\nBovenregionale zorg:\nDe lunch volgt."
+    )
+    question = "Welke drie mogelijkheden voor de bovenregionale zorg werden genoemd?"
+    terms = words("drie mogelijkheden bovenregionale zorg")
+    ranked = rank_sentences([passage(text)], terms, read_question(question), question=question)
+    assert ranked[0].text == "Net gesproken over drie mogelijkheden:"
+    assert "Bovenregionale zorg:" not in [s.text for s in ranked]  # a label that announces nothing says nothing
+    answer, _ = compose(choose(ranked), [passage(text)], question=question)
+    assert "Sterke regio" in answer and "Landsdelen" in answer and "Landelijke oplossing" in answer
 
 
 def test_a_turn_glued_to_the_bullet_before_it_is_its_own_sentence():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS
@@ -19,11 +19,16 @@ from assistant.core.redactions import without_codes
 from assistant.core.text import tokenize
 from assistant.core.types import Passage
 
-if TYPE_CHECKING:
-    from assistant.answer.retrieve import Retrieval
+
+class Retrieved(Protocol):
+    """What the features read of a retrieval (`retrieve.Retrieval`, which reads the question with this module)."""
+
+    passages: list[Passage]
+    dense: dict[str, float]
+
 
 _ASKS_NUMBER = re.compile(
-    r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak|duur)\b|\bwelk (?:deel|percentage|bedrag|aantal)\b|"
+    r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak|duur)\b|\bwelk (?:deel|\w*percentage|\w*bedrag|aantal)\b|"
     r"\bwelke omvang\b|\bwat kost(?:te|ten|en)?\b",
     re.I,
 )
@@ -40,7 +45,9 @@ _ASKS_NAME = re.compile(
 _COUNT_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen|miljard|procent|helft)\w*\b", re.I
 )
-_ASKS_SHARE = re.compile(r"\b(?:welk|hoe groot|hoe hoog)(?: \w+)? (?:percentage|aandeel)\b|\bhoeveel procent\b", re.I)
+_ASKS_SHARE = re.compile(
+    r"\b(?:welk|hoe groot|hoe hoog)(?: \w+)? \w*(?:percentage|aandeel)\b|\bhoeveel procent\b", re.I
+)
 _SHARE = re.compile(r"%|\bprocent\b|\b(?:helft|derde|kwart|driekwart)\b|\b\d+ op de \d+\b", re.I)
 _ASKS_MONEY = re.compile(
     r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b|\bwat kost\w*\b|\bhoe duur\b", re.I
@@ -100,7 +107,8 @@ _ASKS_POSITION = re.compile(
 )
 _SPEECH = (
     r"(?:geeft|gaf|zegt|zei|stelt|stelde|vindt|vond|benadrukt|merkt|vraagt|vroeg|reageert|pleit|wijst|meldt|"
-    r"antwoordt|licht|deelt|is van mening|onderschrijft|herkent|roept|wil|spreekt|ziet|mist|maakt zich)"
+    r"antwoordt|licht|deelt|is van mening|onderschrijft|herkent|roept|wil|spreekt|ziet|mist|maakt zich|"
+    r"verzoekt|verzocht|schrijft|schreef|brief)"  # a body that is not at the table speaks in its letters
 )
 
 
@@ -250,10 +258,10 @@ def asks_position(question: str) -> bool:
     return bool(_ASKS_POSITION.search(question))
 
 
+# the title in any case, the names capitalised: 'volgens dhr. Spijt vanaf' names Spijt, not 'vanaf'
 _TITLE = re.compile(
-    r"\b(?:dhr|mevr|mw|de heer|mevrouw|wethouder|minister|staatssecretaris|directeur|voorzitter|burgemeester)\.?\s+"
-    r"(?:[A-Z][a-zà-ÿ]+\s+)?((?:(?:de|van|der|ter|den)\s+)*[A-Z][\w'-]+)",
-    re.I,
+    r"\b(?i:dhr|mevr|mw|de heer|mevrouw|wethouder|minister|staatssecretaris|directeur|voorzitter|burgemeester)\.?\s+"
+    r"(?:[A-Z][a-zà-ÿ]+\s+)?((?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*[A-Z][\w'-]+)"
 )
 
 
@@ -305,7 +313,7 @@ def speaker_missing(question: str, sentences: list[str], known: set[str] = froze
     names = [plain(n) for n in persons + bodies]  # 'Esman' is 'Esmán'
     if not names or not asks_position(question):
         return 0.0
-    for sentence in map(plain, sentences):
+    for sentence in (_ABBREVIATED.sub(r"\1", plain(s)) for s in sentences):  # 'op 30 oktober jl. een brief'
         speaker = speaker_of(sentence)
         if speaker and any(speaker.endswith(n) for n in names):
             return 0.0
@@ -315,6 +323,7 @@ def speaker_missing(question: str, sentences: list[str], known: set[str] = froze
     return 1.0
 
 
+_ABBREVIATED = re.compile(r"\b(jl|ca|bijv|o\.a|i\.p\.v|m\.b\.t|t\.a\.v)\.")
 _DOCUMENT = re.compile(r"verdrag|wet$|brief|rapport|nota|plan|akkoord|motie|amendement|advies", re.I)
 # bodies that sit at the overleggen: their attendees speak for them ('Dhr. Eerenberg' for the VNG); the Rijk also
 # speaks in its own nota's, agenda's and Kamerbrieven
@@ -333,11 +342,12 @@ def prose(text: str) -> str:
 
 
 def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> float:
-    """Share of the question's names that appear in no running text of the top passages."""
+    """Share of the question's names that appear in no running text or document title of the top passages ('de
+    Kamerbrief Perspectief voor de Jeugd' names the document the passage is from)."""
     names = anchors(question)
     if not names:
         return 0.0
-    text = " ".join(prose(p.text) for p in passages[:depth])
+    text = " ".join(f"{p.meta.title}\n{prose(p.text)}" for p in passages[:depth])
     missing = [n for n in names if not re.search(rf"\b{re.escape(_GENITIVE.sub('', n))}", text)]
     return len(missing) / len(names)
 
@@ -375,7 +385,7 @@ _COUNTED = re.compile(r"\bhoeveel\s+(\w{4,})", re.I)  # the thing counted: 'hoev
 
 
 def gather_evidence(
-    question: str, retrieval: Retrieval, ranked, date_missing: bool, known: set[str] = frozenset(), depth: int = 6
+    question: str, retrieval: Retrieved, ranked, date_missing: bool, known: set[str] = frozenset(), depth: int = 6
 ) -> Evidence:
     """The answerability features of a question against what was retrieved."""
     focus = question_focus(question)

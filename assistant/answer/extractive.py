@@ -202,8 +202,10 @@ def rank_sentences(
         names = (speakers or {}).get(passage.meta.doc_id, set())
         previous = 0.0  # the sentence before often sets up the one that answers ("... NZa is zo'n partij.")
         for position, text in enumerate(sentences_of(passage.text)):
-            if heading_level(text) is not None or (len(text) < 90 and text.endswith(":") and not speaker_of(text)):
-                continue  # headings and labels say what follows, not what was said ('Dhr. X geeft aan ...:' does)
+            label = len(text) < 90 and text.endswith(":") and not speaker_of(text) and not _announced(text)
+            if heading_level(text) is not None or label:
+                continue  # headings and labels say what follows, not what was said ('Dhr. X geeft aan ...:' does,
+                # and so does 'Net gesproken over drie mogelijkheden:', which brings the three along)
             if _ADMIN_LINE.match(text) and not (attendance and _ATTENDEES.match(text)):
                 continue
             expanded = expand(text)  # 'NvO' covers 'Norm voor Opdrachtgeverschap', 'de JA' the Jeugdautoriteit

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
+from assistant.answer.evidence import anchors, people_in
 from assistant.answer.question import QuestionHints, hint_labels, organisation_pattern, read_question, without
 from assistant.core.config import CONFIG, RetrievalConfig
+from assistant.core.dates import MONTH_NAMES
 from assistant.core.glossary import expand
 from assistant.core.types import Filter, Passage
 from assistant.index.index import Index
@@ -63,7 +65,18 @@ def retrieve(
             fused[cid] = fused.get(cid, 0.0) + weight / (config.rrf_k + rank + 1)
     passages = index.passages(fused)
     candidates = [p for cid, p in passages.items() if filters.matches(p.meta)]
-    scored = [(p, fused[p.chunk_id] * _boost(p, hints, config)) for p in candidates]
+    dated = {d for m in index.documents() for d in (m.meeting_date, m.document_date) if d}
+    unheld = [f"{d.day} {MONTH_NAMES[d.month - 1]}" for d in hints.days if d not in dated]
+    speaking = _speaking(question)
+    scored = [
+        (
+            p,
+            fused[p.chunk_id]
+            * _boost(p, hints, config, unheld)
+            * (config.speaker_named if speaking.search(p.text) else 1),
+        )
+        for p in candidates
+    ]
     scored.sort(key=lambda item: -item[1])
     if not hints.days:  # a named day's own passages are ranked apart (above)
         scored = _keep_best(scored, [cid for cid, _ in lexical], config.lexical_kept, config.kept_within)
@@ -94,21 +107,36 @@ def _keep_best(scored: list, lexical: list[str], n: int, within: int) -> list:
     return scored
 
 
+def _speaking(question: str) -> re.Pattern[str]:
+    """A verslag line in which someone the question names speaks ('Dhr. Bluijminck: Bij onze achterban ...'); a
+    pattern that matches nothing when the question names nobody."""
+    names = "|".join(re.escape(name) for name in dict.fromkeys([*anchors(question), *people_in(question)]))
+    if not names:
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"^\W*(?:Dhr|Mevr|Mw|De heer|Mevrouw)\.?\s+(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*(?:{names})\b", re.M
+    )
+
+
 def _with_score(p: Passage, score: float) -> Passage:
     return Passage(p.chunk_id, p.meta, p.text, p.section, p.pages, float(score))
 
 
-def _boost(p: Passage, hints: QuestionHints, config: RetrievalConfig) -> float:
-    """Multiplier for a passage that matches what the question names (never zero)."""
+def _boost(p: Passage, hints: QuestionHints, config: RetrievalConfig, unheld: Sequence[str] = ()) -> float:
+    """Multiplier for a passage that matches what the question names (never zero).
+
+    `unheld` are the named days no document is dated on, as a text writes them ('30 oktober'): the day of a letter
+    or an event the documents mention ('de brief van 30 oktober'), so the passages that mention it count as on the
+    day, and a dated passage of another day is not held back for it."""
     boost = 1.0
     meta = p.meta
     dates = {d for d in (meta.meeting_date, meta.document_date) if d}
     if hints.days:
         if meta.meeting_date in hints.days:
             boost *= config.meeting_day
-        elif dates & set(hints.days):
+        elif dates & set(hints.days) or any(day in p.text for day in unheld):
             boost *= config.document_day
-        elif dates:
+        elif dates and len(unheld) < len(hints.days):
             boost *= config.other_day
     for start, end in hints.months:
         if any(start <= d <= end for d in dates):
