@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pytest
 
+from assistant.answer.evidence import speaking
 from assistant.answer.extractive import (
     QuestionCues,
     answer_type_bonus,
@@ -14,7 +15,7 @@ from assistant.answer.extractive import (
     sentences_of,
 )
 from assistant.answer.question import read_question
-from assistant.answer.retrieve import _boost, _keep_best, _speaking, _spread_duplicates
+from assistant.answer.retrieve import _boost, _keep_best, _spread_duplicates
 from assistant.core.config import CONFIG
 from assistant.core.text import tokenize
 from assistant.core.types import DocMeta, Passage
@@ -72,10 +73,14 @@ def test_a_day_no_document_is_dated_on_is_looked_for_in_the_text():
 
 
 def test_a_passage_in_which_a_person_the_question_names_speaks_is_found():
-    speaking = _speaking("Waar wilden de branches volgens dhr. Spijt vanaf?")
-    assert speaking.search("De VNG reageert.\nDhr. Spijt wil terug naar de opdracht.")
-    assert not speaking.search("Afspraak: Dhr. Dekker, Spijt en Eerenberg bellen elkaar.")  # named, not speaking
-    assert not _speaking("Wat zei de VNG over tarieven?").search("Dhr. Meijer: de tarieven zijn te laag.")
+    speaker = speaking("Waar wilden de branches volgens dhr. Spijt vanaf?")
+    assert speaker.search("De VNG reageert.\nDhr. Spijt wil terug naar de opdracht.")
+    assert not speaker.search("Afspraak: Dhr. Dekker, Spijt en Eerenberg bellen elkaar.")  # named, not speaking
+    assert not speaking("Wat zei de VNG over tarieven?").search("Dhr. Meijer: de tarieven zijn te laag.")
+    spoken = passage("Dhr. Spijt wil terug naar de opdracht. " + PROSE)
+    hints = read_question("Waar wilden de branches volgens dhr. Spijt vanaf?")
+    boosted = _boost(spoken, hints, CONFIG.retrieval, speaker=speaker) / _boost(spoken, hints, CONFIG.retrieval)
+    assert boosted == pytest.approx(CONFIG.retrieval.speaker_named)
 
 
 def test_boost_uses_the_weights_it_is_given():

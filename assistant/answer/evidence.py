@@ -92,7 +92,9 @@ _TIME_WORDS = re.compile(
 _NAME = re.compile(r"(?<![.:]\s)(?<!^)\b(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")  # VNG, JenV: names wherever they stand
 _ADMIN_LINE = re.compile(r"^\s*(?:Aanwezig|Afwezig|Deelnemers|Kopie aan|Genodigden|Namens|o\.v\.)\b", re.I | re.M)
-_SPEAKER = re.compile(r"^(?:Dhr|Mevr|Mw|Mr|De heer|Mevrouw)\.?\s+((?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*[A-Z][\w'-]+)")
+_TITLED = r"(?:Dhr|Mevr|Mw|Mr|De heer|Mevrouw)\.?\s+"  # how a verslag line opens a speaker's turn
+_PARTICLES = r"(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*"
+_SPEAKER = re.compile(rf"^{_TITLED}({_PARTICLES}[A-Z][\w'-]+)")
 _ANCHOR_SKIP = set(
     """Kamerbrief Jeugdwet Rijk Jeugd Zorg De Het Een In Op Volgens Wat Hoe Wie Welke Welk Waarom Wanneer Hoeveel En
     Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland""".split()
@@ -367,6 +369,15 @@ def window_support(sentences: list[tuple[int, int, float]]) -> float:
         for i in range(len(values)):
             best = max(best, sum(values[i : i + 3]))
     return min(1.0, best)
+
+
+def speaking(question: str) -> re.Pattern[str]:
+    """A verslag line in which someone the question names speaks ('Dhr. Bluijminck: Bij onze achterban ...'); a
+    pattern that matches nothing when the question names nobody."""
+    names = "|".join(re.escape(name) for name in dict.fromkeys([*anchors(question), *people_in(question)]))
+    if not names:
+        return re.compile(r"(?!)")
+    return re.compile(rf"^\W*{_TITLED}{_PARTICLES}(?:{names})\b", re.M)
 
 
 def speaker_of(sentence: str) -> str | None:

@@ -13,7 +13,7 @@ import re
 from assistant.answer.evidence import asks_position, people
 from assistant.answer.question import ORGANISATIONS, QuestionHints
 from assistant.answer.retrieve import Retrieval
-from assistant.core.dates import MONTH_NAMES, find_dates
+from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
 from assistant.core.minutes import REDACTED, close_names
 from assistant.core.types import DocMeta
 
@@ -25,7 +25,7 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
     hints = retrieval.hints
     dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
     said_or_decided = hints.asks_what_was_said or hints.asks_decision
-    said = [f"{d.day} {MONTH_NAMES[d.month - 1]}" for d in hints.days]  # '12 november', as a text writes it
+    said = [day_month_nl(d) for d in hints.days]  # '12 november', as a text writes it
     if hints.days:
         held = [meeting for meeting, days in dated if days & set(hints.days)]
         mentioned = [p for p in retrieval.passages if any(day in p.text for day in said)]

@@ -6,10 +6,10 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
-from assistant.answer.evidence import anchors, people_in
+from assistant.answer.evidence import speaking
 from assistant.answer.question import QuestionHints, hint_labels, organisation_pattern, read_question, without
 from assistant.core.config import CONFIG, RetrievalConfig
-from assistant.core.dates import MONTH_NAMES
+from assistant.core.dates import day_month_nl
 from assistant.core.glossary import expand
 from assistant.core.types import Filter, Passage
 from assistant.index.index import Index
@@ -66,17 +66,9 @@ def retrieve(
     passages = index.passages(fused)
     candidates = [p for cid, p in passages.items() if filters.matches(p.meta)]
     dated = {d for m in index.documents() for d in (m.meeting_date, m.document_date) if d}
-    unheld = [f"{d.day} {MONTH_NAMES[d.month - 1]}" for d in hints.days if d not in dated]
-    speaking = _speaking(question)
-    scored = [
-        (
-            p,
-            fused[p.chunk_id]
-            * _boost(p, hints, config, unheld)
-            * (config.speaker_named if speaking.search(p.text) else 1),
-        )
-        for p in candidates
-    ]
+    unheld = [day_month_nl(d) for d in hints.days if d not in dated]
+    speaker = speaking(question)
+    scored = [(p, fused[p.chunk_id] * _boost(p, hints, config, unheld, speaker)) for p in candidates]
     scored.sort(key=lambda item: -item[1])
     if not hints.days:  # a named day's own passages are ranked apart (above)
         scored = _keep_best(scored, [cid for cid, _ in lexical], config.lexical_kept, config.kept_within)
@@ -107,27 +99,23 @@ def _keep_best(scored: list, lexical: list[str], n: int, within: int) -> list:
     return scored
 
 
-def _speaking(question: str) -> re.Pattern[str]:
-    """A verslag line in which someone the question names speaks ('Dhr. Bluijminck: Bij onze achterban ...'); a
-    pattern that matches nothing when the question names nobody."""
-    names = "|".join(re.escape(name) for name in dict.fromkeys([*anchors(question), *people_in(question)]))
-    if not names:
-        return re.compile(r"(?!)")
-    return re.compile(
-        rf"^\W*(?:Dhr|Mevr|Mw|De heer|Mevrouw)\.?\s+(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*(?:{names})\b", re.M
-    )
-
-
 def _with_score(p: Passage, score: float) -> Passage:
     return Passage(p.chunk_id, p.meta, p.text, p.section, p.pages, float(score))
 
 
-def _boost(p: Passage, hints: QuestionHints, config: RetrievalConfig, unheld: Sequence[str] = ()) -> float:
+def _boost(
+    p: Passage,
+    hints: QuestionHints,
+    config: RetrievalConfig,
+    unheld: Sequence[str] = (),
+    speaker: re.Pattern[str] | None = None,
+) -> float:
     """Multiplier for a passage that matches what the question names (never zero).
 
     `unheld` are the named days no document is dated on, as a text writes them ('30 oktober'): the day of a letter
     or an event the documents mention ('de brief van 30 oktober'), so the passages that mention it count as on the
-    day, and a dated passage of another day is not held back for it."""
+    day, and a dated passage of another day is not held back for it. `speaker` finds a line in which a person the
+    question names speaks (`evidence.speaking`)."""
     boost = 1.0
     meta = p.meta
     dates = {d for d in (meta.meeting_date, meta.document_date) if d}
@@ -149,6 +137,8 @@ def _boost(p: Passage, hints: QuestionHints, config: RetrievalConfig, unheld: Se
         boost *= config.said_in_verslag
     if hints.meetings and meta.meeting in hints.meetings:
         boost *= config.meeting_series
+    if speaker is not None and speaker.search(p.text):
+        boost *= config.speaker_named
     for name in hints.organisations:
         if organisation_pattern(name).search(p.text):
             boost *= config.organisation

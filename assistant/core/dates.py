@@ -111,6 +111,11 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+def day_month_nl(day: dt.date) -> str:
+    """'6 november': a day as a text writes it without its year ('op 30 oktober jl.')."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]}"
+
+
 def format_nl(day: dt.date) -> str:
     """'6 november 2019'."""
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
