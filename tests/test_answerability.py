@@ -48,6 +48,7 @@ def evidence(**values: float) -> Evidence:
         ("Welke gemeente heeft het overgenomen?", "name"),
         ("Welke accountant keurde de afspraak af?", "name"),
         ("Via welk uitzendbureau kwam hij binnen?", "name"),
+        ("Welke kinderrechter wilde een taakstraf opleggen?", "name"),
         ("Wat kostte de overeenkomst met Horizon?", "number"),
         ("Wat vond de VNG van de norm?", "none"),
         ("Welk indexatiepercentage spraken Rijk en VNG af?", "number"),

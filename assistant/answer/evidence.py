@@ -39,7 +39,7 @@ _ASKS_NAME = re.compile(
     r"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|\bnaam\b|"
     r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w*gemeenten?|regio'?s?|\w*organisaties?|partij(?:en)?|"
     r"\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|wethouders?|persoon|personen|provincie|"
-    r"accountants?|ministers?|bestuurders?|directeur|voorzitter|rechter|kwartiermaker|projectleider|trekker)\b",
+    r"accountants?|ministers?|bestuurders?|directeur|voorzitter|\w*rechter|kwartiermaker|projectleider|trekker)\b",
     re.I,
 )
 _COUNT_WORDS = re.compile(
