@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from assistant.answer.evidence import MONEY, people, question_focus
-from assistant.core.dates import MONTH_NAMES, find_dates
+from assistant.core.dates import find_dates, format_nl
 from assistant.core.types import DocMeta
 
 OUTSIDERS = ("de Kinderombudsman", "de Inspectie Gezondheidszorg en Jeugd", "Jeugdzorg Nederland",
@@ -36,7 +36,7 @@ def shift_date(item: dict, documents: list[DocMeta]) -> dict | None:
     for offset in (3, -3, 5, -5, 9, -9, 12, -12):
         day = mention.start + dt.timedelta(days=offset)
         if day.month == mention.start.month and day not in held:
-            text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+            text = format_nl(day)
             q = item["question"]
             return _unanswerable(item, "date", q[: mention.span[0]] + text + q[mention.span[1] :])
     return None

@@ -263,7 +263,7 @@ def asks_position(question: str) -> bool:
 # the title in any case, the names capitalised: 'volgens dhr. Spijt vanaf' names Spijt, not 'vanaf'
 _TITLE = re.compile(
     r"\b(?i:dhr|mevr|mw|de heer|mevrouw|wethouder|minister|staatssecretaris|directeur|voorzitter|burgemeester)\.?\s+"
-    r"(?:[A-Z][a-zà-ÿ]+\s+)?((?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*[A-Z][\w'-]+)"
+    rf"(?:[A-Z][a-zà-ÿ]+\s+)?({_PARTICLES}[A-Z][\w'-]+)"
 )
 
 

@@ -118,7 +118,7 @@ def day_month_nl(day: dt.date) -> str:
 
 def format_nl(day: dt.date) -> str:
     """'6 november 2019'."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day_month_nl(day)} {day.year}"
 
 
 def format_day(day: dt.date | None) -> str:
