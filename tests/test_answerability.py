@@ -71,6 +71,10 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("number", "U nam op maandag 10 februari de petitie in ontvangst (zie bijlage 2).", count)
     assert not holds_focus("number", "Afgesproken is (actielijn 1) dat er in 2019 een mentor komt.", count)
     assert holds_focus("number", "De petitie telde 10.000 handtekeningen.", count)
+    talks = "Hoeveel gesprekken voerde VWS?"  # a day range, a numbered name and G40 count nothing; a 70-tal does
+    assert not holds_focus("number", "Gesprekken, o.m. de 24-uursessie van 10- 11 februari.", talks)
+    assert not holds_focus("number", "Gesprekken met de G40 en G4 op 22 en 23 maart.", talks)
+    assert holds_focus("number", "Er waren een 70-tal gesprekken.", talks)
     assert not holds_focus("number", "VWS sluit een tweejarige overeenkomst.", "Wat kostte de overeenkomst?")
     listed = "10.2.e : Is Just een voorbeeld? 1) Zou dit een toevoeging zijn en 2) Kan er een pool komen?"
     assert not holds_focus("number", listed, count)  # a redaction code and the numbers of questions count nothing
@@ -87,6 +91,7 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("name", "De stuurgroep neemt de lead.", "Wie nam de lead?")  # a capital opening it
     assert says_unknown("Een Limburgse gemeente wordt gezocht.") and not says_unknown("Venlo neemt het over.")
     assert left_open("Wellicht Deventer?") and left_open("De regio beraadt zich nog.")
+    assert left_open("Aangeven dat u uitziet naar de Regioscan, die u op 5 maart bespreekt.")  # not yet held
     assert asks_outcome("Hoe liep het hoger beroep af?") and asks_outcome("Wie werd projectleider?")
     assert not asks_outcome("Wat zei de VNG over het hoger beroep?")
     assert not asks_outcome("Met wie werd daarover gepraat?")  # who was talked to, not who was appointed
@@ -195,17 +200,21 @@ def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():
     from assistant.answer.question import read_question
     from assistant.answer.retrieve import Retrieval
 
-    question = "Hoeveel mensen stelden het statement van de 24-uurssessie op?"
-    set_up = Sentence("Dit statement is opgesteld tijdens de 24-uurssessie van maart 2018.", 0, 0, 0.8, 0.8, 0.8)
-
-    def share(answer: str) -> float:
-        ranked = [set_up, Sentence(answer, 0, 1, 0.2, 0.2, 0.2)]
-        retrieval = Retrieval([passage(f"{set_up.text} {answer}")], read_question(question))
+    def share(question: str, first: tuple[str, float], second: tuple[str, float]) -> float:
+        """focus_share of a passage of two sentences, each (text, support)."""
+        ranked = [Sentence(text, 0, n, support, support, support) for n, (text, support) in enumerate((first, second))]
+        retrieval = Retrieval([passage(f"{first[0]} {second[0]}")], read_question(question))
         return gather_evidence(question, retrieval, ranked, date_missing=False).focus_share
 
-    assert share("In deze sessie waren een 70-tal mensen in gesprek.") == 1.0  # 'deze sessie' points back
-    assert share("Er waren 70 deelnemers in Amersfoort.") == pytest.approx(0.25)  # stands on its own
-    assert share("In totaal waren er 70 mensen.") == 1.0  # it counts the 'mensen' asked about
+    count = "Hoeveel mensen stelden het statement van de 24-uurssessie op?"
+    set_up = ("Dit statement is opgesteld tijdens de 24-uurssessie van maart 2018.", 0.8)
+    assert share(count, set_up, ("In deze sessie waren een 70-tal mensen in gesprek.", 0.2)) == 1.0  # points back
+    assert share(count, set_up, ("Er waren 70 deelnemers in Amersfoort.", 0.2)) == pytest.approx(0.25)  # on its own
+    assert share(count, set_up, ("In totaal waren er 70 mensen.", 0.2)) == 1.0  # it counts the 'mensen' asked about
+    who = "Welke wethouder was voor het eerst lid van de delegatie?"
+    named = ("U kunt Cathalijne Dortmans (wethouder gemeente Helmond) welkom heten.", 0.3)
+    assert share(who, named, ("Zij is voor het eerst lid van de delegatie.", 0.9)) == 1.0  # goes on from the name
+    assert share(who, named, ("Het is voor het eerst lid van de delegatie.", 0.9)) == pytest.approx(1 / 3)
 
 
 def test_window_support_adds_three_consecutive_sentences_of_one_passage():

@@ -15,6 +15,20 @@ def test_stemming_matches_inflections():
     assert tokenize("gemeenten") == tokenize("gemeente")
 
 
+def test_a_compound_with_or_without_its_linking_s_is_one_word():
+    assert tokenize("strafrechtsketen") == tokenize("strafrechtketen")
+    assert tokenize("leeftijdsgrens") == tokenize("leeftijdgrens")
+    assert tokenize("opleidingsniveau") == tokenize("opleidingniveau")
+    assert tokenize("rechtspositie") != tokenize("rechtpositie")  # a word that opens with the part keeps its s
+
+
+def test_an_index_built_by_another_tokenizer_does_not_match():
+    index = BM25Index.build([("a", "De strafrechtsketen.")], version="v1")
+    assert index.matches("v1") and not index.matches("v2")
+    index.tokenizer -= 1  # as saved by the code before the tokenizer last changed
+    assert not index.matches("v1")
+
+
 def test_bm25_ranks_the_matching_chunk_first_and_persists(tmp_path):
     index = BM25Index.build(
         [

@@ -215,14 +215,15 @@ def test_the_sentence_after_a_set_up_that_holds_what_was_asked_comes_along():
     with_names, _ = compose(chosen, [p], question=question)
     without, _ = compose(chosen, [p])
     assert "Apeldoorn, Goes" in with_names and "Apeldoorn" not in without
-    assert "voorjaar" not in with_names  # only the sentence that answers, not the rest of the passage
+    alone, _ = compose(chosen, [p], replace(CONFIG.sentences, context_after=0), question=question)
+    assert "Apeldoorn, Goes" in alone and "voorjaar" not in alone  # the sentence that answers, not the rest
 
 
 def test_a_sentence_that_qualifies_the_chosen_one_comes_along():
     p = passage("De branches willen minder aanbod in de tweede lijn. Echter moet eerst het aanbod aan de voorkant "
                 "worden opgebouwd. Daarna volgt de rondvraag.")  # fmt: skip
     ranked = rank_sentences([p], words("aanbod tweede lijn"), read_question("Wat willen de branches?"))
-    text, _ = compose([s for s in ranked if s.position == 0], [p])
+    text, _ = compose([s for s in ranked if s.position == 0], [p], replace(CONFIG.sentences, context_after=0))
     assert "Echter moet eerst het aanbod aan de voorkant worden opgebouwd [1]." in text and "rondvraag" not in text
 
 
@@ -230,7 +231,7 @@ def test_a_quotation_the_chosen_sentence_opens_comes_along_to_where_it_closes():
     quoted = "“Een voorbeeld zijn thuiszitters. Er zit veel energie in het plaatsen van kinderen. Zonder passend "
     p = passage(f"Ook is een team op school nodig. {quoted}aanbod zit je vaak in een impasse.”\nDe lunch volgt daarna.")
     ranked = rank_sentences([p], words("thuiszitters"), read_question("Wat werd gezegd over thuiszitters?"))
-    text, _ = compose([s for s in ranked if "thuiszitters" in s.text], [p])
+    text, _ = compose([s for s in ranked if "thuiszitters" in s.text], [p], replace(CONFIG.sentences, context_after=0))
     assert "zit je vaak in een impasse.” [1]" in text and "lunch" not in text
 
 
@@ -245,6 +246,16 @@ def test_a_turn_that_ends_on_a_list_brings_its_items_however_short_and_numbered(
     text, _ = compose([s for s in ranked if s.position == 0], [p])
     assert "2) Landsdelen [1]. 3) Landelijke oplossing [1]." in text and "De Koning" not in text
     assert "Landsdelen" not in sentences_of("Er is gesproken.\n• 2) Landsdelen")  # a short line is no item without ':'
+
+
+def test_a_turn_opened_by_a_first_name_and_surname_runs_on_to_the_next_speaker():
+    said = ("Dhr. Popma: complimenten voor de minister. Hans Spijt: Minister Dekker heeft een voortgangsverslag "
+            "toegezegd. Lijkt me goed als wij aangesloten zijn. Breng dat svp goed samen; het moeten geen twee "
+            "verhalen worden.\nPaul van Dijk (Utrecht): de wachtlijsten lopen op.")  # fmt: skip
+    p = passage(said)
+    ranked = rank_sentences([p], words("spijt voortgangsverslag"), read_question("Wat vroeg Spijt?"))
+    text, _ = compose([s for s in ranked if s.position == 1], [p])
+    assert "twee verhalen worden [1]." in text and "wachtlijsten" not in text  # his turn, up to Van Dijk's
 
 
 def test_in_a_nota_the_minister_is_the_u_it_advises():
@@ -293,6 +304,22 @@ def test_the_sentence_before_a_chosen_one_comes_along_within_its_turn_only():
     ranked = rank_sentences([headed], words("faire tarieven"), read_question("Wat wil de VNG?"))
     text, _ = compose([s for s in ranked if "faire" in s.text], [headed])
     assert "3 Tarieven" not in text
+
+
+def test_the_sentence_after_the_opening_run_comes_along_in_the_first_passage_only():
+    told = ("In het BO van 25 september is geen overeenstemming bereikt over de indexatie. Vanuit het BO was het "
+            "verzoek om ambtelijk te komen tot een convenant. Dhr. Eerenberg: de leden willen meer.")  # fmt: skip
+    other = "Over de indexatie is geen overeenstemming. Het wordt later besproken."
+    first, second = passage(told, meta("nota")), passage(other, meta("nota"), chunk_id="c2")
+    question = read_question("Wat gebeurde er na het uitblijven van overeenstemming over de indexatie?")
+    ranked = rank_sentences([first, second], words("overeenstemming indexatie"), question)
+    text, _ = compose([s for s in ranked if s.position == 0], [first, second])
+    assert "convenant [1]." in text and "Eerenberg" not in text  # what the set-up led to, not the next turn
+    assert "Over de indexatie is geen overeenstemming [2]." in text and "later" not in text  # nothing after it
+    text, _ = compose(
+        [s for s in ranked if s.position == 0], [first, second], replace(CONFIG.sentences, context_after=0)
+    )
+    assert "convenant" not in text
 
 
 def test_a_yes_no_question_about_an_act_is_answered_by_the_decision_line():

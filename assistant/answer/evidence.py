@@ -84,6 +84,8 @@ _LABEL_NUMBER = re.compile(
     r"(?:^|(?<=[\s:;?]))\(?\d{1,2}\)(?=\s)",  # '1) Zou dit ... en 2) Kan er ...' numbers questions, counts nothing
     re.I,
 )
+_DAY_RANGE = re.compile(rf"\b\d{{1,2}}\s*(?:[-/–]|en|t/m)\s*\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b", re.I)
+_NUMBERED_WORD = re.compile(r"\b\d+-(?!tal\b)[a-zà-ÿ]+")  # '24-uursessie', '18-jarigen' name a thing; '70-tal' counts
 _ASKS_DURATION = re.compile(r"\bhoe ?lang\b|\bhoeveel (?:tijd|dagen|weken|maanden|jaar|jaren|uur|uren|minuten)\b", re.I)
 _TIME_WORDS = re.compile(
     rf"\b(?:{'|'.join(MONTHS)})\b|\b(?:19|20)\d\d\b|\b(?:voorjaar|najaar|zomer|winter|kwartaal|week|weken|maand|maanden)\b",
@@ -94,7 +96,10 @@ _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")  # VNG, Je
 _ADMIN_LINE = re.compile(r"^\s*(?:Aanwezig|Afwezig|Deelnemers|Kopie aan|Genodigden|Namens|o\.v\.)\b", re.I | re.M)
 _TITLED = r"(?:Dhr|Mevr|Mw|Mr|De heer|Mevrouw)\.?\s+"  # how a verslag line opens a speaker's turn
 _PARTICLES = r"(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*"
-_SPEAKER = re.compile(rf"^{_TITLED}({_PARTICLES}[A-Z][\w'-]+)")
+# 'Dhr. Eerenberg ...', and a first name and surname before a colon: 'Hans Spijt: ...', 'Paul van Dijk (Utrecht): ...'
+_SPEAKER = re.compile(
+    rf"^(?:{_TITLED}|[A-Z][a-zà-ÿ]+\s+(?={_PARTICLES}[A-Z][\w'-]+\s*(?:\([^)]*\))?:))({_PARTICLES}[A-Z][\w'-]+)"
+)
 _ANCHOR_SKIP = set(
     """Kamerbrief Jeugdwet Rijk Jeugd Zorg De Het Een In Op Volgens Wat Hoe Wie Welke Welk Waarom Wanneer Hoeveel En
     Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland""".split()
@@ -160,8 +165,9 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         counted = without_codes(_DURATION.sub(" ", sentence) if not asks_duration else sentence)
         for mention in reversed(find_dates(counted)):  # 'op maandag 10 februari' is a day, not a count
             counted = counted[: mention.span[0]] + " " + counted[mention.span[1] :]
+        counted = _DAY_RANGE.sub(" ", _NUMBERED_WORD.sub(" ", counted))  # '22 en 23 maart', 'de 24-uursessie'
         counted = _LABEL_NUMBER.sub(" ", _YEAR.sub(" ", DAY_MONTH.sub(" ", counted)))  # 'actielijn 1', '2019'
-        digits = {m.group(0) for m in re.finditer(r"\d+", counted)}
+        digits = {m.group(0) for m in re.finditer(r"\b\d+", counted)}  # not G40, M50: names
         if _ASKS_FREQUENCY.search(question) and _FREQUENCY.search(counted):
             return True  # 'hoe vaak' is answered by 'halfjaarlijks', 'twee keer per jaar'
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
@@ -231,7 +237,7 @@ def asks_outcome(question: str) -> bool:
 _SPECULATES = re.compile(r"\b(?:wellicht|misschien|eventueel|mogelijk|waarschijnlijk)\b|\?\s*$", re.I)
 _PLANNED = re.compile(  # not yet done
     r"\b(?:zal|zullen|volgende week|voornemens|voorgenomen|streeft|streven|afgesproken dat|afgesproken is dat|"
-    r"gepland|ingepland)\b",
+    r"gepland|ingepland|(?:kijkt|kijken|ziet|zien) (?:\w+ )?uit naar|uitziet naar|uitzien naar)\b",
     re.I,
 )
 
@@ -391,6 +397,7 @@ _REFERS_BACK = re.compile(
     r"\b(?:daar(?:in|over|van|bij|mee|voor)|hier(?:in|over|van|bij|mee|voor)|deze|dit|die|zij|hij|ze)\b", re.I
 )
 
+_GOES_ON = re.compile(rf"\s*{_REFERS_BACK.pattern}", re.I)  # a sentence that opens on the one before: 'Zij is ...'
 
 _COUNTED = re.compile(r"\bhoeveel\s+(\w{4,})", re.I)  # the thing counted: 'hoeveel reacties'
 
@@ -407,15 +414,17 @@ def gather_evidence(
 
     def with_set_up(s) -> float:
         """A sentence that answers the one before it ('... bestaat er een titel?' / 'Daarover wordt gepraat met
-        ISD.', 'Dit statement is opgesteld tijdens ...' / 'In deze sessie zijn een 70-tal mensen ...') holds
-        the question's words together with it."""
+        ISD.', 'Dit statement is opgesteld tijdens ...' / 'In deze sessie zijn een 70-tal mensen ...'), or that
+        the next one goes on from ('U kunt Dortmans welkom heten.' / 'Zij is voor het eerst lid van de
+        delegatie.'), holds the question's words together with it."""
         before = by_place.get((s.passage_rank, s.position - 1))
+        after = by_place.get((s.passage_rank, s.position + 1))
         counts_it = counted is not None and counted in tokenize(s.text)  # 'hoeveel reacties' / '274 reacties'
-        if before is None or not (
+        answers = before is not None and bool(
             _REFERS_BACK.search(s.text) or before.text.rstrip().endswith(("?", ":")) or counts_it
-        ):
-            return s.support
-        return max(s.support, before.support)
+        )
+        goes_on = after is not None and bool(_GOES_ON.match(after.text))
+        return max(s.support, before.support if answers else 0.0, after.support if goes_on else 0.0)
 
     held = max((with_set_up(s) for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
     dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)

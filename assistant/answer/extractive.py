@@ -463,10 +463,11 @@ def compose(
         lines[s.position] = s.text
         for position, text in continuation(s, passages[s.passage_rank], config, question):
             lines.setdefault(position, text)
+    first = min(picked, key=lambda r: first_use[r]) if picked else None  # the passage the answer opens with
     for rank, lines in picked.items():
         texts = sentences_of(passages[rank].text)
         _fill_gaps(lines, texts, config)
-        _widen(lines, texts, config)
+        _widen(lines, texts, config, after=config.context_after if rank == first else 0)
     seen: set[str] = set()
     for rank in sorted(picked, key=lambda r: first_use[r]):
         lines = sorted(picked[rank].items())
@@ -508,13 +509,19 @@ def _fill_gaps(lines: dict[int, str], texts: list[str], config: SentenceConfig) 
             lines.update((p, texts[p]) for p in between)
 
 
-def _widen(lines: dict[int, str], texts: list[str], config: SentenceConfig) -> None:
+def _widen(lines: dict[int, str], texts: list[str], config: SentenceConfig, *, after: int = 0) -> None:
     """Quote up to `context_before` sentences before each quoted run, within the same turn: the set-up a chosen
     sentence answers ('U kunt aangeven dat u de afspraak te mager vindt.'). A run that opens a turn or a heading
-    gets nothing before it."""
+    gets nothing before it. With `after`, up to that many sentences after each run too, within its turn: what the
+    set-up leads to ('... geen overeenstemming bereikt.' / 'Vanuit het BO was het verzoek ...')."""
     for start in [p for p in sorted(lines) if p - 1 not in lines]:
         for p in range(start - 1, max(-1, start - 1 - config.context_before), -1):
             if _breaks_off(texts[p + 1], config) or _opens_block(texts[p], config):
+                break
+            lines[p] = texts[p]
+    for end in [p for p in sorted(lines) if p + 1 not in lines]:
+        for p in range(end + 1, min(len(texts), end + 1 + after)):
+            if _breaks_off(texts[p], config) or _opens_block(texts[p], config):
                 break
             lines[p] = texts[p]
 

@@ -25,6 +25,8 @@ _TOKEN = re.compile(
     r"|\d+(?:,\d+)?"
     r"|[a-zà-ÿ]+(?:[-'][a-zà-ÿ]+)*"
 )
+# Raised whenever tokenize() changes what it returns: a BM25 index built with another version is rebuilt.
+TOKENIZER_VERSION = 2
 _GLUED_FOOTNOTE = re.compile(r"([a-zà-ÿ)]{4,})(\d{1,2})\b")
 
 
@@ -33,9 +35,14 @@ def _stemmer():
     return snowballstemmer.stemmer("dutch")
 
 
+# The linking s of a compound after a first part that takes one: 'strafrechtsketen' and 'strafrechtketen',
+# 'leeftijdsgrens' and 'leeftijdgrens' are one word, written both ways in the corpus and in questions.
+_LINKING_S = re.compile(r"^([a-zà-ÿ]{2,}?(?:heid|ing|schap|teit|recht|tijd))s(?=[a-zà-ÿ]{4})")
+
+
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+    return _stemmer().stemWord(_LINKING_S.sub(r"\1", word))
 
 
 def tokenize(text: str) -> list[str]:

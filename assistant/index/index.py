@@ -8,6 +8,7 @@ vectors are dropped; `reconcile` repairs what a kill left behind.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable
@@ -58,11 +59,13 @@ class Index:
         """The BM25 index matching the catalog's current state (rebuilt when stale)."""
         version = self.catalog.corpus_version()
         with self._lock:
-            if self._lexical is not None and self._lexical.version == version:
+            if self._lexical is not None and self._lexical.matches(version):
                 return self._lexical
             saved = BM25Index.load(self.settings.lexical_path)
-            if saved is None or saved.version != version:
+            if saved is None or not saved.matches(version):  # stale, or built by an older tokenizer
                 saved = BM25Index.build(self.catalog.chunk_texts(), version=version)
+                with contextlib.suppress(OSError):  # a read-only index still answers, rebuilding per process
+                    saved.save(self.settings.lexical_path)
             self._lexical = saved
             return saved
 

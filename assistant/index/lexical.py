@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.core.text import tokenize
+from assistant.core.text import TOKENIZER_VERSION, tokenize
 
 
 @dataclass
@@ -22,6 +22,7 @@ class BM25Index:
     postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     doc_len: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     version: str = ""
+    tokenizer: int = 0  # the TOKENIZER_VERSION it was built with (0: built before there was one)
     k1: float = 1.2
     b: float = 0.75
 
@@ -42,7 +43,11 @@ class BM25Index:
             term: (np.asarray(docs, dtype=np.int32), np.asarray(tfs, dtype=np.float32))
             for term, (docs, tfs) in raw.items()
         }
-        return cls(ids=ids, postings=postings, doc_len=lengths, version=version)
+        return cls(ids=ids, postings=postings, doc_len=lengths, version=version, tokenizer=TOKENIZER_VERSION)
+
+    def matches(self, version: str) -> bool:
+        """Built from this catalog state with today's tokenizer."""
+        return self.version == version and self.tokenizer == TOKENIZER_VERSION
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a (tokenized) term; 0 for unknown terms."""

@@ -69,7 +69,8 @@ class SentenceTransformerEmbedder:
                 "set ASSISTANT_EMBEDDER=st:/path/to/model-folder"
             )
         self._model = SentenceTransformer(str(path) if path.exists() else model, device="cpu")
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        model_dim = getattr(self._model, "get_embedding_dimension", self._model.get_sentence_embedding_dimension)
+        self.dim = int(model_dim())  # the newer name where there is one: the old one warns that it was renamed
         self.name = f"st:{path.parent.name}/{path.name}" if path.exists() else f"st:{model}"
         self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
 
