@@ -22,11 +22,14 @@ def test_a_compound_with_or_without_its_linking_s_is_one_word():
     assert tokenize("rechtspositie") != tokenize("rechtpositie")  # a word that opens with the part keeps its s
 
 
-def test_an_index_built_by_another_tokenizer_does_not_match():
+def test_an_index_built_by_another_tokenizer_is_rebuilt_and_saved(fake_index):
     index = BM25Index.build([("a", "De strafrechtsketen.")], version="v1")
     assert index.matches("v1") and not index.matches("v2")
-    index.tokenizer -= 1  # as saved by the code before the tokenizer last changed
-    assert not index.matches("v1")
+    old = BM25Index.build([("a", "De strafrechtsketen.")], version=fake_index.corpus_version())
+    old.tokenizer -= 1  # as saved by the code before the tokenizer last changed
+    old.save(fake_index.settings.lexical_path)
+    assert fake_index.lexical().ids == []  # rebuilt from the (empty) catalog, not the stale file's chunk
+    assert BM25Index.load(fake_index.settings.lexical_path).matches(fake_index.corpus_version())
 
 
 def test_bm25_ranks_the_matching_chunk_first_and_persists(tmp_path):

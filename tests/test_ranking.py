@@ -76,6 +76,8 @@ def test_a_passage_in_which_a_person_the_question_names_speaks_is_found():
     speaker = speaking("Waar wilden de branches volgens dhr. Spijt vanaf?")
     assert speaker.search("De VNG reageert.\nDhr. Spijt wil terug naar de opdracht.")
     assert not speaker.search("Afspraak: Dhr. Dekker, Spijt en Eerenberg bellen elkaar.")  # named, not speaking
+    assert speaker.search("Hans Spijt: Minister Dekker heeft een verslag toegezegd.")  # a first name opens it too
+    assert not speaker.search("Hans Spijt bespreekt het met Dekker.")  # without the colon, a name in a sentence
     assert not speaking("Wat zei de VNG over tarieven?").search("Dhr. Meijer: de tarieven zijn te laag.")
     spoken = passage("Dhr. Spijt wil terug naar de opdracht. " + PROSE)
     hints = read_question("Waar wilden de branches volgens dhr. Spijt vanaf?")

@@ -96,10 +96,10 @@ _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")  # VNG, Je
 _ADMIN_LINE = re.compile(r"^\s*(?:Aanwezig|Afwezig|Deelnemers|Kopie aan|Genodigden|Namens|o\.v\.)\b", re.I | re.M)
 _TITLED = r"(?:Dhr|Mevr|Mw|Mr|De heer|Mevrouw)\.?\s+"  # how a verslag line opens a speaker's turn
 _PARTICLES = r"(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*"
-# 'Dhr. Eerenberg ...', and a first name and surname before a colon: 'Hans Spijt: ...', 'Paul van Dijk (Utrecht): ...'
-_SPEAKER = re.compile(
-    rf"^(?:{_TITLED}|[A-Z][a-zà-ÿ]+\s+(?={_PARTICLES}[A-Z][\w'-]+\s*(?:\([^)]*\))?:))({_PARTICLES}[A-Z][\w'-]+)"
-)
+# what opens a turn before the surname: 'Dhr. Eerenberg ...', and a first name before a surname and a colon ('Hans
+# Spijt: ...', 'Paul van Dijk (Utrecht): ...')
+_OPENS_TURN = rf"(?:{_TITLED}|[A-Z][a-zà-ÿ]+\s+(?={_PARTICLES}[A-Z][\w'-]+\s*(?:\([^)]*\))?:))"
+_SPEAKER = re.compile(rf"^{_OPENS_TURN}({_PARTICLES}[A-Z][\w'-]+)")
 _ANCHOR_SKIP = set(
     """Kamerbrief Jeugdwet Rijk Jeugd Zorg De Het Een In Op Volgens Wat Hoe Wie Welke Welk Waarom Wanneer Hoeveel En
     Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland""".split()
@@ -383,7 +383,7 @@ def speaking(question: str) -> re.Pattern[str]:
     names = "|".join(re.escape(name) for name in dict.fromkeys([*anchors(question), *people_in(question)]))
     if not names:
         return re.compile(r"(?!)")
-    return re.compile(rf"^\W*{_TITLED}{_PARTICLES}(?:{names})\b", re.M)
+    return re.compile(rf"^\W*{_OPENS_TURN}{_PARTICLES}(?:{names})\b", re.M)
 
 
 def speaker_of(sentence: str) -> str | None:
