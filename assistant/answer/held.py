@@ -18,6 +18,15 @@ from assistant.core.minutes import REDACTED, close_names
 from assistant.core.types import DocMeta
 
 _NAMES_MEETING = re.compile(r"\b(?:BO|overleg|bestuurlijk overleg|bijeenkomst|vergadering)\b", re.I)
+# 'hoe de zorg na 1 juli geregeld werd': the day bounds a period the question is about, it is not when anything
+# was said or decided
+_BOUNDS = re.compile(r"\b(?:na|vanaf|per|tot(?: en met)?|t/m|vóór|voor|sinds|uiterlijk)\s+$", re.I)
+
+
+def _bounds_only(question: str) -> bool:
+    """Every day the question names bounds a period ('na 1 juli 2020', 'tot 1 november')."""
+    days = [m for m in find_dates(question) if m.day_precise]
+    return bool(days) and all(_BOUNDS.search(question[: m.span[0]]) for m in days)
 
 
 def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str = "") -> bool:
@@ -31,7 +40,7 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
         mentioned = [p for p in retrieval.passages if any(day in p.text for day in said)]
         # a document written after the day looks back on it ('Terugblik AO 23 juni'); one before only announces it
         recorded = any(p.meta.date and p.meta.date > min(hints.days) for p in mentioned)
-        if not held and (not mentioned or (said_or_decided and not recorded)):
+        if not held and (not mentioned or (said_or_decided and not recorded and not _bounds_only(question))):
             return True  # 'op 9 december vindt het volgende BO plaats': announced, but nothing of it is recorded
         if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
             return True  # e.g. a 'BO Zorg voor de Jeugd' on a day when only the BO Rijk-VNG met
