@@ -142,7 +142,8 @@ def anchors(question: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_UNTIL = re.compile(r"\b(?:tot(?: en met)?|t/m|uiterlijk|vóór|voor)\s+(?:eind |begin |medio )?$", re.I)
+UNTIL = r"tot(?: en met)?|t/m|uiterlijk|vóór|voor"  # the words before a day that set a limit in time
+_UNTIL = re.compile(rf"\b(?:{UNTIL})\s+(?:eind |begin |medio )?$", re.I)
 
 
 def _until(sentence: str) -> bool:

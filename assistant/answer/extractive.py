@@ -463,13 +463,13 @@ def compose(
         lines[s.position] = s.text
         for position, text in continuation(s, passages[s.passage_rank], config, question):
             lines.setdefault(position, text)
-    first = min(picked, key=lambda r: first_use[r]) if picked else None  # the passage the answer opens with
-    for rank, lines in picked.items():
+    ranks = sorted(picked, key=lambda r: first_use[r])  # in the order the answer quotes them
+    for rank in ranks:
         texts = sentences_of(passages[rank].text)
-        _fill_gaps(lines, texts, config)
-        _widen(lines, texts, config, after=config.context_after if rank == first else 0)
+        _fill_gaps(picked[rank], texts, config)
+        _widen(picked[rank], texts, config, after=config.context_after if rank == ranks[0] else 0)
     seen: set[str] = set()
-    for rank in sorted(picked, key=lambda r: first_use[r]):
+    for rank in ranks:
         lines = sorted(picked[rank].items())
         if opening is not None and rank == opening.passage_rank:  # the answer and what follows it, then the set-up
             lines = [line for line in lines if line[0] >= opening.position] + [

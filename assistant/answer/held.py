@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answer.evidence import asks_position, people
+from assistant.answer.evidence import UNTIL, asks_position, people
 from assistant.answer.question import ORGANISATIONS, QuestionHints
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
@@ -20,7 +20,7 @@ from assistant.core.types import DocMeta
 _NAMES_MEETING = re.compile(r"\b(?:BO|overleg|bestuurlijk overleg|bijeenkomst|vergadering)\b", re.I)
 # 'hoe de zorg na 1 juli geregeld werd': the day bounds a period the question is about, it is not when anything
 # was said or decided
-_BOUNDS = re.compile(r"\b(?:na|vanaf|per|tot(?: en met)?|t/m|vóór|voor|sinds|uiterlijk)\s+$", re.I)
+_BOUNDS = re.compile(rf"\b(?:na|vanaf|per|sinds|{UNTIL})\s+$", re.I)
 
 
 def _bounds_only(question: str) -> bool:
