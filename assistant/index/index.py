@@ -63,9 +63,12 @@ class Index:
                 return self._lexical
             saved = BM25Index.load(self.settings.lexical_path)
             if saved is None or not saved.matches(version):  # stale, or built by an older tokenizer
+                older_tokenizer = saved is not None and saved.version == version
                 saved = BM25Index.build(self.catalog.chunk_texts(), version=version)
-                with contextlib.suppress(OSError):  # a read-only index still answers, rebuilding per process
-                    saved.save(self.settings.lexical_path)
+                if older_tokenizer:  # saved once for every later process; a stale catalog state is an ingest's
+                    # to write, and a read-only index still answers, rebuilding per process
+                    with contextlib.suppress(OSError):
+                        saved.save(self.settings.lexical_path)
             self._lexical = saved
             return saved
 

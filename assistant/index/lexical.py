@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import pickle
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,7 +78,7 @@ class BM25Index:
 
     def save(self, path: Path) -> None:
         """Write atomically: readers see the old file or the new one, never half of one."""
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp = path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")  # one per writer, threads too
         with open(tmp, "wb") as fh:
             pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
