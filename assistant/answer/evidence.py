@@ -16,7 +16,7 @@ from typing import Protocol
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS
 from assistant.core.redactions import without_codes
-from assistant.core.text import tokenize
+from assistant.core.text import holds_term, tokenize
 from assistant.core.types import Passage
 
 
@@ -152,6 +152,31 @@ def _until(sentence: str) -> bool:
     return any(_UNTIL.search(sentence[max(0, start - 20) : start]) for start in starts)
 
 
+_COUNTED = re.compile(r"\bhoeveel\s+(\w+(?:\s+\w+)?)", re.I)  # the thing counted: 'hoeveel (minderjarige) reacties'
+# what 'hoeveel' asks that other readings answer: an amount, a share, a part of something named before
+_NOT_A_THING = re.compile(r"(?:daar|hier|er)van\b|(?:extra |meer )?(?:geld|euro|middelen)\b|procent\b", re.I)
+_A_COUNT = re.compile(rf"\b\d+(?:[.,]\d+)?\b|{_COUNT_WORDS.pattern}", re.I)
+
+
+def counted_things(question: str) -> set[str]:
+    """The stemmed words of what 'hoeveel' counts ('hoeveel minderjarige terugkeerders'); empty for 'hoeveel
+    procent', 'hoeveel geld' and 'hoeveel daarvan'."""
+    match = _COUNTED.search(question)
+    if not match or _NOT_A_THING.match(match.group(1)):
+        return set()
+    things = {t for t in tokenize(match.group(1)) if len(t) >= 3}
+    return things | _PEOPLE if things & _PEOPLE else things
+
+
+_PEOPLE = set(tokenize("mensen personen deelnemers aanwezigen"))  # 'hoeveel mensen' is answered by '70 deelnemers'
+
+
+def _names_thing(text: str, things: set[str]) -> bool:
+    """Some word of the text is one of the things counted, or a compound ending in one ('landsdelen')."""
+    words = set(tokenize(text))
+    return any(holds_term(words, t) or any(w.endswith(t) for w in words) for t in things)
+
+
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if focus == "number":
@@ -171,6 +196,12 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         digits = {m.group(0) for m in re.finditer(r"\b\d+", counted)}  # not G40, M50: names
         if _ASKS_FREQUENCY.search(question) and _FREQUENCY.search(counted):
             return True  # 'hoe vaak' is answered by 'halfjaarlijks', 'twee keer per jaar'
+        things = counted_things(question)
+        if things:  # 'hoeveel gezinshuizen' is answered by '12 gezinshuizen', not by 'die twee categorieën'
+            return any(
+                m.group(0) not in asked and _names_thing(counted[max(0, m.start() - 40) : m.end() + 40], things)
+                for m in _A_COUNT.finditer(counted)
+            )
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
         return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(sentence))
@@ -400,8 +431,6 @@ _REFERS_BACK = re.compile(
 
 _GOES_ON = re.compile(rf"\s*{_REFERS_BACK.pattern}", re.I)  # a sentence that opens on the one before: 'Zij is ...'
 
-_COUNTED = re.compile(r"\bhoeveel\s+(\w{4,})", re.I)  # the thing counted: 'hoeveel reacties'
-
 
 def gather_evidence(
     question: str, retrieval: Retrieved, ranked, date_missing: bool, known: set[str] = frozenset(), depth: int = 6
@@ -410,8 +439,7 @@ def gather_evidence(
     focus = question_focus(question)
     support = max((s.support for s in ranked), default=0.0)
     by_place = {(s.passage_rank, s.position): s for s in ranked}
-    asked = _COUNTED.search(question) if focus == "number" else None
-    counted = next(iter(tokenize(asked[1])), None) if asked else None
+    counted = counted_things(question) if focus == "number" else set()
 
     def with_set_up(s) -> float:
         """A sentence that answers the one before it ('... bestaat er een titel?' / 'Daarover wordt gepraat met
@@ -420,7 +448,7 @@ def gather_evidence(
         delegatie.'), holds the question's words together with it."""
         before = by_place.get((s.passage_rank, s.position - 1))
         after = by_place.get((s.passage_rank, s.position + 1))
-        counts_it = counted is not None and counted in tokenize(s.text)  # 'hoeveel reacties' / '274 reacties'
+        counts_it = _names_thing(s.text, counted)  # 'hoeveel reacties' / '274 reacties'
         answers = before is not None and bool(
             _REFERS_BACK.search(s.text) or before.text.rstrip().endswith(("?", ":")) or counts_it
         )
