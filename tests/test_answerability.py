@@ -86,6 +86,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert holds_focus("number", "Zo'n 120 gezinshuizen vallen onder de Wmo.", homes)
     assert holds_focus("number", "In 8 landsdelen komt een centrum.", "In hoeveel delen van het land komt het?")
     assert holds_focus("number", "Er is € 1 miljard beschikbaar.", "Hoeveel extra geld is er?")  # an amount
+    once = "Hoeveel eenmalig extra geld kwam er voor JeugdzorgPlus?"
+    assert holds_focus("number", "In 2020 zijn extra incidentele middelen van € 33,5 mln. beschikbaar.", once)
+    assert not holds_focus("number", "Twee regio's krijgen extra geld.", once)
     often = "Hoe vaak presenteert het OZJ de regiobeelden?"
     assert holds_focus("number", "Een halfjaarlijkse presentatie van de regiobeelden door het OZJ.", often)
     assert holds_focus("name", "JenV neemt de lead op de tekst.", "Wie nam de lead?")  # an acronym opening it

@@ -50,7 +50,9 @@ _ASKS_SHARE = re.compile(
 )
 _SHARE = re.compile(r"%|\bprocent\b|\b(?:helft|derde|kwart|driekwart)\b|\b\d+ op de \d+\b", re.I)
 _ASKS_MONEY = re.compile(
-    r"\bhoeveel (?:geld|euro|middelen)\b|\bwelk bedrag\b|\bhoe ?veel kost\w*\b|\bwat kost\w*\b|\bhoe duur\b", re.I
+    r"\bhoeveel (?:(?:extra|eenmalig|incidenteel|structureel|aanvullend)\w* ){0,2}(?:geld|euro|middelen)\b|"
+    r"\bwelk bedrag\b|\bhoe ?veel kost\w*\b|\bwat kost\w*\b|\bhoe duur\b",
+    re.I,
 )
 MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
 # 'drie maanden', '2 jaar': a duration, not the count 'hoeveel kinderen' asks for
@@ -154,7 +156,7 @@ def _until(sentence: str) -> bool:
 
 _COUNTED = re.compile(r"\bhoeveel\s+(\w+(?:\s+\w+)?)", re.I)  # the thing counted: 'hoeveel (minderjarige) reacties'
 # what 'hoeveel' asks that other readings answer: an amount, a share, a part of something named before
-_NOT_A_THING = re.compile(r"(?:daar|hier|er)van\b|(?:extra |meer )?(?:geld|euro|middelen)\b|procent\b", re.I)
+_NOT_A_THING = re.compile(r"(?:daar|hier|er)van\b|(?:\w+ )?(?:geld|euro|middelen)\b|procent\b", re.I)
 _A_COUNT = re.compile(rf"\b\d+(?:[.,]\d+)?\b|{_COUNT_WORDS.pattern}", re.I)
 
 
