@@ -95,6 +95,10 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert holds_focus("name", "10.2.e licht toe dat het wetsvoorstel drie delen kent.", "Door wie?")  # blacked out
     assert holds_focus("name", "Dan is dat niet het probleem van de aanbieder, maar van de regio.", "Bij wie ligt het?")
     assert not holds_focus("name", "Dan betaalt de gemeente.", "Welke gemeente betaalt?")  # the body asked about
+    region = "Welke regio haalde de doelstelling?"  # a place answers it, not an organisation or a blacked-out name
+    assert not holds_focus("name", "Toezegging van BGZJ en VNG; 10.2.e licht toe.", region)
+    assert holds_focus("name", "Twee regio's (Noord-Holland en Noord) gaan van start.", region)
+    assert holds_focus("name", "Daarvoor kijken we naar de G40.", "Welke gemeenten doen mee?")
     assert not holds_focus("name", "Dan betaalt de gemeente.", "Wie zei dat gemeenten betalen?")  # in the plural
     assert not holds_focus("name", "De stuurgroep neemt de lead.", "Wie nam de lead?")  # a capital opening it
     assert says_unknown("Een Limburgse gemeente wordt gezocht.") and not says_unknown("Venlo neemt het over.")

@@ -179,6 +179,10 @@ def _names_thing(text: str, things: set[str]) -> bool:
     return any(holds_term(words, t) or any(w.endswith(t) for w in words) for t in things)
 
 
+_ASKS_PLACE = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:gemeenten?|regio'?s?|provincies?)\b", re.I)
+_GROUP = re.compile(r"\b[GM]\d+\b")  # 'de G4', 'de M50': groups of gemeenten
+
+
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if focus == "number":
@@ -210,6 +214,9 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
     if focus == "name":
         given = set(_NAME.findall(question)) | set(_ACRONYM.findall(question))
         names = _NAME.findall(sentence) + _ACRONYM.findall(sentence)  # 'JenV neemt de lead': a name opening it
+        if _ASKS_PLACE.search(question):  # 'welke regio' is answered by a place, not by 'BGZJ' or '10.2.e'
+            places = [n for n in _NAME.findall(sentence) if not _ACRONYM.fullmatch(n)] + _GROUP.findall(sentence)
+            return any(place not in given and place not in _ANCHOR_SKIP for place in places)
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
         if any(name not in given and name not in _ANCHOR_SKIP for name in names) or "10.2.e" in sentence:
             return True
