@@ -100,6 +100,23 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert holds_focus("name", "Twee regio's (Noord-Holland en Noord) gaan van start.", region)
     assert holds_focus("name", "Daarvoor kijken we naar de G40.", "Welke gemeenten doen mee?")
     assert not holds_focus("name", "Dan betaalt de gemeente.", "Wie zei dat gemeenten betalen?")  # in the plural
+    foster = "Hoeveel kostte de verlenging de gemeenten per pleegkind?"  # an amount per unit, not the total
+    assert not holds_focus("number", "Dit loopt op tot structureel € 11,4 miljoen in 2023.", foster)
+    assert holds_focus("number", "Gemeenten betalen € 9.000 per pleegkind.", foster)
+    assert holds_focus("number", "Een jaarlijkse bijdrage van € 2 mln.", "Hoeveel geld is er per jaar?")
+    assert not holds_focus("number", "Er is € 20 mln beschikbaar.", "Hoeveel geld krijgt elk expertisecentrum?")
+    assert holds_focus("number", "Per 1 maart zijn er 12 plannen.", "Hoeveel plannen waren er per 1 maart?")  # a day
+    judge = "Welke kinderrechter wilde de taakstraf opleggen?"  # a person: a name in what is said, not the speaker
+    assert not holds_focus(
+        "name", "De kinderrechter wilde een taakstraf die de Raad van de Kinderbescherming niet had.", judge
+    )
+    assert not holds_focus("name", "Dhr. Popma: de kinderrechter wilde een taakstraf opleggen.", judge)
+    assert not holds_focus("name", "10.2.e: de kinderrechter wilde een taakstraf.", judge)  # blacked out: not given
+    assert holds_focus("name", "Kinderrechter Anna de Vries wilde een taakstraf opleggen.", judge)
+    assert holds_focus(
+        "name", "U kunt Cathalijne Dortmans (wethouder gemeente Helmond) welkom heten.", "Welke wethouder?"
+    )
+    assert holds_focus("name", "Dhr. Eerenberg: wij vragen minister Dekker om steun.", "Wie was de minister?")
     assert not holds_focus("name", "De stuurgroep neemt de lead.", "Wie nam de lead?")  # a capital opening it
     assert says_unknown("Een Limburgse gemeente wordt gezocht.") and not says_unknown("Venlo neemt het over.")
     assert left_open("Wellicht Deventer?") and left_open("De regio beraadt zich nog.")

@@ -236,8 +236,12 @@ def test_a_hostile_document_makes_no_browser_fetch_anything_on_any_page(hostile_
             if name == "Dossier":
                 page.get_by_test_id("stSelectbox").last.click()  # the reader's, below the timeline's
                 page.keyboard.type("pixeloverleg")
-                page.get_by_role("option", name=re.compile("pixeloverleg")).first.click()
-                page.wait_for_timeout(2500)
+                # The list re-renders while it filters, so a click can keep finding its option detached
+                # (red in a fresh-clone run); Enter takes the option that has the focus once it is shown.
+                page.get_by_role("option", name=re.compile("pixeloverleg")).first.wait_for(timeout=30_000)
+                page.keyboard.press("Enter")
+                page.get_by_text(re.compile("pixeltarieven omlaag moeten")).first.wait_for(timeout=60_000)
+                page.wait_for_timeout(1500)
                 page.screenshot(path=str(ARTIFACTS / "browser-hostile-dossier.png"), full_page=True)
             texts.append(page.inner_text("body"))
         browser.close()

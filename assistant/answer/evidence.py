@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant.answer.speakers import full_names
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS
 from assistant.core.redactions import without_codes
@@ -39,7 +40,8 @@ _ASKS_NAME = re.compile(
     r"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|\bnaam\b|"
     r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w*gemeenten?|regio'?s?|\w*organisaties?|partij(?:en)?|"
     r"\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|wethouders?|persoon|personen|provincie|"
-    r"accountants?|ministers?|bestuurders?|directeur|voorzitter|\w*rechter|kwartiermaker|projectleider|trekker)\b",
+    r"accountants?|ministers?|bestuurders?|directeur|voorzitter|\w*rechter|kwartiermaker|projectleider|trekker|"
+    r"advocaat|boegbeeld|contactpersoon|woordvoerder|burgemeester)\b",
     re.I,
 )
 _COUNT_WORDS = re.compile(
@@ -179,6 +181,32 @@ def _names_thing(text: str, things: set[str]) -> bool:
     return any(holds_term(words, t) or any(w.endswith(t) for w in words) for t in things)
 
 
+_PER = re.compile(r"\bper (?!\d)(\w+)|\b(?:elk|ieder)e?\b", re.I)  # 'per pleegkind', 'elk expertisecentrum'
+_EVERY = {"jaar": r"\w*jaarlijks", "maand": r"\w*maandelijks", "week": r"\w*wekelijks"}
+
+
+def _per_unit_held(question: str, sentence: str) -> bool:
+    """A number asked per unit ('per pleegkind', 'per jaar', 'elk') is given per unit: 'per pleegkind', 'jaarlijks',
+    'gemiddeld', 'elk'; True when the question asks for no number per unit."""
+    asked = _PER.search(question)
+    if not asked:
+        return True
+    unit = (asked.group(1) or "").lower()
+    if not unit:
+        return bool(re.search(r"\bper\b|\b(?:elk|ieder)e?\b|\bgemiddeld", sentence, re.I))
+    stems = set(tokenize(unit))
+    given = {t for m in re.finditer(r"\bper (\w+)", sentence, re.I) for t in tokenize(m.group(1))}
+    return bool(stems & given) or bool(unit in _EVERY and re.search(rf"\b{_EVERY[unit]}e?\b", sentence, re.I))
+
+
+# 'welke kinderrechter', 'wie was de voorzitter': a person, answered by a person's name, not by 'NRC' or 'Limburg'
+_ASKS_PERSON = re.compile(
+    r"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn) (?:de|het))\s+(?:\w+\s+)?(?:\w*rechter|voorzitter|accountant|"
+    r"advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|bestuurder|burgemeester|"
+    r"contactpersoon|woordvoerder)s?\b",
+    re.I,
+)
+_TURN_OPENING = re.compile(rf"^\W*{_OPENS_TURN}{_PARTICLES}[A-Z][\w'-]+\s*:?")
 _ASKS_PLACE = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:gemeenten?|regio'?s?|provincies?)\b", re.I)
 _GROUP = re.compile(r"\b[GM]\d+\b")  # 'de G4', 'de M50': groups of gemeenten
 
@@ -186,6 +214,8 @@ _GROUP = re.compile(r"\b[GM]\d+\b")  # 'de G4', 'de M50': groups of gemeenten
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if focus == "number":
+        if not _per_unit_held(question, sentence):  # 'hoeveel per pleegkind' is not answered by the total
+            return False
         if _ASKS_MONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number
             return bool(MONEY.search(sentence))
         if _ASKS_SHARE.search(question):  # 'welk percentage' by a share
@@ -214,6 +244,10 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
     if focus == "name":
         given = set(_NAME.findall(question)) | set(_ACRONYM.findall(question))
         names = _NAME.findall(sentence) + _ACRONYM.findall(sentence)  # 'JenV neemt de lead': a name opening it
+        if _ASKS_PERSON.search(question):  # by a name in what is said, not by whoever says it ('Dhr. Popma: ...'),
+            said = _TURN_OPENING.sub("", sentence, count=1)  # nor by a name blacked out under 10.2.e
+            persons = {n for n in people_in(said) | full_names(said) if not _ACRONYM.fullmatch(n)}
+            return any(person not in given for person in persons)
         if _ASKS_PLACE.search(question):  # 'welke regio' is answered by a place, not by 'BGZJ' or '10.2.e'
             places = [n for n in _NAME.findall(sentence) if not _ACRONYM.fullmatch(n)] + _GROUP.findall(sentence)
             return any(place not in given and place not in _ANCHOR_SKIP for place in places)

@@ -15,6 +15,18 @@ _NOT_NAMES = set(
     Kopie Afwezig Aanwezig Deelnemers Voor Beroepsverenigingen Ondersteuningsteam Federatie Raad Spirit
     Jeugdhulp Bascule Koraal Ipse Bruggen William Schrikker Opening Conceptverslag Online Webex""".split()
 )
+_PLACE_PARTS = {"Kop", "Noord", "Zuid", "Oost", "West", "Midden", "Tweede", "Eerste"}  # 'Kop van Noord-Holland'
+
+
+def full_names(text: str) -> set[str]:
+    """Surnames that stand after a first name: 'Cathalijne Dortmans', 'Lisanne van Eck'; not 'Jeugdzorg Nederland',
+    'Raad van de Kinderbescherming' or 'Kop van Noord-Holland'."""
+    return {
+        person[3] for person in _PERSON.finditer(text)
+        if not {person[1], person[3]} & (_NOT_NAMES | _PLACE_PARTS) and not person[3].endswith("-")
+    }  # fmt: skip
+
+
 _END = re.compile(r"\bAfwezig\b|\n1 |\n1\) ")
 
 
