@@ -106,6 +106,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert holds_focus("number", "Een jaarlijkse bijdrage van € 2 mln.", "Hoeveel geld is er per jaar?")
     assert not holds_focus("number", "Er is € 20 mln beschikbaar.", "Hoeveel geld krijgt elk expertisecentrum?")
     assert holds_focus("number", "Per 1 maart zijn er 12 plannen.", "Hoeveel plannen waren er per 1 maart?")  # a day
+    body = "Aan welke organisatie wilden zij input leveren?"  # the VNG is an organisation, if too common an anchor
+    assert holds_focus("name", "Zij leveren input aan de VNG.", body)
+    assert not holds_focus("name", "Zij leveren input aan de VNG.", "Wie wilde input leveren?")
     judge = "Welke kinderrechter wilde de taakstraf opleggen?"  # a person: a name in what is said, not the speaker
     assert not holds_focus(
         "name", "De kinderrechter wilde een taakstraf die de Raad van de Kinderbescherming niet had.", judge
