@@ -209,6 +209,7 @@ _ASKS_PERSON = re.compile(
 # 'aan welke organisatie' is answered by the VNG too, a name too common to be what a question is about
 _ASKS_BODY = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:\w*organisaties?|partij(?:en)?|instanties?|ministeries?)\b", re.I)
 _BODIES = {"VNG", "VWS", "Rijk"}
+_NOT_A_BODY = _ANCHOR_SKIP - _BODIES
 _TURN_OPENING = re.compile(rf"^\W*{_OPENS_TURN}{_PARTICLES}[A-Z][\w'-]+\s*:?")
 _ASKS_PLACE = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:gemeenten?|regio'?s?|provincies?)\b", re.I)
 _GROUP = re.compile(r"\b[GM]\d+\b")  # 'de G4', 'de M50': groups of gemeenten
@@ -255,7 +256,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             places = [n for n in _NAME.findall(sentence) if not _ACRONYM.fullmatch(n)] + _GROUP.findall(sentence)
             return any(place not in given and place not in _ANCHOR_SKIP for place in places)
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
-        skip = _ANCHOR_SKIP - _BODIES if _ASKS_BODY.search(question) else _ANCHOR_SKIP
+        skip = _NOT_A_BODY if _ASKS_BODY.search(question) else _ANCHOR_SKIP
         if any(name not in given and name not in skip for name in names) or "10.2.e" in sentence:
             return True
         # 'wie' is answered by a role or body too: 'een oud-wethouder', 'jeugdzorginstellingen', 'de regio'

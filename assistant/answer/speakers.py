@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _ORG = re.compile(r"(?<![\w(])(VNG|VWS|JenV|BGZJ|OCenW|OCW|Cliëntenorganisaties|Clientenorganisaties)(?![\w)])")
 _ORG_NAME = {"OCenW": "OCW", "Clientenorganisaties": "cliëntenorganisaties",
@@ -18,12 +19,19 @@ _NOT_NAMES = set(
 _PLACE_PARTS = {"Kop", "Noord", "Zuid", "Oost", "West", "Midden", "Tweede", "Eerste"}  # 'Kop van Noord-Holland'
 
 
+def _people(text: str) -> Iterator[re.Match[str]]:
+    """The 'first name + surname' matches in a text whose words are not titles, places or organisations."""
+    for person in _PERSON.finditer(text):
+        if person[1] not in _NOT_NAMES and person[3] not in _NOT_NAMES:
+            yield person
+
+
 def full_names(text: str) -> set[str]:
     """Surnames that stand after a first name: 'Cathalijne Dortmans', 'Lisanne van Eck'; not 'Jeugdzorg Nederland',
     'Raad van de Kinderbescherming' or 'Kop van Noord-Holland'."""
     return {
-        person[3] for person in _PERSON.finditer(text)
-        if not {person[1], person[3]} & (_NOT_NAMES | _PLACE_PARTS) and not person[3].endswith("-")
+        person[3] for person in _people(text)
+        if not {person[1], person[3]} & _PLACE_PARTS and not person[3].endswith("-")
     }  # fmt: skip
 
 
@@ -41,11 +49,8 @@ def attendees(text: str) -> dict[str, set[str]]:
     block = block[: end.start()] if end else block
     markers = [(m.start(), _ORG_NAME.get(m[1], m[1])) for m in _ORG.finditer(block)]
     found: dict[str, set[str]] = {}
-    for person in _PERSON.finditer(block):
-        first, surname = person[1], person[3]
-        if first in _NOT_NAMES or surname in _NOT_NAMES:
-            continue
+    for person in _people(block):
         before = [org for pos, org in markers if pos < person.start()]
         if before:
-            found.setdefault(before[-1], set()).add(surname)
+            found.setdefault(before[-1], set()).add(person[3])
     return found
