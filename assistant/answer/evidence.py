@@ -36,12 +36,16 @@ _ASKS_NUMBER = re.compile(
 _ASKS_DATE = re.compile(
     r"\bwanneer\b|\bop welke (?:datum|dag)\b|\bin welk jaar\b|\bsinds wanneer\b|\bwelke datum\b", re.I
 )
+# the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
+_PERSON_ROLES = (
+    r"(?:\w*rechter|voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
+    r"bestuurder|burgemeester|contactpersoon|woordvoerder)s?"
+)
 _ASKS_NAME = re.compile(
     r"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|\bnaam\b|"
     r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w*gemeenten?|regio'?s?|\w*organisaties?|partij(?:en)?|"
-    r"\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|wethouders?|persoon|personen|provincie|"
-    r"accountants?|ministers?|bestuurders?|directeur|voorzitter|\w*rechter|kwartiermaker|projectleider|trekker|"
-    r"advocaat|boegbeeld|contactpersoon|woordvoerder|burgemeester)\b",
+    r"\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|persoon|personen|provincie|ministers?|"
+    rf"{_PERSON_ROLES})\b",
     re.I,
 )
 _COUNT_WORDS = re.compile(
@@ -199,12 +203,9 @@ def _per_unit_held(question: str, sentence: str) -> bool:
     return bool(stems & given) or bool(unit in _EVERY and re.search(rf"\b{_EVERY[unit]}e?\b", sentence, re.I))
 
 
-# 'welke kinderrechter', 'wie was de voorzitter': a person, answered by a person's name, not by 'NRC' or 'Limburg'
+# a person is answered by a person's name, not by 'NRC' or 'Limburg'
 _ASKS_PERSON = re.compile(
-    r"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn) (?:de|het))\s+(?:\w+\s+)?(?:\w*rechter|voorzitter|accountant|"
-    r"advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|bestuurder|burgemeester|"
-    r"contactpersoon|woordvoerder)s?\b",
-    re.I,
+    rf"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn) (?:de|het))\s+(?:\w+\s+)?{_PERSON_ROLES}\b", re.I
 )
 # 'aan welke organisatie' is answered by the VNG too, a name too common to be what a question is about
 _ASKS_BODY = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:\w*organisaties?|partij(?:en)?|instanties?|ministeries?)\b", re.I)
