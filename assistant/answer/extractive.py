@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from assistant.answer.evidence import asks_position, holds_focus, question_focus, speaker_of
 from assistant.answer.question import QuestionHints
+from assistant.answer.speakers import PERSON
 from assistant.core.config import CONFIG, SentenceConfig
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS, expand
@@ -98,7 +99,6 @@ _ASKS_WHO = re.compile(r"^\s*wie\b", re.I)
 _ASKS_ORG = re.compile(r"\b(welke?|wat voor)\s+(\w*bureau|partij|organisatie|instantie|gemeente)\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\b(hoeveel|bedrag|percentage|procent|aantal)\b", re.I)
 _ASKS_WHEN = re.compile(r"\b(wanneer|welke datum|op welke dag)\b", re.I)
-_PERSON = re.compile(r"\b[A-Z][a-zà-ÿ]+ (?:(?:van|de|der|ter|den) )*[A-Z][a-zà-ÿ]+\b")
 _ACRONYM = re.compile(r"(?<!^)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
 _NUMBER = re.compile(r"\d")
 _ASKS_LIST = re.compile(r"^\s*(?:welke|wie)\b", re.I)
@@ -149,7 +149,7 @@ def answer_type_bonus(
     bonus = 0.0
     if cues.decision and _DECISION.match(sentence) and not sentence.rstrip().endswith("?"):  # 'Akkoord met ...?' asks
         bonus += config.decision  # "Besluit: ...", "Geen afspraak." answer a question about what was decided
-    if cues.who and (_PERSON.search(sentence[1:]) or len(_ACRONYM.findall(sentence)) >= 2):  # 'Financiën, BZK, VWS'
+    if cues.who and (PERSON.search(sentence[1:]) or len(_ACRONYM.findall(sentence)) >= 2):  # 'Financiën, BZK, VWS'
         bonus += config.who
     if cues.organisation and _ACRONYM.search(sentence):
         bonus += config.organisation_asked

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 _ORG = re.compile(r"(?<![\w(])(VNG|VWS|JenV|BGZJ|OCenW|OCW|Cliëntenorganisaties|Clientenorganisaties)(?![\w)])")
 _ORG_NAME = {"OCenW": "OCW", "Clientenorganisaties": "cliëntenorganisaties",
              "Cliëntenorganisaties": "cliëntenorganisaties"}  # fmt: skip
-_PERSON = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+((?:(?:de|van|der|ter|den|la)\s+)*)([A-Z][a-zà-ÿ'-]+)\b")
+PERSON = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+((?:(?:de|van|der|ter|den|la)\s+)*)([A-Z][a-zà-ÿ'-]+)\b")
 _NOT_NAMES = set(
     """Wethouder Minister Staatssecretaris Voorzitter Directeur Namens Bestuurslid Bestuurder Lid Vereniging
     Utrecht Ede Enschede Helmond Nederland Jeugdzorg Rechtsbescherming Programmasecretariaat Zorg Jeugd
@@ -21,7 +21,7 @@ _PLACE_PARTS = {"Kop", "Noord", "Zuid", "Oost", "West", "Midden", "Tweede", "Eer
 
 def _people(text: str) -> Iterator[re.Match[str]]:
     """The 'first name + surname' matches in a text whose words are not titles, places or organisations."""
-    for person in _PERSON.finditer(text):
+    for person in PERSON.finditer(text):
         if person[1] not in _NOT_NAMES and person[3] not in _NOT_NAMES:
             yield person
 
