@@ -186,7 +186,7 @@ class Assistant:
             text=text,
             refused=refused,
             citations=tuple(citations),
-            passages=tuple(passages),
+            passages=_cited_first(passages, citations),
             timings_ms={
                 "retrieve": round((retrieved - started) * 1000, 1),
                 "generate": round((done - retrieved) * 1000, 1),
@@ -441,3 +441,10 @@ def _complete_sentences(raw: str) -> int:
 def _source_text(shown: dict) -> str:
     """A passage as the model saw it: its heading line and its text."""
     return f"{shown['label']} ({shown['source']}, p. {shown['pages']}) {shown['section']}\n{shown['text']}"
+
+
+def _cited_first(passages: list[Passage], citations) -> tuple[Passage, ...]:
+    """The retrieved passages with the ones the answer cites first, in the order it cites them: reading the
+    sentences ranks the passages better than retrieving them did."""
+    cited = list(dict.fromkeys(c.passage.chunk_id for c in citations))
+    return tuple(sorted(passages, key=lambda p: cited.index(p.chunk_id) if p.chunk_id in cited else len(cited)))
