@@ -6,6 +6,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant.answer.assistant import Assistant
 from assistant.answer.citations import is_english, renumber
 from assistant.answer.langchain_llm import LangChainLLM, build_llm
+from assistant.answer.retrieve import retrieve
 from assistant.core.settings import Settings
 from tests.openai_stub import CannedChat
 
@@ -38,13 +39,14 @@ def test_scripted_chat_model_answer_is_validated(sample_index):
     from assistant.core.sentences import split_sentences
 
     question = "Wat bracht de VNG in over faire tarieven in het BO van 6 november 2019?"
-    second = Assistant(index=sample_index, refusal_threshold=0.3).answer(question).passages[1]
+    second = retrieve(question, index=sample_index).passages[1]  # what the model's context numbers [2]
     said = split_sentences(second.text)[0].rstrip(".")
     model = FakeListChatModel(responses=[f"Volgens het verslag: {said} [2] [7]. De minister trad af [1]."])
     answer = Assistant(index=sample_index, llm=LangChainLLM(model), refusal_threshold=0.3).answer(question)
     assert "[7]" not in answer.text and "[1]" in answer.text and "trad af" not in answer.text
     assert [c.n for c in answer.citations] == [1]
-    assert answer.citations[0].passage == answer.passages[1]  # old [2] is the second retrieved passage
+    assert answer.citations[0].passage == second  # old [2] is the second retrieved passage
+    assert answer.passages[0] == second  # the passage an answer cites comes first among its passages
 
 
 @pytest.mark.slow
