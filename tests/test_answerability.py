@@ -161,6 +161,21 @@ def test_names_only_in_attendee_lines_count_as_missing():
     assert anchors_missing("Welke boodschap had de LOC voor de minister?", [spoken]) == 0.0
 
 
+def test_a_name_of_two_capitalised_parts_is_found_only_whole():
+    text = passage("Amsterdam leidt de regio Noord-Holland; het amendement Westerveld-Klaver gaf geld.")
+    assert anchors_missing("Welke gemeente leidt de regio Noord-Nederland?", [text]) == 1.0
+    assert anchors_missing("Welke gemeente leidt de regio Noord-Holland?", [text]) == 0.0
+    assert anchors_missing("Hoeveel geld gaf het amendement Westerveld-Klaver?", [text]) == 0.0
+
+
+def test_which_one_stands_out_is_held_only_by_a_sentence_that_compares():
+    most = "In welke regio werd de meeste kritiek geuit?"
+    assert not holds_focus("name", "In Twente en Utrecht werd kritiek geuit.", most)
+    assert holds_focus("name", "Vooral in Twente werd kritiek geuit.", most)
+    assert holds_focus("none", "De grootste zorg is de wachtlijst.", "Wat is de grootste zorg?")
+    assert not holds_focus("none", "Een zorg is de wachtlijst.", "Wat is de grootste zorg?")
+
+
 def test_a_name_the_question_gives_a_document_by_is_found_in_its_title():
     letter = Passage("c1", DocMeta("k1", "kamerbrief", "Kamerbrief: Perspectief voor de Jeugd", "brief.pdf", 1, 52),
                      "Zo'n 130 vertegenwoordigers verkenden in Vinkeveen wat nodig is.", "", (6,))  # fmt: skip

@@ -107,6 +107,14 @@ def test_who_sat_at_the_table_is_answered_by_the_attendee_list_and_nothing_else_
     said = "Wat zeiden de beroepsverenigingen in het overleg?"
     ranked = rank_sentences([p], words("beroepsverenig overleg"), read_question(said), question=said)
     assert [s.text[:6] for s in ranked] == ["De VNG"]  # an attendee line says who was there, not what anyone said
+    listed = passage("VNG Eelco Eerenberg Wethouder Utrecht Leon Meijer Wethouder Ede 10.2.e 10.2.e\n"
+                     "De VNG vraagt in het overleg om minder regels.")  # fmt: skip
+    why = "Waarom was Leon Meijer afwezig bij het overleg?"
+    ranked = rank_sentences([listed], words("leon meijer afwezig overleg"), read_question(why), question=why)
+    assert [s.text[:6] for s in ranked] == ["De VNG"]  # nor why anyone was not there
+    role = "Welke functie had Leon Meijer in het overleg?"
+    ranked = rank_sentences([listed], words("functie leon meijer overleg"), read_question(role), question=role)
+    assert any(s.text.startswith("VNG Eelco") for s in ranked)  # but it gives their roles
 
 
 def test_near_duplicates_move_behind_the_first_copy():
@@ -161,6 +169,8 @@ def test_a_turn_glued_to_the_bullet_before_it_is_its_own_sentence():
         "Geen uitname uit het fonds.",
     ]
     assert sentences_of("En dan komen we bij Dhr. De Jonge.") == ["En dan komen we bij Dhr. De Jonge."]
+    named = "10.2.e : heb eerder gesproken met Mevr. De Koning en Mevr. Reints, directeur in Amsterdam."
+    assert sentences_of(named) == [named]  # a name the sentence goes on with opens no turn
 
 
 def test_who_is_answered_by_bodies_as_well_as_by_people():

@@ -216,8 +216,29 @@ _ASKS_PLACE = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:gemeenten?|regio'?s?|provinc
 _GROUP = re.compile(r"\b[GM]\d+\b")  # 'de G4', 'de M50': groups of gemeenten
 
 
+# 'welke regio het meest', 'de grootste zorg': a question that asks which one stands out is answered by a sentence
+# that compares
+_ASKS_MOST = re.compile(
+    r"\b(?:het|de) (?:meest\w*|grootst\w*|vaakst|hoogst\w*|sterkst\w*|belangrijkst\w*|minst\w*|laagst\w*|"
+    r"duurst\w*|goedkoopst\w*)\b",
+    re.I,
+)
+_COMPARES = re.compile(
+    r"\b(?:meest\w*|grootst\w*|vaakst|hoogst\w*|sterkst\w*|belangrijkst\w*|minst\w*|laagst\w*|duurst\w*|"
+    r"goedkoopst\w*|vooral|met name|bovenal|in het bijzonder|meer dan|minder dan|koploper|\w+er dan)\b",
+    re.I,
+)
+
+
+def asks_most(question: str) -> bool:
+    """True for a question that asks which one stands out: 'welke regio het meest', 'de grootste zorg'."""
+    return bool(_ASKS_MOST.search(question))
+
+
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
+    if asks_most(question) and not _COMPARES.search(sentence):
+        return False
     if focus == "number":
         if not _per_unit_held(question, sentence):  # 'hoeveel per pleegkind' is not answered by the total
             return False
@@ -436,6 +457,9 @@ def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> f
     """Share of the question's names that appear in no running text or document title of the top passages ('de
     Kamerbrief Perspectief voor de Jeugd' names the document the passage is from)."""
     names = anchors(question)
+    for compound in _PLACE_COMPOUND.findall(question):  # 'Noord-Nederland' is not held by 'Noord-Holland'
+        parts = compound.split("-")
+        names = [n for n in names if n not in parts] + [compound]
     if not names:
         return 0.0
     text = " ".join(f"{p.meta.title}\n{prose(p.text)}" for p in passages[:depth])
@@ -445,6 +469,10 @@ def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> f
         if not re.search(rf"\b{re.escape(_GENITIVE.sub('', n))}", text) and not _kind_of(heads.get(n), n, text)
     ]  # fmt: skip
     return len(missing) / len(names)
+
+
+# a name made of two capitalised words ('Noord-Nederland', 'Westerveld-Klaver'), not 'VN-Verdrag' or 'BGZJ-overleg'
+_PLACE_COMPOUND = re.compile(r"\b[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+\b")
 
 
 def _kind_of(head: str | None, name: str, text: str) -> bool:
@@ -531,5 +559,5 @@ def gather_evidence(
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
         outcome_open=float(asks_outcome(question) and any(leaves_open(question, s.text) for s in best)),
-        focus_share=held / support if focus != "none" and support else 1.0,
+        focus_share=held / support if (focus != "none" or asks_most(question)) and support else 1.0,
     )

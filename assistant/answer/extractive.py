@@ -67,7 +67,7 @@ def sentences_of(text: str) -> list[str]:
             continue
         item = bool(_BULLET.match(para.strip()) or _NUMBERED.match(para.strip()))
         listing = listing and item
-        for sentence in (turn for s in split_sentences(para) for turn in _TURN.split(s)):
+        for sentence in (turn for s in split_sentences(para) for turn in _turns(s)):
             sentence = _BULLET.sub("", sentence.strip()).strip()
             long_enough = (
                 len(sentence) >= 15
@@ -88,6 +88,20 @@ def sentences_of(text: str) -> list[str]:
 _TURN = re.compile(
     r"(?<=[a-zà-ÿ)])\s+(?=(?:Dhr|Mevr|Mw)\.?\s+(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*[A-Z][\w'-]+:?\s+[a-z])"
 )
+# a name the sentence goes on with rather than a turn: 'gesproken met Mevr. De Koning en ...'
+_NAMED_AFTER = re.compile(
+    r"\b(?:met|en|of|van|aan|door|voor|bij|dat|namens|naar|volgens|zoals|als|tegen|over|om|die|ook)$", re.I
+)
+
+
+def _turns(sentence: str) -> list[str]:
+    """A sentence cut where a speaker's turn is glued to it, not where it names someone ('met Mevr. De Koning')."""
+    cuts = [m for m in _TURN.finditer(sentence) if not _NAMED_AFTER.search(sentence[: m.start()])]
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(sentence)]
+    return [sentence[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
 _DECISION = re.compile(r"^(?:Besluit|Akkoord|Afspraak|Geen afspraak|Vastgesteld|Conclusie|Afgesproken)\b")
 _ASKS_DECISION = re.compile(
     r"\b(besl\w+|besluit|afspraak|afspraken|afgesproken|akkoord)\b|"
@@ -196,6 +210,8 @@ def rank_sentences(
     cues = QuestionCues.of(question)
     attendance = bool(_ASKS_ATTENDANCE.search(question))
     position_asked = hints.asks_what_was_said or asks_position(question)
+    # no name, number, date or role ('welke functie had ...?'), which a list of names could give
+    asks_plain = question_focus(question) == "none" and not re.search(r"\bfuncties?\b", question, re.I)
     found: list[Sentence] = []
     for rank, passage in enumerate(passages[: config.depth]):
         section_words = set(tokenize(passage.section))
@@ -232,8 +248,8 @@ def rank_sentences(
                 org_bonus += config.organisation_speaker
             length_penalty = config.long_penalty if len(text) > config.long_sentence else 0.0
             name_list = _looks_like_list_of_names(text)
-            if position_asked and name_list and not speaker:
-                continue  # an attendee list says who was there, not what anyone said
+            if name_list and not speaker and (position_asked or (asks_plain and not attendance)):
+                continue  # an attendee list says who was there, not what anyone said nor why
             if name_list and attendance:  # 'wie zaten aan tafel?' is answered by the attendee list
                 org_bonus += config.organisation_speaker
             elif name_list:
