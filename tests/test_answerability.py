@@ -174,6 +174,9 @@ def test_which_one_stands_out_is_held_only_by_a_sentence_that_compares():
     assert holds_focus("name", "Vooral in Twente werd kritiek geuit.", most)
     assert holds_focus("none", "De grootste zorg is de wachtlijst.", "Wat is de grootste zorg?")
     assert not holds_focus("none", "Een zorg is de wachtlijst.", "Wat is de grootste zorg?")
+    first = "Welke regio haalde als eerste de doelstelling?"  # and which one comes first by a sentence giving an order
+    assert not holds_focus("name", "Utrecht haalde de doelstelling.", first)
+    assert holds_focus("name", "Twee regio's (Noord-Holland en Noord) gaan van start.", first)
 
 
 def test_a_name_the_question_gives_a_document_by_is_found_in_its_title():

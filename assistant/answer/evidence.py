@@ -230,14 +230,30 @@ _COMPARES = re.compile(
 )
 
 
+# 'welke regio startte als derde?' asks an order, answered by a sentence that gives one
+_ASKS_ORDER = re.compile(r"\bals (?:eerste|tweede|derde|vierde|vijfde|laatste)\b", re.I)
+_ORDERS = re.compile(
+    r"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|eerst|voorloper\w*|koploper\w*|pilot\w*|start\w*|"
+    r"begin\w*|daarna|vervolgens|volgende|volgen|gevolgd)\b",
+    re.I,
+)
+
+
 def asks_most(question: str) -> bool:
     """True for a question that asks which one stands out: 'welke regio het meest', 'de grootste zorg'."""
     return bool(_ASKS_MOST.search(question))
 
 
+def _compares(question: str) -> bool:
+    """True for a question that asks which one stands out or comes in what order."""
+    return asks_most(question) or bool(_ASKS_ORDER.search(question))
+
+
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if asks_most(question) and not _COMPARES.search(sentence):
+        return False
+    if _ASKS_ORDER.search(question) and not _ORDERS.search(sentence):
         return False
     if focus == "number":
         if not _per_unit_held(question, sentence):  # 'hoeveel per pleegkind' is not answered by the total
@@ -559,5 +575,5 @@ def gather_evidence(
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
         outcome_open=float(asks_outcome(question) and any(leaves_open(question, s.text) for s in best)),
-        focus_share=held / support if (focus != "none" or asks_most(question)) and support else 1.0,
+        focus_share=held / support if (focus != "none" or _compares(question)) and support else 1.0,
     )
