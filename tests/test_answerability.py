@@ -52,6 +52,9 @@ def evidence(**values: float) -> Evidence:
         ("Wat kostte de overeenkomst met Horizon?", "number"),
         ("Wat vond de VNG van de norm?", "none"),
         ("Welk indexatiepercentage spraken Rijk en VNG af?", "number"),
+        ("Welke vijftien burgemeesters boden een manifest aan?", "name"),
+        ("Welk onderzoek liet dat zien?", "name"),
+        ("Met welke andere regio-indelingen moet het rekening houden?", "none"),
     ],
 )
 def test_question_focus_reads_what_is_asked_for(question, focus):
@@ -159,6 +162,12 @@ def test_names_only_in_attendee_lines_count_as_missing():
     assert anchors_missing("Welke boodschap had de LOC voor de minister?", [listed]) == 1.0
     spoken = passage("Dhr. Spigt: de LOC heeft gevraagd om meer inspraak.")
     assert anchors_missing("Welke boodschap had de LOC voor de minister?", [spoken]) == 0.0
+
+
+def test_names_in_attendee_lines_count_when_the_question_asks_who_was_there():
+    listed = passage("Deelnemers BGZJ Ingrid Widdershoven voorzitter Vereniging Orthopedagogische Behandelcentra")
+    assert anchors_missing("Wie vertegenwoordigde de Vereniging Orthopedagogische Behandelcentra?", [listed]) == 0.0
+    assert anchors_missing("Wat wilde de Vereniging Orthopedagogische Behandelcentra?", [listed]) == 1.0
 
 
 def test_a_name_of_two_capitalised_parts_is_found_only_whole():

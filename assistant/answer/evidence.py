@@ -43,9 +43,10 @@ _PERSON_ROLES = (
 )
 _ASKS_NAME = re.compile(
     r"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|\bnaam\b|"
-    r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w*gemeenten?|regio'?s?|\w*organisaties?|partij(?:en)?|"
-    r"\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|persoon|personen|provincie|ministers?|"
-    rf"{_PERSON_ROLES})\b",
+    r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w+\s+)?(?:\w*gemeenten?|regio'?s?|\w*organisaties?|"
+    r"partij(?:en)?|\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|persoon|personen|"
+    r"provincie|ministers?|onderzoek|rapport|"
+    rf"{_PERSON_ROLES})\b(?!-)",  # not 'welke regio-indelingen'
     re.I,
 )
 _COUNT_WORDS = re.compile(
@@ -381,6 +382,19 @@ def says_unknown(sentence: str) -> bool:
     return bool(_UNKNOWN.search(sentence))
 
 
+# who sat at the table: 'welke cliëntenorganisaties zaten aan tafel', 'wie vertegenwoordigden de beroepsverenigingen'
+_ASKS_ATTENDANCE = re.compile(
+    r"\baan (?:de )?tafel\b|\baanwezig|\bdeelnemers\b|\bnamen deel\b|\bzaten\b|\buitgenodigd\b|"
+    r"\bvertegenwoordig\w*\b|\bwethouder (?:van|in) welke\b|\bvan welke gemeente (?:was|is) \w+ wethouder\b",
+    re.I,
+)
+
+
+def asks_attendance(question: str) -> bool:
+    """True for a question about who sat at the table, which the attendee lists answer."""
+    return bool(_ASKS_ATTENDANCE.search(question))
+
+
 def asks_position(question: str) -> bool:
     """True for 'wat zei / vond / wilde X' questions: the answer is what someone said."""
     return bool(_ASKS_POSITION.search(question))
@@ -471,14 +485,16 @@ def prose(text: str) -> str:
 
 def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> float:
     """Share of the question's names that appear in no running text or document title of the top passages ('de
-    Kamerbrief Perspectief voor de Jeugd' names the document the passage is from)."""
+    Kamerbrief Perspectief voor de Jeugd' names the document the passage is from), or in no attendee list when the
+    question asks who was there."""
     names = anchors(question)
     for compound in _PLACE_COMPOUND.findall(question):  # 'Noord-Nederland' is not held by 'Noord-Holland'
         parts = compound.split("-")
         names = [n for n in names if n not in parts] + [compound]
     if not names:
         return 0.0
-    text = " ".join(f"{p.meta.title}\n{prose(p.text)}" for p in passages[:depth])
+    listed = asks_attendance(question)  # who sat at the table is what the attendee lists say
+    text = " ".join(f"{p.meta.title}\n{p.text if listed else prose(p.text)}" for p in passages[:depth])
     heads = {tail: head for head, tail in re.findall(r"\b([A-Z]\w*)-(\w+)", question)}  # 'VN-Kinderrechtenverdrag'
     missing = [
         n for n in names

@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import asks_position, holds_focus, question_focus, speaker_of
+from assistant.answer.evidence import asks_attendance, asks_position, holds_focus, question_focus, speaker_of
 from assistant.answer.question import QuestionHints
 from assistant.answer.speakers import PERSON
 from assistant.core.config import CONFIG, SentenceConfig
@@ -36,12 +36,6 @@ _BULLET = re.compile(r"^[•\-–▪o]\s+|^\(?[a-z]\)\s+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
 _ADMIN_LINE = re.compile(r"^(?:Betreft|Vergaderdatum|Vergaderplaats|Aanwezig|Afwezig|Deelnemers|Kopie aan|Paraaf)\b")
 _ATTENDEES = re.compile(r"^(?:Aanwezig|Deelnemers)\b")
-# who sat at the table: 'welke cliëntenorganisaties zaten aan tafel', 'wie vertegenwoordigden de beroepsverenigingen'
-_ASKS_ATTENDANCE = re.compile(
-    r"\baan (?:de )?tafel\b|\baanwezig|\bdeelnemers\b|\bnamen deel\b|\bzaten\b|\buitgenodigd\b|"
-    r"\bvertegenwoordig\w*\b|\bwethouder (?:van|in) welke\b|\bvan welke gemeente (?:was|is) \w+ wethouder\b",
-    re.I,
-)
 _REDACTED_ONLY = re.compile(r"^[\s•\-–(),.:;0-9e]*$")
 
 
@@ -208,7 +202,7 @@ def rank_sentences(
     question names (per `spoken`: the verslagen's statements as (quote, surname, organisation) by doc_id)."""
     total = sum(terms.values()) or 1.0
     cues = QuestionCues.of(question)
-    attendance = bool(_ASKS_ATTENDANCE.search(question))
+    attendance = asks_attendance(question)
     position_asked = hints.asks_what_was_said or asks_position(question)
     # no name, number, date or role ('welke functie had ...?'), which a list of names could give
     asks_plain = question_focus(question) == "none" and not re.search(r"\bfuncties?\b", question, re.I)
