@@ -52,6 +52,7 @@ def evidence(**values: float) -> Evidence:
         ("Wat kostte de overeenkomst met Horizon?", "number"),
         ("Wat vond de VNG van de norm?", "none"),
         ("Welk indexatiepercentage spraken Rijk en VNG af?", "number"),
+        ("Welk OVA-percentage gold voor 2020?", "number"),
         ("Welke vijftien burgemeesters boden een manifest aan?", "name"),
         ("Welk onderzoek liet dat zien?", "name"),
         ("Met welke andere regio-indelingen moet het rekening houden?", "none"),
@@ -84,6 +85,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     share = "Welk percentage van de aanbieders ging failliet?"  # a share, not any number
     assert holds_focus("number", "Het gaat om 40% van de aanbieders.", share)
     assert not holds_focus("number", "Binnen zes maanden moeten 12 aanbieders zich melden.", share)
+    hyphened = "Welk OVA-percentage gold voor 2020?"
+    assert not holds_focus("number", "De cao-afspraken vallen binnen de OVA-percentages voor 2019 en 2020.", hyphened)
+    assert holds_focus("number", "Het OVA-percentage voor 2020 is 2,95%.", hyphened)
     homes = "Hoeveel gezinshuizen vallen onder de Wmo?"  # a count of something else is no count of what is asked
     assert not holds_focus("number", "Die laatste twee categorieën horen onder de Zvw of Wmo.", homes)
     assert holds_focus("number", "Zo'n 120 gezinshuizen vallen onder de Wmo.", homes)

@@ -29,7 +29,7 @@ class Retrieved(Protocol):
 
 
 _ASKS_NUMBER = re.compile(
-    r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak|duur)\b|\bwelk (?:deel|\w*percentage|\w*bedrag|aantal)\b|"
+    r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak|duur)\b|\bwelk (?:deel|[\w-]*percentage|[\w-]*bedrag|aantal)\b|"
     r"\bwelke omvang\b|\bwat kost(?:te|ten|en)?\b",
     re.I,
 )
@@ -53,12 +53,12 @@ _COUNT_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen|miljard|procent|helft)\w*\b", re.I
 )
 _ASKS_SHARE = re.compile(
-    r"\b(?:welk|hoe groot|hoe hoog)(?: \w+)? \w*(?:percentage|aandeel)\b|\bhoeveel procent\b", re.I
+    r"\b(?:welk|hoe groot|hoe hoog)(?: \w+)? [\w-]*(?:percentage|aandeel)\b|\bhoeveel procent\b", re.I
 )
 _SHARE = re.compile(r"%|\bprocent\b|\b(?:helft|derde|kwart|driekwart)\b|\b\d+ op de \d+\b", re.I)
 _ASKS_MONEY = re.compile(
     r"\bhoeveel (?:(?:extra|eenmalig|incidenteel|structureel|aanvullend)\w* ){0,2}(?:geld|euro|middelen)\b|"
-    r"\bwelk bedrag\b|\bhoe ?veel kost\w*\b|\bwat kost\w*\b|\bhoe duur\b",
+    r"\bwelk [\w-]*bedrag\b|\bhoe ?veel kost\w*\b|\bwat kost\w*\b|\bhoe duur\b",
     re.I,
 )
 MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
