@@ -53,6 +53,7 @@ def evidence(**values: float) -> Evidence:
         ("Wat vond de VNG van de norm?", "none"),
         ("Welk indexatiepercentage spraken Rijk en VNG af?", "number"),
         ("Welk OVA-percentage gold voor 2020?", "number"),
+        ("Welke experts ontwikkelden de visie?", "name"),
         ("Welke vijftien burgemeesters boden een manifest aan?", "name"),
         ("Welk onderzoek liet dat zien?", "name"),
         ("Met welke andere regio-indelingen moet het rekening houden?", "none"),
@@ -68,6 +69,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("number", "In 2020 is niet bekend hoeveel kinderen terugkomen.", question)
     assert holds_focus("date", "Het verdrag geldt sinds 8 maart 1995.", "Sinds wanneer?")
     assert not holds_focus("date", "Het verdrag geldt voor Nederland.", "Sinds wanneer?")
+    until = "Tot wanneer worden de afspraken verlengd?"  # a time of year is a time too
+    assert holds_focus("date", "De afspraken worden tot het einde van het jaar verlengd.", until)
+    assert not holds_focus("date", "De afspraken worden net als in de Wlz verlengd.", until)
     who = "Wie is aangesteld als kwartiermaker?"
     assert holds_focus("name", "Als kwartiermaker is Jan Menting aangesteld.", who)
     assert not holds_focus("name", "er komt een opdrachtformulering voor de kwartiermaker.", who)

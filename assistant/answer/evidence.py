@@ -45,7 +45,7 @@ _ASKS_NAME = re.compile(
     r"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|\bnaam\b|"
     r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w+\s+)?(?:\w*gemeenten?|regio'?s?|\w*organisaties?|"
     r"partij(?:en)?|\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|persoon|personen|"
-    r"provincie|ministers?|onderzoek|rapport|"
+    r"provincie|ministers?|onderzoek|rapport|experts?|deskundigen|"
     rf"{_PERSON_ROLES})\b(?!-)",  # not 'welke regio-indelingen'
     re.I,
 )
@@ -97,7 +97,8 @@ _DAY_RANGE = re.compile(rf"\b\d{{1,2}}\s*(?:[-/–]|en|t/m)\s*\d{{1,2}}\s+(?:{'|
 _NUMBERED_WORD = re.compile(r"\b\d+-(?!tal\b)[a-zà-ÿ]+")  # '24-uursessie', '18-jarigen' name a thing; '70-tal' counts
 _ASKS_DURATION = re.compile(r"\bhoe ?lang\b|\bhoeveel (?:tijd|dagen|weken|maanden|jaar|jaren|uur|uren|minuten)\b", re.I)
 _TIME_WORDS = re.compile(
-    rf"\b(?:{'|'.join(MONTHS)})\b|\b(?:19|20)\d\d\b|\b(?:voorjaar|najaar|zomer|winter|kwartaal|week|weken|maand|maanden)\b",
+    rf"\b(?:{'|'.join(MONTHS)})\b|\b(?:19|20)\d\d\b|\b(?:voorjaar|najaar|zomer|winter|kwartaal|week|weken|maand|maanden)\b"
+    r"|\beinde? van (?:het|dit|dat) jaar\b|\bjaareinde\b|\bvolgend jaar\b|\bkerst\w*",
     re.I,
 )
 _NAME = re.compile(r"(?<![.:]\s)(?<!^)\b(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")
