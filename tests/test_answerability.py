@@ -439,3 +439,18 @@ def test_what_was_said_at_a_named_meeting_is_read_from_that_meeting_only():
     assert kept("Wat vond de VNG in het BO Rijk-VNG van 13 februari 2020 van de norm?") == ["v2"]
     assert kept("Wat vond de VNG op 13 februari 2020 van de norm?") == ["v3", "v2"]  # not the verslag written then
     assert kept("Wat stond er op 13 februari 2020 over de norm?") == ["v1", "v3", "v2"]  # not what was said: all
+
+
+def test_agreements_still_to_be_made_leave_what_was_agreed_open():
+    asked = "Welke afspraken maakten Rijk en partijen over het vervolg op de pilots?"
+    assert asks_outcome(asked) and asks_outcome("Wat werd er op 30 januari afgesproken over de offerte?")
+    later = "Over het vervolg op de pilots worden nog separate afspraken gemaakt tussen Rijk en betrokken partijen."
+    assert leaves_open(asked, later)
+    assert not leaves_open(asked, "Afspraak: de VNG zal de pilots tot 1 januari voortzetten.")  # agreed: done
+    assert not leaves_open(asked, "De pilots lopen tot 1 juli.")
+
+
+def test_a_place_named_by_its_adjective_is_held_by_the_place():
+    amsterdam = passage("In Amsterdam werken medewerkers samen in één integraal team.")
+    assert anchors_missing("Hoe werken de medewerkers in de Amsterdamse pilot samen?", [amsterdam]) == 0.0
+    assert anchors_missing("Hoe werken de medewerkers in de Rotterdamse pilot samen?", [amsterdam]) == 1.0

@@ -416,3 +416,15 @@ def test_the_answer_opens_with_the_sentence_that_holds_what_was_asked():
     assert quotes[0][1].startswith("KPMG is in september")  # the quote marked on the page keeps the page's order
     unordered, _ = compose(choose(ranked), [p], question="Wat doen de gemeenten met het onderzoek van KPMG?")
     assert ": KPMG is in september" in unordered  # no number asked: the passage's own order
+
+
+def test_according_to_a_person_ranks_the_persons_own_contribution_first():
+    question = "Wat is er volgens De Jonge nodig nu een aanbesteding niet helpt?"
+    turn = "Dhr. De Jonge meent dat niemand is aan te spreken. Een aanbesteding helpt in deze situatie ook niet."
+    other = passage("Dhr. De Jonge: Om aanspreekbaarheid te kunnen afspreken heb je een juridisch construct nodig.")
+    own = passage(turn, meta(doc_id="d2"), chunk_id="c2")
+    ranked = rank_sentences(
+        [other, own], {"jong": 1.7, "help": 2.8, "aanbesteed": 3.8, "nood": 1.4}, read_question(question),
+        spoken={"d2": [(turn, "Jonge", "VWS")]}, question=question, asked_people=("Jonge",),
+    )  # fmt: skip
+    assert ranked[0].text == "Een aanbesteding helpt in deze situatie ook niet."

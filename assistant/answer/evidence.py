@@ -350,10 +350,22 @@ _ASKS_OUTCOME = re.compile(
 )
 
 
+# 'Welke afspraken maakten Rijk en partijen over ...?', 'Wat is er afgesproken over ...?': what was agreed
+_ASKS_AGREEMENT = re.compile(
+    r"\bwelke afspraken?\b[^?]*\b(?:gemaakt|maakten|maakte)\b|"
+    r"\bwat (?:is|werd|werden|hebben|heeft)\b[^?]*\bafgesproken\b",
+    re.I,
+)
+# 'Over het vervolg ... worden nog separate afspraken gemaakt': agreed on later, not yet
+_YET_TO_AGREE = re.compile(
+    r"\b(?:worden|wordt|moeten|moet)\s+(?:er\s+)?nog\s+(?:\w+\s+){0,2}afspraken?\s+(?:\w+\s+){0,2}gemaakt\b", re.I
+)
+
+
 def asks_outcome(question: str) -> bool:
-    """True for a question about how something turned out or who was appointed ('Welke gemeente heeft het
-    uiteindelijk overgenomen?', 'Wie werd projectleider?')."""
-    return bool(_ASKS_OUTCOME.search(question))
+    """True for a question about how something turned out, who was appointed or what was agreed ('Welke gemeente
+    heeft het uiteindelijk overgenomen?', 'Wie werd projectleider?', 'Welke afspraken werden gemaakt?')."""
+    return bool(_ASKS_OUTCOME.search(question) or _ASKS_AGREEMENT.search(question))
 
 
 _SPECULATES = re.compile(r"\b(?:wellicht|misschien|eventueel|mogelijk|waarschijnlijk)\b|\?\s*$", re.I)
@@ -373,6 +385,8 @@ def left_open(sentence: str) -> bool:
 def leaves_open(question: str, sentence: str) -> bool:
     """True for a sentence that leaves the outcome a question asks about open without giving what it asks for:
     '7 gemeenten gaan de taak op zich nemen, een 8e wordt nog gezocht' answers 'hoeveel ... daadwerkelijk'."""
+    if not _ASKS_OUTCOME.search(question):  # what was agreed: 'Afspraak: de VNG zal ...' is agreed, not planned
+        return bool(_YET_TO_AGREE.search(sentence))
     # only a count is specific enough: any capitalised word or month would pass for the name or date asked for
     counts = question_focus(question) == "number" and holds_focus("number", sentence, question)
     return left_open(sentence) and not counts
@@ -499,7 +513,8 @@ def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> f
     heads = {tail: head for head, tail in re.findall(r"\b([A-Z]\w*)-(\w+)", question)}  # 'VN-Kinderrechtenverdrag'
     missing = [
         n for n in names
-        if not re.search(rf"\b{re.escape(_GENITIVE.sub('', n))}", text) and not _kind_of(heads.get(n), n, text)
+        if not re.search(rf"\b{re.escape(_DEMONYM.sub('', _GENITIVE.sub('', n)))}", text)
+        and not _kind_of(heads.get(n), n, text)
     ]  # fmt: skip
     return len(missing) / len(names)
 
@@ -516,6 +531,7 @@ def _kind_of(head: str | None, name: str, text: str) -> bool:
 
 
 _GENITIVE = re.compile(r"(?<=[a-z])'?s$")  # 'Spijts toelichting' is about Spijt
+_DEMONYM = re.compile(r"(?<=[a-z]{4})se$")  # 'de Amsterdamse pilot' is the pilot in Amsterdam, 'Twentse' in Twente
 
 
 def window_support(sentences: list[tuple[int, int, float]]) -> float:

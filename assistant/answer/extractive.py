@@ -203,7 +203,9 @@ def rank_sentences(
     total = sum(terms.values()) or 1.0
     cues = QuestionCues.of(question)
     attendance = asks_attendance(question)
-    position_asked = hints.asks_what_was_said or asks_position(question)
+    # 'volgens De Jonge' asks for his words as much as 'wat zei De Jonge' does
+    according = any(re.search(rf"\bvolgens\s+(?:\w+\s+){{0,2}}{re.escape(n)}\b", question) for n in asked_people)
+    position_asked = hints.asks_what_was_said or asks_position(question) or according
     # no name, number, date or role ('welke functie had ...?'), which a list of names could give
     asks_plain = question_focus(question) == "none" and not re.search(r"\bfuncties?\b", question, re.I)
     found: list[Sentence] = []
