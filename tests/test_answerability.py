@@ -454,3 +454,13 @@ def test_a_place_named_by_its_adjective_is_held_by_the_place():
     amsterdam = passage("In Amsterdam werken medewerkers samen in één integraal team.")
     assert anchors_missing("Hoe werken de medewerkers in de Amsterdamse pilot samen?", [amsterdam]) == 0.0
     assert anchors_missing("Hoe werken de medewerkers in de Rotterdamse pilot samen?", [amsterdam]) == 1.0
+
+
+def test_how_someone_was_called_asks_for_a_name_and_a_title_in_quotes_gives_one():
+    journalist = "Hoe heette de RTL-journalist die de domeinnaam van Kenter opkocht?"
+    assert question_focus(journalist) == "name"
+    assert not holds_focus("name", "Journalist RTL heeft verlopen domeinnaam van Kenter opgekocht.", journalist)
+    assert holds_focus("name", "De journalist Piet Jansen kocht de domeinnaam.", journalist)
+    title = "Hoe heet de publicatie met hun verhalen?"
+    assert holds_focus("name", "Hun verhalen staan in de onlangs verschenen publicatie ‘Nu ik groot ben’.", title)
+    assert not holds_focus("name", "Hun verhalen zijn opgetekend in een publicatie.", title)

@@ -39,10 +39,10 @@ _ASKS_DATE = re.compile(
 # the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
 _PERSON_ROLES = (
     r"(?:\w*rechter|voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
-    r"bestuurder|burgemeester|contactpersoon|woordvoerder)s?"
+    r"bestuurder|burgemeester|contactpersoon|woordvoerder|journalist)s?"
 )
 _ASKS_NAME = re.compile(
-    r"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|\bnaam\b|"
+    r"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|\bnaam\b|\bhoe he(?:et|ette|etten)\b|"
     r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w+\s+)?(?:\w*gemeenten?|regio'?s?|\w*organisaties?|"
     r"partij(?:en)?|\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|persoon|personen|"
     r"provincie|ministers?|onderzoek|rapport|experts?|deskundigen|"
@@ -207,8 +207,13 @@ def _per_unit_held(question: str, sentence: str) -> bool:
 
 # a person is answered by a person's name, not by 'NRC' or 'Limburg'
 _ASKS_PERSON = re.compile(
-    rf"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn) (?:de|het))\s+(?:\w+\s+)?{_PERSON_ROLES}\b", re.I
+    rf"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn) (?:de|het)|hoe heette (?:de|het))\s+(?:\w+\s+)?(?:\w+-)?"
+    rf"{_PERSON_ROLES}\b",
+    re.I,
 )
+# 'hoe heet de publicatie?' is answered by a title in quotes as well as by a capitalised name
+_ASKS_TITLE = re.compile(r"\bhoe he(?:et|ette|etten)\b|\bnaam\b", re.I)
+_QUOTED = re.compile(r"[‘“\"'][^‘’“”\"']{3,80}[’”\"']")
 # 'aan welke organisatie' is answered by the VNG too, a name too common to be what a question is about
 _ASKS_BODY = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:\w*organisaties?|partij(?:en)?|instanties?|ministeries?)\b", re.I)
 _BODIES = {"VNG", "VWS", "Rijk"}
@@ -295,6 +300,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         if _ASKS_PLACE.search(question):  # 'welke regio' is answered by a place, not by 'BGZJ' or '10.2.e'
             places = [n for n in _NAME.findall(sentence) if not _ACRONYM.fullmatch(n)] + _GROUP.findall(sentence)
             return any(place not in given and place not in _ANCHOR_SKIP for place in places)
+        if _ASKS_TITLE.search(question) and _QUOTED.search(sentence):
+            return True
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
         skip = _NOT_A_BODY if _ASKS_BODY.search(question) else _ANCHOR_SKIP
         if any(name not in given and name not in skip for name in names) or "10.2.e" in sentence:
