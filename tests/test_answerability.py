@@ -22,6 +22,7 @@ from assistant.answer.evidence import (
     window_support,
 )
 from assistant.answer.extractive import Sentence, compose
+from assistant.answer.held import silent_on
 from assistant.core.types import DocMeta, Passage
 from eval.fit import best_threshold, fit_logistic, fit_model, split_of
 from eval.nearmiss import near_misses, shift_date
@@ -464,3 +465,13 @@ def test_how_someone_was_called_asks_for_a_name_and_a_title_in_quotes_gives_one(
     title = "Hoe heet de publicatie met hun verhalen?"
     assert holds_focus("name", "Hun verhalen staan in de onlangs verschenen publicatie ‘Nu ik groot ben’.", title)
     assert not holds_focus("name", "Hun verhalen zijn opgetekend in een publicatie.", title)
+
+
+def test_a_person_who_speaks_but_never_of_what_is_asked_is_silent_on_it():
+    spoken = {"d1": [("Mevr. Rabarison vraagt naar de tuchtrechtangst van de professional.", "Rabarison", "LOC")]}
+    terms = {"wrap": 6.0, "around": 6.0, "care": 6.0, "ali": 3.0, "rabarison": 2.9}
+    assert silent_on("Wat zei Ali Rabarison over wrap around care?", terms, spoken, {"Ali", "Rabarison"}) == "Rabarison"
+    angst = {"tuchtrechtangst": 5.0, "rabarison": 2.9}
+    assert silent_on("Wat vroeg Rabarison over de tuchtrechtangst?", angst, spoken, {"Rabarison"}) == ""
+    assert silent_on("Hoe reageerde Rabarison op wrap around care?", terms, spoken, {"Rabarison"}) == ""  # a reply
+    assert silent_on("Wat zei Popma over wrap around care?", terms, spoken, {"Popma"}) == ""  # never speaks at all

@@ -27,7 +27,7 @@ from assistant.answer.extractive import (
     rank_sentences,
     redaction_note,
 )
-from assistant.answer.held import date_not_held, not_among_speakers
+from assistant.answer.held import date_not_held, not_among_speakers, silent_on
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, about_something, positions_over_time, said_at
@@ -149,6 +149,8 @@ class Assistant:
         evidence = gather_evidence(
             standalone, retrieval, ranked, date_missing, self.people(), depth=self.config.sentences.depth
         )
+        if standalone == question and silent_on(question, terms, self._spoken(), self.people()):
+            evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
         parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
         rankings = [ranked]
         if len(parts) > 1:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answer.evidence import UNTIL, asks_position, people
+from assistant.answer.evidence import UNTIL, asks_position, people, speakers_asked
 from assistant.answer.question import ORGANISATIONS, QuestionHints
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
 from assistant.core.minutes import REDACTED, close_names
+from assistant.core.text import holds_term, tokenize
 from assistant.core.types import DocMeta
 
 _NAMES_MEETING = re.compile(r"\b(?:BO|overleg|bestuurlijk overleg|bijeenkomst|vergadering)\b", re.I)
@@ -104,6 +105,31 @@ def not_among_speakers(
     else:
         heard = name in speaking
     return "" if heard else name
+
+
+# 'hoe reageerde X op ...', 'wat antwoordde X': a reply need not repeat the words of what it replies to
+_REPLIES = re.compile(r"\b(?:reageerde\w*|reageert|reactie|antwoordde\w*|antwoord)\b", re.I)
+
+
+def silent_on(
+    question: str, terms: dict[str, float], spoken: dict[str, list[tuple[str, str, str]]], known: set[str]
+) -> str:
+    """The person a question asks what they said or thought about something ('Wat zei Rabarison over wrap around
+    care?'), when they speak in the verslagen but none of their contributions holds a word of the question; ''
+    otherwise (and for a reply, which need not repeat what it replies to)."""
+    asked = speakers_asked(question, known)  # 'Ali Rabarison': 'Ali' and 'Rabarison', of whom one speaks
+    if not asked or not asks_position(question) or _REPLIES.search(question):
+        return ""
+    said = {
+        name: [quote for statements in spoken.values() for quote, who, _ in statements if close_names(name, who)]
+        for name in asked
+    }
+    speaking = [name for name in asked if said[name]]
+    topic = [t for t in terms if t not in set(tokenize(" ".join(asked)))]
+    if not speaking or not topic:
+        return ""
+    held = any(holds_term(set(tokenize(quote)), t) for name in speaking for quote in said[name] for t in topic)
+    return "" if held else speaking[-1]
 
 
 _SPEAKING = ("VNG", "VWS", "JenV", "BGZJ", "OCW", "cliëntenorganisaties")
