@@ -176,7 +176,8 @@ def question_terms(question: str, lexical: BM25Index) -> dict[str, float]:
     """The question's content terms and their weights (idf)."""
     for mention in reversed(find_dates(question)):  # dates are matched on metadata, not on words
         question = question[: mention.span[0]] + " " + question[mention.span[1] :]
-    terms = {t for t in tokenize(question) if t not in _QUESTION_WORDS and not re.fullmatch(r"20\d\d", t)}
+    # in the question's order, not a set's: float sums over the terms then do not depend on the hash seed
+    terms = dict.fromkeys(t for t in tokenize(question) if t not in _QUESTION_WORDS and not re.fullmatch(r"20\d\d", t))
     known = [lexical.idf(t) for t in terms if lexical.idf(t) > 0]
     rare = max(known, default=1.0)
     # a word the corpus never uses ('vaccinatiegraad', 'Kuipers') is what the question hinges on

@@ -64,7 +64,7 @@ class BM25Index:
             return []
         scores = np.zeros(len(self.ids), dtype=np.float32)
         avg = float(self.doc_len.mean()) or 1.0
-        for term in set(tokenize(query)):
+        for term in dict.fromkeys(tokenize(query)):  # in the query's order: sums do not depend on the hash seed
             hit = self.postings.get(term)
             if hit is None:
                 continue
@@ -73,7 +73,7 @@ class BM25Index:
             scores[docs] += self.idf(term) * tfs * (self.k1 + 1) / (tfs + norm)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
-        top = np.argsort(-scores)[:k]
+        top = np.argsort(-scores, kind="stable")[:k]  # ties in index order
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
     def save(self, path: Path) -> None:
