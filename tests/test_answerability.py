@@ -470,8 +470,9 @@ def test_how_someone_was_called_asks_for_a_name_and_a_title_in_quotes_gives_one(
 def test_a_person_who_speaks_but_never_of_what_is_asked_is_silent_on_it():
     spoken = {"d1": [("Mevr. Rabarison vraagt naar de tuchtrechtangst van de professional.", "Rabarison", "LOC")]}
     terms = {"wrap": 6.0, "around": 6.0, "care": 6.0, "ali": 3.0, "rabarison": 2.9}
-    assert silent_on("Wat zei Ali Rabarison over wrap around care?", terms, spoken, {"Ali", "Rabarison"}) == "Rabarison"
+    wrap = "Wat zei Ali Rabarison over wrap around care?"
+    assert silent_on(wrap, speakers_asked(wrap, {"Ali", "Rabarison"}), terms, spoken) == "Rabarison"
     angst = {"tuchtrechtangst": 5.0, "rabarison": 2.9}
-    assert silent_on("Wat vroeg Rabarison over de tuchtrechtangst?", angst, spoken, {"Rabarison"}) == ""
-    assert silent_on("Hoe reageerde Rabarison op wrap around care?", terms, spoken, {"Rabarison"}) == ""  # a reply
-    assert silent_on("Wat zei Popma over wrap around care?", terms, spoken, {"Popma"}) == ""  # never speaks at all
+    assert silent_on("Wat vroeg Rabarison over de tuchtrechtangst?", ["Rabarison"], angst, spoken) == ""
+    assert silent_on("Hoe reageerde Rabarison op wrap around care?", ["Rabarison"], terms, spoken) == ""  # a reply
+    assert silent_on("Wat zei Popma over wrap around care?", ["Popma"], terms, spoken) == ""  # never speaks at all

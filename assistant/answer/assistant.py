@@ -149,7 +149,7 @@ class Assistant:
         evidence = gather_evidence(
             standalone, retrieval, ranked, date_missing, self.people(), depth=self.config.sentences.depth
         )
-        if standalone == question and silent_on(question, terms, self._spoken(), self.people()):
+        if standalone == question and silent_on(question, asked, terms, self._spoken()):
             evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
         parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
         rankings = [ranked]

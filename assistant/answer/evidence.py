@@ -41,8 +41,9 @@ _PERSON_ROLES = (
     r"(?:\w*rechter|voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
     r"bestuurder|burgemeester|contactpersoon|woordvoerder|journalist)s?"
 )
+_NAMING = r"\bnaam\b|\bhoe he(?:et|ette|etten)\b"  # 'welke naam', 'hoe heette de journalist'
 _ASKS_NAME = re.compile(
-    r"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|\bnaam\b|\bhoe he(?:et|ette|etten)\b|"
+    rf"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|{_NAMING}|"
     r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w+\s+)?(?:\w*gemeenten?|regio'?s?|\w*organisaties?|"
     r"partij(?:en)?|\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|persoon|personen|"
     r"provincie|ministers?|onderzoek|rapport|experts?|deskundigen|"
@@ -212,7 +213,7 @@ _ASKS_PERSON = re.compile(
     re.I,
 )
 # 'hoe heet de publicatie?' is answered by a title in quotes as well as by a capitalised name
-_ASKS_TITLE = re.compile(r"\bhoe he(?:et|ette|etten)\b|\bnaam\b", re.I)
+_ASKS_TITLE = re.compile(_NAMING, re.I)
 _QUOTED = re.compile(r"[‘“\"'][^‘’“”\"']{3,80}[’”\"']")
 # 'aan welke organisatie' is answered by the VNG too, a name too common to be what a question is about
 _ASKS_BODY = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:\w*organisaties?|partij(?:en)?|instanties?|ministeries?)\b", re.I)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
-from assistant.answer.evidence import UNTIL, asks_position, people, speakers_asked
+from assistant.answer.evidence import UNTIL, asks_position, people
 from assistant.answer.question import ORGANISATIONS, QuestionHints
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
@@ -112,19 +113,18 @@ _REPLIES = re.compile(r"\b(?:reageerde\w*|reageert|reactie|antwoordde\w*|antwoor
 
 
 def silent_on(
-    question: str, terms: dict[str, float], spoken: dict[str, list[tuple[str, str, str]]], known: set[str]
+    question: str, asked: Sequence[str], terms: dict[str, float], spoken: dict[str, list[tuple[str, str, str]]]
 ) -> str:
     """The person a question asks what they said or thought about something ('Wat zei Rabarison over wrap around
-    care?'), when they speak in the verslagen but none of their contributions holds a word of the question; ''
-    otherwise (and for a reply, which need not repeat what it replies to)."""
-    asked = speakers_asked(question, known)  # 'Ali Rabarison': 'Ali' and 'Rabarison', of whom one speaks
+    care?'; `asked`: its `speakers_asked`), when they speak in the verslagen but none of their contributions holds
+    a word of the question; '' otherwise (and for a reply, which need not repeat what it replies to)."""
     if not asked or not asks_position(question) or _REPLIES.search(question):
         return ""
     said = {
         name: [quote for statements in spoken.values() for quote, who, _ in statements if close_names(name, who)]
         for name in asked
     }
-    speaking = [name for name in asked if said[name]]
+    speaking = [name for name in asked if said[name]]  # 'Ali Rabarison': of 'Ali' and 'Rabarison', one speaks
     topic = [t for t in terms if t not in set(tokenize(" ".join(asked)))]
     if not speaking or not topic:
         return ""
