@@ -15,10 +15,12 @@ from assistant.answer.evidence import (
     holds_focus,
     leaves_open,
     left_open,
+    outcome_left_open,
     question_focus,
     says_unknown,
     speaker_missing,
     speakers_asked,
+    spoken_by,
     window_support,
 )
 from assistant.answer.extractive import Sentence, compose
@@ -164,6 +166,15 @@ def test_an_outcome_left_open_still_answers_the_count_it_gives():
     assert leaves_open("Welke gemeente nam het uiteindelijk over?", partly)  # a name is asked, none is given
 
 
+def test_an_outcome_a_sentence_reports_is_not_left_open_by_a_plan_beside_it():
+    asked = "Wat kwam er uit de visie die experts voor de branches ontwikkelden?"
+    planned = "In de BJ42 zal worden gesproken over de visie van de branches."
+    reported = "Hier kwam uit dat de keten moet stoppen met denken vanuit het organisatiebelang."
+    assert outcome_left_open(asked, [planned])
+    assert not outcome_left_open(asked, [planned, reported])
+    assert not outcome_left_open("Wat zei de VNG over de visie?", [planned])  # no outcome asked
+
+
 def test_names_only_in_attendee_lines_count_as_missing():
     listed = passage(
         "Aanwezig: Ans van de Maat (NJi)\nAfwezig: Marthijn Laterveer (LOC)\nDe minister opent het overleg."
@@ -220,6 +231,16 @@ def test_speaker_missing_when_the_named_person_never_speaks():
     typed = "Wat opperde mevrouw Esman over bandbreedtes?"  # typed without the accent the verslag has
     assert speaker_missing(typed, ["Mevr. Esmán voegt toe dat een bandbreedte mogelijk is."]) == 0.0
     assert speaker_missing("Waarover klaagde minister Dekker?", ["Mevr. Esmán voegt toe dat het kan."]) == 1.0
+
+
+def test_a_point_the_verslag_records_under_a_speakers_heading_is_theirs():
+    question = "Wat vond Eerenberg van een AMvB reële prijs?"
+    point = "AMvB reële prijs: draagt in onze optiek niet bij aan een oplossing."
+    assert speaker_missing(question, [point]) == 1.0
+    assert speaker_missing(question, [point], recorded={"Eerenberg"}) == 0.0
+    assert speaker_missing(question, [point], recorded={"Spijt"}) == 1.0
+    assert spoken_by(point, [("VNG (dhr. Eerenberg): " + point, "Eerenberg", "VNG")]) == ("Eerenberg", "VNG")
+    assert spoken_by(point, [("Dhr. Spijt: wij willen een robuust systeem.", "Spijt", "BGZJ")]) is None
 
 
 def test_the_people_asked_to_speak_are_not_those_named_as_an_object():

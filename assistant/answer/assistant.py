@@ -147,7 +147,7 @@ class Assistant:
         absent = "" if date_missing else not_among_speakers(standalone, retrieval.hints, self.index.documents(),
                                                             self._spoken(), self.people())  # fmt: skip
         evidence = gather_evidence(
-            standalone, retrieval, ranked, date_missing, self.people(), depth=self.config.sentences.depth
+            standalone, retrieval, ranked, date_missing, self.people(), depth=sentences.depth, spoken=self._spoken()
         )
         if standalone == question and silent_on(question, asked, terms, self._spoken()):
             evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
@@ -159,7 +159,15 @@ class Assistant:
             len(parts) > 1  # a question in two parts is answered when each part is, whatever the whole's word share
             and all(
                 self.answerability.answerable(
-                    gather_evidence(part, retrieval, part_ranked, date_missing, self.people(), depth=sentences.depth),
+                    gather_evidence(
+                        part,
+                        retrieval,
+                        part_ranked,
+                        date_missing,
+                        self.people(),
+                        depth=sentences.depth,
+                        spoken=self._spoken(),
+                    ),
                     self.refusal_threshold,
                 )
                 for part, part_ranked in zip(parts, rankings, strict=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -400,6 +401,20 @@ def leaves_open(question: str, sentence: str) -> bool:
     return left_open(sentence) and not counts
 
 
+# 'Hier kwam uit dat de keten ...': a sentence that reports what came out, whatever another leaves open
+_REPORTS_OUTCOME = re.compile(r"\b(?:kwam(?:en)?\s+(?:er\s+)?uit\s+dat|(?:hier|daar)uit\s+(?:kwam|bleek))\b", re.I)
+
+
+def outcome_left_open(question: str, best: list[str]) -> bool:
+    """True when the question asks how something turned out and one of the best sentences leaves it open, unless
+    another reports what came out ('Hier kwam uit dat de keten ...')."""
+    return (
+        asks_outcome(question)
+        and any(leaves_open(question, s) for s in best)
+        and not any(_REPORTS_OUTCOME.search(s) for s in best)
+    )
+
+
 def says_unknown(sentence: str) -> bool:
     """True for a sentence that says something is not known, not yet decided, or still being sought."""
     return bool(_UNKNOWN.search(sentence))
@@ -463,9 +478,13 @@ _OBJECT = re.compile(
 )
 
 
-def speaker_missing(question: str, sentences: list[str], known: set[str] = frozenset()) -> float:
+def speaker_missing(
+    question: str, sentences: list[str], known: set[str] = frozenset(), recorded: Collection[str] = ()
+) -> float:
     """1.0 when the question asks what a named person or body said and no sentence has it speaking: a body the
-    attendee lists do not seat ('de Kinderombudsman', 'de ROB') speaks only in sentences that say so."""
+    attendee lists do not seat ('de Kinderombudsman', 'de ROB') speaks only in sentences that say so. `recorded`:
+    the surnames the verslagen record as speaking one of the sentences (a point under 'VNG (dhr. Eerenberg):' is
+    Eerenberg's, though it does not name him)."""
     persons = people(question, known)
     # the body asked about stands right after the verb: 'Wat vond de Kinderombudsman', 'Wat adviseerde de ROB'
     # ('Wanneer wilde KPMG ... opleveren?' asks a date, not what KPMG wanted)
@@ -477,6 +496,8 @@ def speaker_missing(question: str, sentences: list[str], known: set[str] = froze
     ]  # fmt: skip
     names = [plain(n) for n in persons + bodies]  # 'Esman' is 'Esmán'
     if not names or not asks_position(question):
+        return 0.0
+    if any(plain(who).endswith(n) for who in recorded for n in names):
         return 0.0
     for sentence in (_ABBREVIATED.sub(r"\1", plain(s)) for s in sentences):  # 'op 30 oktober jl. een brief'
         speaker = speaker_of(sentence)
@@ -565,6 +586,16 @@ def speaking(question: str) -> re.Pattern[str]:
     return re.compile(rf"^\W*{_OPENS_TURN}{_PARTICLES}(?:{names})\b", re.M)
 
 
+def spoken_by(text: str, statements) -> tuple[str, str] | None:
+    """(surname, organisation) of the contribution a sentence stands in, if the verslag records one; `statements`:
+    that verslag's contributions as (quote, surname, organisation), whitespace collapsed."""
+    wanted = " ".join(text.split())
+    for quote, surname, organisation in statements:
+        if wanted in quote:
+            return surname, organisation
+    return None
+
+
 def speaker_of(sentence: str) -> str | None:
     """The surname a verslag line opens with ('Dhr. Eerenberg: ...'), if any."""
     match = _SPEAKER.match(sentence)
@@ -580,9 +611,16 @@ _GOES_ON = re.compile(rf"\s*{_REFERS_BACK.pattern}", re.I)  # a sentence that op
 
 
 def gather_evidence(
-    question: str, retrieval: Retrieved, ranked, date_missing: bool, known: set[str] = frozenset(), depth: int = 6
+    question: str,
+    retrieval: Retrieved,
+    ranked,
+    date_missing: bool,
+    known: set[str] = frozenset(),
+    depth: int = 6,
+    spoken: dict[str, list[tuple[str, str, str]]] | None = None,
 ) -> Evidence:
-    """The answerability features of a question against what was retrieved."""
+    """The answerability features of a question against what was retrieved; `spoken`: the verslagen's
+    contributions as (quote, surname, organisation) by doc_id."""
     focus = question_focus(question)
     support = max((s.support for s in ranked), default=0.0)
     by_place = {(s.passage_rank, s.position): s for s in ranked}
@@ -605,6 +643,11 @@ def gather_evidence(
     held = max((with_set_up(s) for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
     dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
     best = sorted(ranked, key=lambda s: -s.support)[:3]
+    missing = speaker_missing(question, [s.text for s in ranked], known)
+    if missing and spoken:  # the verslag may record a sentence as someone's without naming them in it
+        statements = {rank: spoken.get(p.meta.doc_id, ()) for rank, p in enumerate(retrieval.passages)}
+        recorded = {who[0] for s in ranked if (who := spoken_by(s.text, statements.get(s.passage_rank, ())))}
+        missing = speaker_missing(question, [s.text for s in ranked], known, recorded)
     return Evidence(
         support=support,
         window=window_support([(s.passage_rank, s.position, s.support) for s in ranked]),
@@ -612,9 +655,9 @@ def gather_evidence(
         focus_gap=max(0.0, support - held),
         unknown=sum(says_unknown(s.text) for s in best) / 3,
         anchors_missing=anchors_missing(question, retrieval.passages),
-        speaker_missing=speaker_missing(question, [s.text for s in ranked], known),
+        speaker_missing=missing,
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
-        outcome_open=float(asks_outcome(question) and any(leaves_open(question, s.text) for s in best)),
+        outcome_open=float(outcome_left_open(question, [s.text for s in best])),
         focus_share=held / support if (focus != "none" or _compares(question)) and support else 1.0,
     )

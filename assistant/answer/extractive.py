@@ -7,7 +7,14 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import asks_attendance, asks_position, holds_focus, question_focus, speaker_of
+from assistant.answer.evidence import (
+    asks_attendance,
+    asks_position,
+    holds_focus,
+    question_focus,
+    speaker_of,
+    spoken_by,
+)
 from assistant.answer.question import QuestionHints
 from assistant.answer.speakers import PERSON
 from assistant.core.config import CONFIG, SentenceConfig
@@ -232,7 +239,7 @@ def rank_sentences(
             previous = own_coverage
             lowered = expanded.lower()
             org_bonus = config.organisation_named * sum(1 for o in hints.organisations if o.lower() in lowered)
-            speaker = _spoken_by(text, (spoken or {}).get(passage.meta.doc_id, ())) if position_asked else None
+            speaker = spoken_by(text, (spoken or {}).get(passage.meta.doc_id, ())) if position_asked else None
             if asked_people:  # the question is about what these people said, not their whole organisation
                 if speaker and speaker[0] in asked_people:
                     org_bonus += config.organisation_speaker
@@ -258,15 +265,6 @@ def rank_sentences(
             found.append(Sentence(text, rank, position, coverage, score, own_coverage))
     found.sort(key=lambda s: -s.score)
     return found
-
-
-def _spoken_by(text: str, statements) -> tuple[str, str] | None:
-    """(surname, organisation) of the contribution a sentence stands in, if the verslag records one."""
-    wanted = " ".join(text.split())
-    for quote, surname, organisation in statements:
-        if wanted in quote:
-            return surname, organisation
-    return None
 
 
 def choose(sentences: list[Sentence], config: SentenceConfig = CONFIG.sentences) -> list[Sentence]:
