@@ -463,6 +463,26 @@ def test_what_was_said_at_a_named_meeting_is_read_from_that_meeting_only():
     assert kept("Wat stond er op 13 februari 2020 over de norm?") == ["v1", "v3", "v2"]  # not what was said: all
 
 
+def test_what_was_said_at_a_meeting_with_a_verslag_is_not_answered_from_its_nota():
+    from assistant.answer.held import said_elsewhere
+    from assistant.answer.question import read_question
+
+    verslag = DocMeta("v", "verslag", "Verslag", "bundel.pdf", 9, 9, "BO Rijk-VNG", dt.date(2020, 6, 24))
+    nota = DocMeta("n", "nota", "Nota", "bundel.pdf", 7, 8, "BO Rijk-VNG", dt.date(2020, 6, 24))
+    advice = Passage("c1", nota, "U kunt bij de VNG informeren hoe het staat met het bericht.", "", (7,))
+    minutes = Passage("c2", verslag, "Dhr. Eerenberg: het bericht komt na de zomer.", "", (9,))
+    asked = "Wat antwoordde de VNG in het BO van 24 juni 2020 over het bericht?"
+
+    def elsewhere(question: str, best: list[Passage], documents=(verslag, nota)) -> bool:
+        return said_elsewhere(question, read_question(question), list(documents), best)
+
+    assert elsewhere(asked, [advice])
+    assert not elsewhere(asked, [advice, minutes])
+    assert not elsewhere(asked, [advice], documents=(nota,))  # no verslag: a rule of its own (date_not_held)
+    assert not elsewhere("Wat adviseerde de nota voor het BO van 24 juni 2020 over het bericht?", [advice])
+    assert not elsewhere("Wat antwoordde de VNG in juni 2020 over het bericht?", [advice])  # no day named
+
+
 def test_agreements_still_to_be_made_leave_what_was_agreed_open():
     asked = "Welke afspraken maakten Rijk en partijen over het vervolg op de pilots?"
     assert asks_outcome(asked) and asks_outcome("Wat werd er op 30 januari afgesproken over de offerte?")

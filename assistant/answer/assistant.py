@@ -12,6 +12,7 @@ from assistant.answer.citations import best_quote, is_english, renumber, support
 from assistant.answer.conversation import Turn, as_turns, needs_context, rewrite_rule_based
 from assistant.answer.evidence import (
     FEATURES,
+    Evidence,
     asks_position,
     gather_evidence,
     leaves_open,
@@ -27,7 +28,7 @@ from assistant.answer.extractive import (
     rank_sentences,
     redaction_note,
 )
-from assistant.answer.held import date_not_held, not_among_speakers, silent_on
+from assistant.answer.held import date_not_held, not_among_speakers, said_elsewhere, silent_on
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, about_something, positions_over_time, said_at
@@ -146,9 +147,18 @@ class Assistant:
         date_missing = date_not_held(retrieval, self.index.documents(), standalone)
         absent = "" if date_missing else not_among_speakers(standalone, retrieval.hints, self.index.documents(),
                                                             self._spoken(), self.people())  # fmt: skip
-        evidence = gather_evidence(
-            standalone, retrieval, ranked, date_missing, self.people(), depth=sentences.depth, spoken=self._spoken()
+        best = [passages[s.passage_rank] for s in sorted(ranked, key=lambda s: -s.support)[:3]]
+        unrecorded = not (date_missing or absent) and said_elsewhere(
+            standalone, retrieval.hints, self.index.documents(), best
         )
+
+        def evidence_of(asking: str, asking_ranked: list) -> Evidence:
+            return gather_evidence(
+                asking, retrieval, asking_ranked, date_missing, self.people(), depth=sentences.depth,
+                spoken=self._spoken(),
+            )  # fmt: skip
+
+        evidence = evidence_of(standalone, ranked)
         if standalone == question and silent_on(question, asked, terms, self._spoken()):
             evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
         parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
@@ -158,23 +168,12 @@ class Assistant:
         answerable = self.answerability.answerable(evidence, self.refusal_threshold) or (
             len(parts) > 1  # a question in two parts is answered when each part is, whatever the whole's word share
             and all(
-                self.answerability.answerable(
-                    gather_evidence(
-                        part,
-                        retrieval,
-                        part_ranked,
-                        date_missing,
-                        self.people(),
-                        depth=sentences.depth,
-                        spoken=self._spoken(),
-                    ),
-                    self.refusal_threshold,
-                )
+                self.answerability.answerable(evidence_of(part, part_ranked), self.refusal_threshold)
                 for part, part_ranked in zip(parts, rankings, strict=True)
             )
         )
         probability = self.answerability.probability(evidence)
-        if not passages or absent or not answerable:
+        if not passages or absent or unrecorded or not answerable:
             text, citations = refusal_text(passages), ()
             refused = True
         elif self.llm is not None:
@@ -186,6 +185,8 @@ class Assistant:
         if absent:
             who = f"de {absent}" if absent in ("VNG", "BGZJ", "cliëntenorganisaties") else absent
             note = f"(Het verslag van dat overleg vermeldt geen bijdrage van {who}.)" + (f"\n\n{note}" if note else "")
+        elif unrecorded:
+            note = "(Het verslag van dat overleg vermeldt hierover niets.)" + (f"\n\n{note}" if note else "")
         elif refused and evidence.outcome_open:
             note = _still_open(ranked, passages, standalone) + (f"\n\n{note}" if note else "")
         if note:

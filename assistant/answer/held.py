@@ -17,7 +17,7 @@ from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
 from assistant.core.minutes import REDACTED, close_names
 from assistant.core.text import holds_term, tokenize
-from assistant.core.types import DocMeta
+from assistant.core.types import DocMeta, Passage
 
 _NAMES_MEETING = re.compile(r"\b(?:BO|overleg|bestuurlijk overleg|bijeenkomst|vergadering)\b", re.I)
 # 'hoe de zorg na 1 juli geregeld werd': the day bounds a period the question is about, it is not when anything
@@ -148,3 +148,16 @@ def _first_named(question: str, persons: list[str], organisations: list[str]) ->
         if m:
             found.append((m.start(), "organisation", org))
     return min(found)[1:] if found else None
+
+
+def said_elsewhere(question: str, hints: QuestionHints, documents: list[DocMeta], best: Sequence[Passage]) -> bool:
+    """The question asks what was said at a named meeting whose verslag the dossier holds ('Wat antwoordde de VNG
+    in het BO van 24 juni 2020 op ...?'), yet none of `best` (the passages of the best sentences) is that verslag:
+    what they hold is what the minister was advised, or another day's words."""
+    if not hints.days or hints.doc_types or not hints.asks_what_was_said:
+        return False
+    verslagen = {
+        m.doc_id for m in documents if m.doc_type == "verslag" and m.meeting_date in hints.days
+        and (not hints.meetings or m.meeting in hints.meetings)
+    }  # fmt: skip
+    return bool(verslagen) and not any(p.meta.doc_id in verslagen for p in best)
