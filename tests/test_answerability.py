@@ -166,6 +166,13 @@ def test_an_outcome_left_open_still_answers_the_count_it_gives():
     assert leaves_open("Welke gemeente nam het uiteindelijk over?", partly)  # a name is asked, none is given
 
 
+def test_an_amount_asked_is_one_the_question_does_not_give_itself():
+    asked = "Welk bedrag kreeg elke instelling uit de € 33,5 mln. voor de vastgoedtransitie?"
+    assert not holds_focus("number", "Per instelling is er in totaal 33,5 mln. beschikbaar.", asked)
+    assert holds_focus("number", "Per instelling is er € 2 mln. beschikbaar.", asked)
+    assert holds_focus("number", "Per instelling is er € 2 mln. beschikbaar.", "Hoeveel geld kreeg elke instelling?")
+
+
 def test_an_outcome_a_sentence_reports_is_not_left_open_by_a_plan_beside_it():
     asked = "Wat kwam er uit de visie die experts voor de branches ontwikkelden?"
     planned = "In de BJ42 zal worden gesproken over de visie van de branches."

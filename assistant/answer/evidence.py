@@ -64,6 +64,16 @@ _ASKS_MONEY = re.compile(
     re.I,
 )
 MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
+_AMOUNT = re.compile(
+    r"(?<=€)\s*(\d+(?:[.,]\d+)*)|\b(\d+(?:[.,]\d+)*)(?=\s*(?:euro|miljoen|miljard|mln|mld|mrd)\b)", re.I
+)
+
+
+def _amounts(text: str) -> set[str]:
+    """The sums of money a text gives: '€ 33,5 mln.' and '20 miljoen' give '33,5' and '20'."""
+    return {a or b for a, b in _AMOUNT.findall(text)}
+
+
 # 'drie maanden', '2 jaar': a duration, not the count 'hoeveel kinderen' asks for
 _DURATION = re.compile(
     r"\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+(?:dagen|dag|weken|week|maanden|maand|"
@@ -267,8 +277,9 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
     if focus == "number":
         if not _per_unit_held(question, sentence):  # 'hoeveel per pleegkind' is not answered by the total
             return False
-        if _ASKS_MONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number
-            return bool(MONEY.search(sentence))
+        if _ASKS_MONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number, and one
+            given = _amounts(question)  # the question does not give: 'welk bedrag uit de € 33,5 mln.'
+            return bool(MONEY.search(sentence)) and (not given or bool(_amounts(sentence) - given))
         if _ASKS_SHARE.search(question):  # 'welk percentage' by a share
             return bool(_SHARE.search(sentence))
         asked = set(re.findall(r"\d+", question))
