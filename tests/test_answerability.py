@@ -130,6 +130,11 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("name", "Dhr. Popma: de kinderrechter wilde een taakstraf opleggen.", judge)
     assert not holds_focus("name", "10.2.e: de kinderrechter wilde een taakstraf.", judge)  # blacked out: not given
     assert holds_focus("name", "Kinderrechter Anna de Vries wilde een taakstraf opleggen.", judge)
+    # two capitalised words are no first name and surname when one is an article or a noun, or half a compound
+    accountant = "Welke accountant keurde de afspraak af?"
+    assert not holds_focus("name", "Daarover wordt gepraat met Informatievoorziening Sociaal Domein.", accountant)
+    assert not holds_focus("name", "De aanpak Noord-Holland De vijf regio's werken samen.", "Wie was het boegbeeld?")
+    assert holds_focus("name", "Accountant Karel de Groot keurde de afspraak af.", accountant)
     assert holds_focus(
         "name", "U kunt Cathalijne Dortmans (wethouder gemeente Helmond) welkom heten.", "Welke wethouder?"
     )
