@@ -171,6 +171,14 @@ def test_an_outcome_left_open_still_answers_the_count_it_gives():
     assert leaves_open("Welke gemeente nam het uiteindelijk over?", partly)  # a name is asked, none is given
 
 
+def test_a_day_asked_for_is_not_answered_by_a_month():
+    day = "Op welke datum ontving de minister de voortgangsbrief?"
+    assert not holds_focus("date", "De BGZJ heeft toegezegd in oktober u een voortgangsbrief te sturen.", day)
+    assert holds_focus("date", "De BGZJ stuurde op 8 november 2019 de voortgangsbrief.", day)
+    assert holds_focus("date", "De BGZJ stuurde op 8 november de voortgangsbrief.", day)
+    assert holds_focus("date", "De BGZJ heeft toegezegd in oktober u een brief te sturen.", "Wanneer kwam de brief?")
+
+
 def test_an_amount_asked_is_one_the_question_does_not_give_itself():
     asked = "Welk bedrag kreeg elke instelling uit de € 33,5 mln. voor de vastgoedtransitie?"
     assert not holds_focus("number", "Per instelling is er in totaal 33,5 mln. beschikbaar.", asked)

@@ -37,6 +37,7 @@ _ASKS_NUMBER = re.compile(
 _ASKS_DATE = re.compile(
     r"\bwanneer\b|\bop welke (?:datum|dag)\b|\bin welk jaar\b|\bsinds wanneer\b|\bwelke datum\b", re.I
 )
+_ASKS_DAY = re.compile(r"\bop welke (?:datum|dag)\b|\bwelke datum\b", re.I)
 # the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
 _PERSON_ROLES = (
     r"(?:\w*rechter|voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
@@ -302,6 +303,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             )
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
+        if _ASKS_DAY.search(question):  # 'op welke datum' is answered by a day, not by 'in oktober'
+            return any(m.day_precise for m in find_dates(sentence)) or bool(DAY_MONTH.search(sentence))
         return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(sentence))
     if focus == "name":
         given = set(_NAME.findall(question)) | set(_ACRONYM.findall(question))
