@@ -171,6 +171,14 @@ def test_an_outcome_left_open_still_answers_the_count_it_gives():
     assert leaves_open("Welke gemeente nam het uiteindelijk over?", partly)  # a name is asked, none is given
 
 
+def test_an_investigation_still_under_way_leaves_its_outcome_open():
+    asked = "Wat was de uitkomst van het onderzoek naar valse VOG's?"
+    assert leaves_open(asked, "Er loopt een groot onderzoek naar valse VOG's.")
+    assert leaves_open(asked, "Het onderzoek is in volle gang.")
+    assert not leaves_open(asked, "De uitname loopt in 2022 af.")  # a period that ends, not work under way
+    assert not leaves_open(asked, "Het onderzoek toonde aan dat 40 VOG's vals waren.")
+
+
 def test_a_day_asked_for_is_not_answered_by_a_month():
     day = "Op welke datum ontving de minister de voortgangsbrief?"
     assert not holds_focus("date", "De BGZJ heeft toegezegd in oktober u een voortgangsbrief te sturen.", day)

@@ -399,10 +399,18 @@ _PLANNED = re.compile(  # not yet done
 )
 
 
+# still under way: 'er loopt een groot onderzoek', 'is in volle gang' (not 'loopt in 2022 af', 'loopt tot 1 juli')
+_ONGOING = re.compile(
+    r"\b(?:loopt|lopen)\b(?![^.;]*\b(?:af|tot|uit)\b)|\bis gaande\b|\bin volle gang\b|\bnog (?:bezig|gaande)\b", re.I
+)
+
+
 def left_open(sentence: str) -> bool:
-    """True for a sentence that leaves an outcome open: it is not known yet, or only guessed at or asked
-    ('Wellicht Deventer?')."""
-    return says_unknown(sentence) or bool(_SPECULATES.search(sentence) or _PLANNED.search(sentence))
+    """True for a sentence that leaves an outcome open: it is not known yet, still under way, or only guessed at or
+    asked ('Wellicht Deventer?')."""
+    return says_unknown(sentence) or bool(
+        _SPECULATES.search(sentence) or _PLANNED.search(sentence) or _ONGOING.search(sentence)
+    )
 
 
 def leaves_open(question: str, sentence: str) -> bool:
