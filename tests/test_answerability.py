@@ -171,6 +171,18 @@ def test_an_outcome_left_open_still_answers_the_count_it_gives():
     assert leaves_open("Welke gemeente nam het uiteindelijk over?", partly)  # a name is asked, none is given
 
 
+def test_several_places_asked_for_are_not_answered_by_one_or_by_the_names_of_an_amendment():
+    seven = "Welke zeven coördinerende gemeenten gaan de expertisecentra oprichten?"
+    assert question_focus(seven) == "name"
+    assert not holds_focus(
+        "name", "Zeven gemeenten nemen de taak op zich; een 8e wordt gezocht nu Maastricht afhaakt.", seven
+    )
+    assert not holds_focus("name", "Met het amendement Klaver/Westerveld zijn middelen vrij gemaakt.", seven)
+    assert holds_focus("name", "Utrecht, Zwolle en Groningen nemen de taak op zich.", seven)
+    assert holds_focus("name", "Helaas haakt Maastricht af.", "Welke gemeente haakte af?")
+    assert question_focus("Langs welke weg konden gemeenten de indexatie omzeilen?") == "none"  # a verb between
+
+
 def test_an_investigation_still_under_way_leaves_its_outcome_open():
     asked = "Wat was de uitkomst van het onderzoek naar valse VOG's?"
     assert leaves_open(asked, "Er loopt een groot onderzoek naar valse VOG's.")

@@ -43,10 +43,13 @@ _PERSON_ROLES = (
     r"(?:\w*rechter|voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
     r"bestuurder|burgemeester|contactpersoon|woordvoerder|journalist)s?"
 )
+# a second word before the noun asked for, if a number or adjective: 'welke zeven coördinerende gemeenten' (not the
+# verb of 'langs welke weg konden gemeenten')
+_AND_TWO = r"(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+|\w+e)\s+)?"
 _NAMING = r"\bnaam\b|\bhoe he(?:et|ette|etten)\b"  # 'welke naam', 'hoe heette de journalist'
 _ASKS_NAME = re.compile(
     rf"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|{_NAMING}|"
-    r"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w+\s+)?(?:\w*gemeenten?|regio'?s?|\w*organisaties?|"
+    rf"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w+\s+)?{_AND_TWO}(?:\w*gemeenten?|regio'?s?|\w*organisaties?|"
     r"partij(?:en)?|\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|persoon|personen|"
     r"provincie|ministers?|onderzoek|rapport|experts?|deskundigen|"
     rf"{_PERSON_ROLES})\b(?!-)",  # not 'welke regio-indelingen'
@@ -232,8 +235,12 @@ _ASKS_BODY = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:\w*organisaties?|partij(?:en)
 _BODIES = {"VNG", "VWS", "Rijk"}
 _NOT_A_BODY = _ANCHOR_SKIP - _BODIES
 _TURN_OPENING = re.compile(rf"^\W*{_OPENS_TURN}{_PARTICLES}[A-Z][\w'-]+\s*:?")
-_ASKS_PLACE = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:gemeenten?|regio'?s?|provincies?)\b", re.I)
+_ASKS_PLACE = re.compile(rf"\bwelke?\s+(?:\w+\s+)?{_AND_TWO}(?:gemeenten?|regio'?s?|provincies?)\b", re.I)
 _GROUP = re.compile(r"\b[GM]\d+\b")  # 'de G4', 'de M50': groups of gemeenten
+# a motion, amendment, committee or report is named after people: 'motie Bergkamp', 'amendement Klaver/Westerveld'
+_NAMED_AFTER = re.compile(
+    r"\b(?:motie|amendement|commissie|rapport)\s+(?:[A-Z][\w-]*(?:\s*(?:/|,|en|c\.s\.)\s*)?)+", re.I
+)
 
 
 # 'welke regio het meest', 'de grootste zorg': a question that asks which one stands out is answered by a sentence
@@ -314,8 +321,9 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             persons = {n for n in people_in(said) | full_names(said) if not _ACRONYM.fullmatch(n)}
             return any(person not in given for person in persons)
         if _ASKS_PLACE.search(question):  # 'welke regio' is answered by a place, not by 'BGZJ' or '10.2.e'
-            places = [n for n in _NAME.findall(sentence) if not _ACRONYM.fullmatch(n)] + _GROUP.findall(sentence)
-            return any(place not in given and place not in _ANCHOR_SKIP for place in places)
+            named = _NAMED_AFTER.sub(" ", sentence)  # 'het amendement Klaver/Westerveld' names Kamerleden
+            places = [n for n in _NAME.findall(named) if not _ACRONYM.fullmatch(n)] + _GROUP.findall(named)
+            return len({p for p in places if p not in given and p not in _ANCHOR_SKIP}) >= _names_asked(question)
         if _ASKS_TITLE.search(question) and _QUOTED.search(sentence):
             return True
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
@@ -326,6 +334,14 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         asked = {_singular(m) for m in _WHO_NOUN.findall(question)}
         return any(_singular(noun) not in asked for noun in _WHO_NOUN.findall(sentence))
     return True
+
+
+_SEVERAL = re.compile(r"\bwelke\s+(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|[2-9]|\d\d+)\b", re.I)
+
+
+def _names_asked(question: str) -> int:
+    """How many names a question asks for at least: 'welke zeven gemeenten' two or more, else one."""
+    return 2 if _SEVERAL.search(question) else 1
 
 
 @dataclass(frozen=True)
