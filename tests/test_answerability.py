@@ -523,6 +523,30 @@ def test_what_was_said_at_a_meeting_with_a_verslag_is_not_answered_from_its_nota
     assert not elsewhere("Wat antwoordde de VNG in juni 2020 over het bericht?", [advice])  # no day named
 
 
+def test_someone_the_verslag_lists_as_absent_did_not_speak_there():
+    from assistant.answer.held import not_among_speakers
+    from assistant.answer.question import read_question
+    from assistant.answer.speakers import absentees
+
+    verslag = DocMeta("v", "verslag", "Verslag", "bundel.pdf", 9, 9, "BO Rijk-VNG", dt.date(2020, 2, 13))
+    text = "Aanwezig VNG Eelco Eerenberg Minister van VWS 10.2.e Afwezig Leon Meijer, Sven de Langen, 10.2.e\n1 Opening"
+    assert absentees(text) == {"Meijer", "Langen"}
+    # a sentence about him in another's turn reads like his own: 'Dhr. Meijer gaat aan de slag ...'
+    spoken = {
+        "v": [
+            ("Dhr. Meijer gaat aan de slag met zijn GI.", "Meijer", "VNG"),
+            ("Dhr. Eerenberg: nee.", "Eerenberg", "VNG"),
+        ]
+    }
+    asked = "Wat zei Meijer in het BO van 13 februari 2020 over de terugkeerders?"
+
+    def unheard(absent) -> str:
+        return not_among_speakers(asked, read_question(asked), [verslag], spoken, {"Meijer"}, absent)
+
+    assert unheard(lambda doc_id: set()) == ""
+    assert unheard(lambda doc_id: absentees(text)) == "Meijer"
+
+
 def test_agreements_still_to_be_made_leave_what_was_agreed_open():
     asked = "Welke afspraken maakten Rijk en partijen over het vervolg op de pilots?"
     assert asks_outcome(asked) and asks_outcome("Wat werd er op 30 januari afgesproken over de offerte?")

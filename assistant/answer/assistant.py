@@ -34,7 +34,7 @@ from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, about_something, positions_over_time, said_at
 from assistant.answer.question import organisations_asked, question_parts, read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
-from assistant.answer.speakers import attendees
+from assistant.answer.speakers import absentees, attendees
 from assistant.core.config import CONFIG, Config
 from assistant.core.dates import format_nl
 from assistant.core.errors import ConfigError
@@ -82,6 +82,7 @@ class Assistant:
     config: Config = CONFIG
     k: int = 12
     _attendees: dict[str, dict[str, set[str]]] = field(default_factory=dict, repr=False)
+    _absent: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _known_people: tuple[str, set[str]] = field(default=("", set()), repr=False)
     _statements: tuple[str, dict] = field(default=("", {}), repr=False)
 
@@ -146,7 +147,7 @@ class Assistant:
         )
         date_missing = date_not_held(retrieval, self.index.documents(), standalone)
         absent = "" if date_missing else not_among_speakers(standalone, retrieval.hints, self.index.documents(),
-                                                            self._spoken(), self.people())  # fmt: skip
+                                                            self._spoken(), self.people(), self._absent_of)  # fmt: skip
         best = [passages[s.passage_rank] for s in sorted(ranked, key=lambda s: -s.support)[:3]]
         unrecorded = not (date_missing or absent) and said_elsewhere(
             standalone, retrieval.hints, self.index.documents(), best
@@ -272,6 +273,13 @@ class Assistant:
             doc = doc or self.index.document(doc_id)
             self._attendees[doc_id] = attendees(doc.text) if doc else {}
         return self._attendees[doc_id]
+
+    def _absent_of(self, doc_id: str) -> set[str]:
+        """Surnames one meeting document lists as absent, read once."""
+        if doc_id not in self._absent:
+            doc = self.index.document(doc_id)
+            self._absent[doc_id] = absentees(doc.text) if doc else set()
+        return self._absent[doc_id]
 
     def people(self) -> set[str]:
         """Surnames of the people the meeting documents name, read once per corpus version."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answer.evidence import UNTIL, asks_position, people
 from assistant.answer.question import ORGANISATIONS, QuestionHints
@@ -81,17 +81,20 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
 
 def not_among_speakers(
     question: str, hints: QuestionHints, documents: list[DocMeta], spoken: dict[str, list[tuple[str, str, str]]],
-    known: set[str],
+    known: set[str], absent: Callable[[str], set[str]] = lambda doc_id: set(),
 ) -> str:  # fmt: skip
     """Who the question asks about ('de cliëntenorganisaties', 'Dekker') when it asks what they said at a named
-    meeting whose verslag records contributions but none of theirs; '' otherwise."""
+    meeting whose verslag records contributions but none of theirs; '' otherwise. `absent`: the surnames a verslag
+    lists as absent, by doc_id: someone listed absent did not speak, whatever a sentence about them seems to say
+    ('Dhr. Meijer gaat aan de slag ...' in another's turn)."""
     if not hints.days or not asks_position(question):
         return ""
     verslagen = [
         m.doc_id for m in documents if m.doc_type == "verslag" and m.meeting_date in hints.days
         and (not hints.meetings or m.meeting in hints.meetings)
     ]  # fmt: skip
-    said = [s for doc_id in verslagen for s in spoken.get(doc_id, ())]
+    said = [(quote, who, org) for doc_id in verslagen for quote, who, org in spoken.get(doc_id, ())
+            if who not in absent(doc_id)]  # fmt: skip
     if not said:
         return ""
     speaking = {org for _, _, org in said}

@@ -63,3 +63,11 @@ def attendees(text: str) -> dict[str, set[str]]:
         if before:
             found.setdefault(before[-1], set()).add(person[3])
     return found
+
+
+_ABSENT_LINE = re.compile(r"\bAfwezig\b:?([^\n]*)")  # to the end of its line, which may open elsewhere in a table
+
+
+def absentees(text: str) -> set[str]:
+    """Surnames a meeting document lists as absent ('Afwezig  Leon Meijer, Sven de Langen, 10.2.e')."""
+    return {person[3] for line in _ABSENT_LINE.findall(text[:4000]) for person in _people(line)}
