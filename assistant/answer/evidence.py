@@ -34,10 +34,9 @@ _ASKS_NUMBER = re.compile(
     r"\bwelke omvang\b|\bwat kost(?:te|ten|en)?\b",
     re.I,
 )
-_ASKS_DATE = re.compile(
-    r"\bwanneer\b|\bop welke (?:datum|dag)\b|\bin welk jaar\b|\bsinds wanneer\b|\bwelke datum\b", re.I
-)
-_ASKS_DAY = re.compile(r"\bop welke (?:datum|dag)\b|\bwelke datum\b", re.I)
+_DAY_ASKED = r"\bop welke (?:datum|dag)\b|\bwelke datum\b"  # a day, not a month or year ('in oktober')
+_ASKS_DATE = re.compile(rf"\bwanneer\b|{_DAY_ASKED}|\bin welk jaar\b|\bsinds wanneer\b", re.I)
+_ASKS_DAY = re.compile(_DAY_ASKED, re.I)
 # the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
 _PERSON_ROLES = (
     r"(?:\w*rechter|voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
@@ -238,9 +237,7 @@ _TURN_OPENING = re.compile(rf"^\W*{_OPENS_TURN}{_PARTICLES}[A-Z][\w'-]+\s*:?")
 _ASKS_PLACE = re.compile(rf"\bwelke?\s+(?:\w+\s+)?{_AND_TWO}(?:gemeenten?|regio'?s?|provincies?)\b", re.I)
 _GROUP = re.compile(r"\b[GM]\d+\b")  # 'de G4', 'de M50': groups of gemeenten
 # a motion, amendment, committee or report is named after people: 'motie Bergkamp', 'amendement Klaver/Westerveld'
-_NAMED_AFTER = re.compile(
-    r"\b(?:motie|amendement|commissie|rapport)\s+(?:[A-Z][\w-]*(?:\s*(?:/|,|en|c\.s\.)\s*)?)+", re.I
-)
+_NAMED_AFTER = re.compile(r"\b(?i:motie|amendement|commissie|rapport)\s+(?:[A-Z][\w-]*(?:\s*(?:/|,|en|c\.s\.)\s*)?)+")
 
 
 # 'welke regio het meest', 'de grootste zorg': a question that asks which one stands out is answered by a sentence
