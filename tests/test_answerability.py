@@ -191,6 +191,15 @@ def test_an_investigation_still_under_way_leaves_its_outcome_open():
     assert not leaves_open(asked, "Het onderzoek toonde aan dat 40 VOG's vals waren.")
 
 
+def test_a_count_counts_the_words_right_after_it_not_a_noun_further_on():
+    teams = "Hoeveel lokale teams hebben al een vast aanspreekpunt?"
+    assert not holds_focus("number", "Er komen vijf basisfuncties voor lokale teams naar voren.", teams)
+    assert holds_focus("number", "Inmiddels hebben 40 lokale teams een aanspreekpunt.", teams)
+    assert holds_focus("number", "Het aantal lokale teams met een aanspreekpunt is 40.", teams)
+    red = "Hoeveel jeugdbeschermingsinstellingen zitten in de rode cijfers?"
+    assert holds_focus("number", "Zo'n 40% van de jeugdbeschermingsinstellingen zit in de rode cijfers.", red)
+
+
 def test_a_day_asked_for_is_not_answered_by_a_month():
     day = "Op welke datum ontving de minister de voortgangsbrief?"
     assert not holds_focus("date", "De BGZJ heeft toegezegd in oktober u een voortgangsbrief te sturen.", day)

@@ -202,6 +202,17 @@ def _names_thing(text: str, things: set[str]) -> bool:
     return any(holds_term(words, t) or any(w.endswith(t) for w in words) for t in things)
 
 
+def _around(text: str, count: re.Match[str]) -> str:
+    """What a count may count: the 40 characters before it ('het aantal aanmeldingen is 20') and the two words
+    after it, past 'procent van de' ('12 gezinshuizen', '40% van de instellingen'), not a noun further on ('vijf
+    basisfuncties voor lokale teams' counts basisfuncties)."""
+    after = [w for w in re.findall(r"[\w'%-]+", text[count.end() : count.end() + 80]) if w.lower() not in _OF][:2]
+    return f"{text[max(0, count.start() - 40) : count.start()]} {' '.join(after)}"
+
+
+_OF = {"%", "procent", "van", "de", "het", "der", "den"}  # '40% van de jeugdbeschermingsinstellingen'
+
+
 _PER = re.compile(r"\bper (?!\d)(\w+)|\b(?:elk|ieder)e?\b", re.I)  # 'per pleegkind', 'elk expertisecentrum'
 _EVERY = {"jaar": r"\w*jaarlijks", "maand": r"\w*maandelijks", "week": r"\w*wekelijks"}
 
@@ -302,7 +313,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         things = counted_things(question)
         if things:  # 'hoeveel gezinshuizen' is answered by '12 gezinshuizen', not by 'die twee categorieën'
             return any(
-                m.group(0) not in asked and _names_thing(counted[max(0, m.start() - 40) : m.end() + 40], things)
+                m.group(0) not in asked and _names_thing(_around(counted, m), things)
                 for m in _A_COUNT.finditer(counted)
             )
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
