@@ -89,10 +89,7 @@ def not_among_speakers(
     ('Dhr. Meijer gaat aan de slag ...' in another's turn)."""
     if not hints.days or not asks_position(question):
         return ""
-    verslagen = [
-        m.doc_id for m in documents if m.doc_type == "verslag" and m.meeting_date in hints.days
-        and (not hints.meetings or m.meeting in hints.meetings)
-    ]  # fmt: skip
+    verslagen = verslagen_of_the_day(hints, documents)
     said = [(quote, who, org) for doc_id in verslagen for quote, who, org in spoken.get(doc_id, ())
             if who not in absent(doc_id)]  # fmt: skip
     if not said:
@@ -159,8 +156,13 @@ def said_elsewhere(question: str, hints: QuestionHints, documents: list[DocMeta]
     what they hold is what the minister was advised, or another day's words."""
     if not hints.days or hints.doc_types or not hints.asks_what_was_said:
         return False
-    verslagen = {
+    verslagen = verslagen_of_the_day(hints, documents)
+    return bool(verslagen) and not any(p.meta.doc_id in verslagen for p in best)
+
+
+def verslagen_of_the_day(hints: QuestionHints, documents: list[DocMeta]) -> list[str]:
+    """The doc_ids of the verslagen of the day (and meeting series) a question names."""
+    return [
         m.doc_id for m in documents if m.doc_type == "verslag" and m.meeting_date in hints.days
         and (not hints.meetings or m.meeting in hints.meetings)
-    }  # fmt: skip
-    return bool(verslagen) and not any(p.meta.doc_id in verslagen for p in best)
+    ]  # fmt: skip
