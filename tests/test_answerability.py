@@ -21,6 +21,7 @@ from assistant.answer.evidence import (
     speaker_missing,
     speakers_asked,
     spoken_by,
+    still_asked,
     window_support,
 )
 from assistant.answer.extractive import Sentence, compose
@@ -222,6 +223,20 @@ def test_an_outcome_a_sentence_reports_is_not_left_open_by_a_plan_beside_it():
     assert outcome_left_open(asked, [planned])
     assert not outcome_left_open(asked, [planned, reported])
     assert not outcome_left_open("Wat zei de VNG over de visie?", [planned])  # no outcome asked
+
+
+def test_what_is_still_looked_into_or_only_asked_does_not_answer():
+    asked = "Welke ontwikkelcirkels van het OZJ zijn na de herijking buiten het OZJ ondergebracht?"
+    looked_into = "Voor de ontwikkelcirkels die goed lopen, wordt gekeken hoe die buiten het OZJ kunnen worden ingebed."
+    assert still_asked(asked, looked_into)
+    assert outcome_left_open(asked, [looked_into, "Het OZJ werkt aan het Jaarplan 2020."])
+    assert not outcome_left_open(asked, ["Het OZJ werkt aan het Jaarplan 2020.", looked_into])  # not the best one
+    assert not still_asked("Wat wordt er onderzocht aan de ontwikkelcirkels?", looked_into)  # asks what is looked into
+    assert not still_asked("Wat vond de VNG van de ontwikkelcirkels?", looked_into)  # a position: what they said
+    expertise = "Welke expertise moet minimaal in elk wijkteam aanwezig zijn?"
+    assert still_asked(expertise, "Hoe rust je dit toe; welke expertise is nodig; wat is passende zorg?")
+    assert not still_asked(expertise, "Over welke expertise nodig is, namelijk een gedragswetenschapper.")
+    assert not still_asked(expertise, "In elk wijkteam moet een gedragswetenschapper zitten.")
 
 
 def test_names_only_in_attendee_lines_count_as_missing():

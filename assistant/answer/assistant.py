@@ -18,6 +18,7 @@ from assistant.answer.evidence import (
     leaves_open,
     people_in,
     speakers_asked,
+    still_asked,
 )
 from assistant.answer.extractive import (
     OVER_TIME,
@@ -365,7 +366,8 @@ class Assistant:
 
 def _still_open(ranked, passages: list[Passage], question: str) -> str:
     """The sentence that says an outcome asked about was still open, with where it stands."""
-    said = next(s for s in sorted(ranked, key=lambda s: -s.support)[:3] if leaves_open(question, s.text))
+    best = sorted(ranked, key=lambda s: -s.support)[:3]
+    said = next(s for s in best if leaves_open(question, s.text) or still_asked(question, s.text))
     p = passages[said.passage_rank]
     where = f"{p.meta.source_file}, p. {page_span(p.pages)}"
     return f"(Volgens {p.meta.label()} was dit toen nog open: “{said.text}” ({where}).)"

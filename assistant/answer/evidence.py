@@ -452,13 +452,41 @@ _REPORTS_OUTCOME = re.compile(r"\b(?:kwam(?:en)?\s+(?:er\s+)?uit\s+dat|(?:hier|d
 
 
 def outcome_left_open(question: str, best: list[str]) -> bool:
-    """True when the question asks how something turned out and one of the best sentences leaves it open, unless
-    another reports what came out ('Hier kwam uit dat de keten ...')."""
-    return (
-        asks_outcome(question)
-        and any(leaves_open(question, s) for s in best)
-        and not any(_REPORTS_OUTCOME.search(s) for s in best)
+    """True when the question asks how something turned out and one of the best sentences leaves it open, or when
+    the best sentence still looks into or asks what the question asks; unless one of them reports what came out
+    ('Hier kwam uit dat de keten ...')."""
+    if any(_REPORTS_OUTCOME.search(s) for s in best):
+        return False
+    return (asks_outcome(question) and any(leaves_open(question, s) for s in best)) or (
+        bool(best) and still_asked(question, best[0])
     )
+
+
+# work on what a question asks that is still to be done: 'wordt gekeken hoe die ... kunnen worden ingebed', 'worden
+# varianten uitgewerkt'
+_LOOKED_INTO = re.compile(
+    r"\b(?:wordt|worden)\s+(?:er\s+)?(?:nog\s+)?(?:\w+\s+){0,2}"
+    r"(?:gekeken|bekeken|onderzocht|verkend|bezien|uitgewerkt|nagegaan|uitgezocht)\b",
+    re.I,
+)
+_ASKS_LOOKING = re.compile(r"gekeken|bekeken|onderzo|verken|bezien|uitgewerkt|uitwerk|nagegaan|uitgezocht", re.I)
+_WHICH = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke?\s+(\w{4,})", re.I)  # 'Welke expertise', 'Bij welke regio'
+_ANSWERED = re.compile(r"\bnamelijk\b|:|\bzoals\b", re.I)  # 'over welke indexatie ..., namelijk dat ...'
+
+
+def still_asked(question: str, sentence: str) -> bool:
+    """True for a sentence that leaves what a question asks open because it is still being looked into ('wordt
+    gekeken hoe', 'worden varianten uitgewerkt') or because the sentence asks it itself ('welke expertise is nodig;'
+    among the questions a table raised), unless the question asks a position or what is being looked into."""
+    if asks_position(question) or _ASKS_LOOKING.search(question):
+        return False
+    if _LOOKED_INTO.search(sentence):
+        return True
+    which = _WHICH.match(question)
+    if not which:
+        return False
+    asked = rf"\bwelke?\s+(?:\w+\s+)?{re.escape(which.group(1)[:-1])}"  # 'expertise', 'expertises'
+    return any(re.search(asked, c, re.I) and not _ANSWERED.search(c) for c in re.split(r"[;?]", sentence))
 
 
 def says_unknown(sentence: str) -> bool:
