@@ -239,6 +239,23 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     assert not still_asked(expertise, "In elk wijkteam moet een gedragswetenschapper zitten.")
 
 
+def test_a_meeting_that_took_place_is_not_a_position_asked():
+    from assistant.answer.question import read_question
+
+    took_place = "Welke overleggen vonden op 25 juni 2020 plaats om het voorstel te toetsen?"
+    assert not asks_position(took_place) and not read_question(took_place).asks_what_was_said
+    assert asks_position("Wat vonden de overleggen van 25 juni 2020 van het voorstel?")
+    assert read_question("Wat vond de VNG van de plaatsing van jongeren?").asks_what_was_said  # not 'vond ... plaats'
+
+
+def test_percentages_and_amounts_asked_in_the_plural_ask_for_numbers():
+    asked = "Welke indexatiepercentages voor 2020 werden in mei 2020 bekendgemaakt?"
+    assert question_focus(asked) == "number"
+    assert not holds_focus("number", "De indexatiecijfers voor 2020 worden pas in mei 2020 bekend.", asked)
+    assert holds_focus("number", "De indexatie voor 2020 is 2,9 procent.", asked)
+    assert question_focus("Welke bedragen kregen de gemeenten?") == "number"
+
+
 def test_names_only_in_attendee_lines_count_as_missing():
     listed = passage(
         "Aanwezig: Ans van de Maat (NJi)\nAfwezig: Marthijn Laterveer (LOC)\nDe minister opent het overleg."

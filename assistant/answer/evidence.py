@@ -30,7 +30,8 @@ class Retrieved(Protocol):
 
 
 _ASKS_NUMBER = re.compile(
-    r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak|duur)\b|\bwelk (?:deel|[\w-]*percentage|[\w-]*bedrag|aantal)\b|"
+    r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak|duur)\b|"
+    r"\bwelke? (?:deel|[\w-]*percentages?|[\w-]*bedrag(?:en)?|aantal(?:len)?)\b|"
     r"\bwelke omvang\b|\bwat kost(?:te|ten|en)?\b",
     re.I,
 )
@@ -58,12 +59,12 @@ _COUNT_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen|miljard|procent|helft)\w*\b", re.I
 )
 _ASKS_SHARE = re.compile(
-    r"\b(?:welk|hoe groot|hoe hoog)(?: \w+)? [\w-]*(?:percentage|aandeel)\b|\bhoeveel procent\b", re.I
+    r"\b(?:welke?|hoe groot|hoe hoog)(?: \w+)? [\w-]*(?:percentages?|aandee?l(?:en)?)\b|\bhoeveel procent\b", re.I
 )
 _SHARE = re.compile(r"%|\bprocent\b|\b(?:helft|derde|kwart|driekwart)\b|\b\d+ op de \d+\b", re.I)
 _ASKS_MONEY = re.compile(
     r"\bhoeveel (?:(?:extra|eenmalig|incidenteel|structureel|aanvullend)\w* ){0,2}(?:geld|euro|middelen)\b|"
-    r"\bwelk [\w-]*bedrag\b|\bhoe ?veel kost\w*\b|\bwat kost\w*\b|\bhoe duur\b",
+    r"\bwelke? [\w-]*bedrag(?:en)?\b|\bhoe ?veel kost\w*\b|\bwat kost\w*\b|\bhoe duur\b",
     re.I,
 )
 MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
@@ -130,7 +131,7 @@ _ANCHOR_SKIP = set(
     Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland""".split()
 )
 _ASKS_POSITION = re.compile(
-    r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|vond|vonden|vindt|wilde|wens|standpunt|keek|kijkt|"
+    r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|(?:vond|vonden|vindt)(?![^.?;]*\bplaats\b)|wilde|wens|standpunt|keek|kijkt|"
     r"meldde|bepleit\w*|boodschap|waarschuwde|stelde|adviseerde|punt|klaagde\w*|benadrukte\w*|pleitte\w*|opperde\w*|"
     r"betoogde\w*|uitte\w*|noemde\w*|vroeg|vroegen|verwachtte\w*|erkende\w*|hekelde\w*|bekritiseerde\w*|meende\w*|"
     r"vertelde\w*|antwoordde\w*|toelichtte\w*|lichtte\w*|wees|oordeelde\w*|twijfelde\w*|betwijfelde\w*|vreesde\w*|"

@@ -59,7 +59,8 @@ _ADVISED = re.compile(
 )
 _DECIDED = re.compile(r"\b(?:besloot|besloten|besluit|afgesproken|overeengekomen|akkoord)\b", re.I)
 _SAID = re.compile(
-    r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde\w*|reactie|vond|vonden|klaagde\w*|"
+    r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde\w*|reactie|klaagde\w*|"
+    r"vond(?:en)?(?![^.?;]*\bplaats\b)|"  # not 'vond ... plaats': took place
     r"benadrukte\w*|pleitte\w*|opperde\w*|betoogde\w*|uitte\w*|waarschuwde\w*|erkende\w*|hekelde\w*|"
     r"bekritiseerde\w*|antwoordde\w*|vroeg|vroegen)\b",
     re.I,
