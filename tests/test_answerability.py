@@ -16,6 +16,7 @@ from assistant.answer.evidence import (
     leaves_open,
     left_open,
     outcome_left_open,
+    place_names,
     question_focus,
     says_unknown,
     speaker_missing,
@@ -256,6 +257,16 @@ def test_percentages_and_amounts_asked_in_the_plural_ask_for_numbers():
     assert question_focus("Welke bedragen kregen de gemeenten?") == "number"
 
 
+def test_a_place_is_not_a_person_a_compound_or_a_noun():
+    asked = "Welke gemeenten hebben al indexatieafspraken met aanbieders gemaakt?"
+    assert not holds_focus("name", "Dhr. De Jonge geeft aan dat de afspraken regionaal geregeld worden.", asked)
+    assert not holds_focus("name", "Een richtlijn voor indexatieafspraken in het Wmo-domein en jeugd.", asked)
+    assert not holds_focus("name", "Bij de Voorjaarsnotabesluitvorming zijn afspraken gemaakt.", asked)
+    assert holds_focus("name", "Zo hebben Foodvalley en Twente deze afspraken al.", asked)
+    assert holds_focus("name", "In de regio Rotterdam-Rijnmond zijn afspraken gemaakt.", asked)
+    assert place_names("Dhr. Meijer (Ede) en de G4") == {"Ede", "G4"}
+
+
 def test_names_only_in_attendee_lines_count_as_missing():
     listed = passage(
         "Aanwezig: Ans van de Maat (NJi)\nAfwezig: Marthijn Laterveer (LOC)\nDe minister opent het overleg."
@@ -312,6 +323,9 @@ def test_speaker_missing_when_the_named_person_never_speaks():
     typed = "Wat opperde mevrouw Esman over bandbreedtes?"  # typed without the accent the verslag has
     assert speaker_missing(typed, ["Mevr. Esmán voegt toe dat een bandbreedte mogelijk is."]) == 0.0
     assert speaker_missing("Waarover klaagde minister Dekker?", ["Mevr. Esmán voegt toe dat het kan."]) == 1.0
+    # whom the question names as the object is not whom it asks to hear: the press reacted to De Viersprong
+    reacted = "Hoe reageerde de pers op de persconferentie van De Viersprong?"
+    assert speaker_missing(reacted, ["De landelijke pers was afwezig."], known={"Viersprong"}) == 0.0
 
 
 def test_a_point_the_verslag_records_under_a_speakers_heading_is_theirs():

@@ -330,9 +330,9 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             persons = {n for n in people_in(said) | full_names(said) if not _ACRONYM.fullmatch(n)}
             return any(person not in given for person in persons)
         if _ASKS_PLACE.search(question):  # 'welke regio' is answered by a place, not by 'BGZJ' or '10.2.e'
-            named = _NAMED_AFTER.sub(" ", sentence)  # 'het amendement Klaver/Westerveld' names Kamerleden
-            places = [n for n in _NAME.findall(named) if not _ACRONYM.fullmatch(n)] + _GROUP.findall(named)
-            return len({p for p in places if p not in given and p not in _ANCHOR_SKIP}) >= _names_asked(question)
+            asked = {w.lower() for w in re.findall(r"\w+", question)}  # 'Gemeenten' opening a quote is no place
+            places = {p for p in place_names(sentence) if p not in _ANCHOR_SKIP and p.lower() not in asked}
+            return len(places) >= _names_asked(question)
         if _ASKS_TITLE.search(question) and _QUOTED.search(sentence):
             return True
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
@@ -343,6 +343,22 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         asked = {_singular(m) for m in _WHO_NOUN.findall(question)}
         return any(_singular(noun) not in asked for noun in _WHO_NOUN.findall(sentence))
     return True
+
+
+# what stands capitalised but is no place: a person after a title ('Dhr. De Jonge'), the first half of a compound
+# ('het Wmo-domein'), a noun ('de Voorjaarsnotabesluitvorming'), a motion named after Kamerleden
+_HONORIFIC = re.compile(
+    rf"\b(?i:dhr|mevr|mw|de heer|mevrouw|minister|staatssecretaris)\.?\s+(?:[A-Z][a-zà-ÿ]+\s+)?{_PARTICLES}[A-Z][\w'-]+"
+)
+_COMPOUND_HEAD = re.compile(r"\b[A-Z]\w*-(?=[a-z])")
+_NOUN_ENDING = re.compile(r"(?:ing|heid|schap|atie|isme|ment|teit)$")
+
+
+def place_names(sentence: str) -> set[str]:
+    """The capitalised words of a sentence that may name a place or a group of gemeenten ('Utrecht', 'de G4')."""
+    text = _COMPOUND_HEAD.sub(" ", _HONORIFIC.sub(" ", _NAMED_AFTER.sub(" ", sentence)))
+    words = [n for n in _NAME.findall(text) if not _ACRONYM.fullmatch(n) and not _NOUN_ENDING.search(n)]
+    return set(words) | set(_GROUP.findall(text))
 
 
 _SEVERAL = re.compile(r"\bwelke\s+(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|[2-9]|\d\d+)\b", re.I)
@@ -560,7 +576,7 @@ def speaker_missing(
     attendee lists do not seat ('de Kinderombudsman', 'de ROB') speaks only in sentences that say so. `recorded`:
     the surnames the verslagen record as speaking one of the sentences (a point under 'VNG (dhr. Eerenberg):' is
     Eerenberg's, though it does not name him)."""
-    persons = people(question, known)
+    persons = speakers_asked(question, known)  # not whom they answer: "op de schets van De Jonge"
     # the body asked about stands right after the verb: 'Wat vond de Kinderombudsman', 'Wat adviseerde de ROB'
     # ('Wanneer wilde KPMG ... opleveren?' asks a date, not what KPMG wanted)
     after_verb = {m.end() for m in _ASKS_POSITION.finditer(question)} if question_focus(question) == "none" else set()
