@@ -602,6 +602,23 @@ def test_someone_the_verslag_lists_as_absent_did_not_speak_there():
     assert unheard(lambda doc_id: absentees(text)) == "Meijer"
 
 
+def test_what_someone_said_at_a_meeting_only_mentioned_is_not_recorded():
+    from assistant.answer.held import heard_nowhere
+    from assistant.answer.question import read_question
+
+    nota = DocMeta("n", "nota", "Nota", "bundel.pdf", 7, 8, "BO Rijk-VNG", dt.date(2020, 1, 30))
+    later = Passage("c1", nota, "Op 15 november 2019 sprak u met collega Dekker informeel met de VNG.", "", (7,))
+    elsewhere = Passage("c2", nota, "Mevr. Rabarison geeft aan dat er een opdracht ligt.", "", (8,))
+
+    def unheard(question: str, documents=(nota,)) -> str:
+        return heard_nowhere(question, read_question(question), list(documents), [later, elsewhere], {"Rabarison"})
+
+    assert unheard("Wat zei Rabarison tijdens het informele overleg op 15 november 2019?") == "Rabarison"
+    assert unheard("Wat zei de VNG tijdens het informele overleg op 15 november 2019?") == ""  # it names the VNG
+    assert unheard("Wat zei Rabarison in het BO van 30 januari 2020?") == ""  # a meeting the dossier has
+    assert unheard("Wie sprak op 15 november 2019 met de VNG?") == ""  # not what anyone said
+
+
 def test_agreements_still_to_be_made_leave_what_was_agreed_open():
     asked = "Welke afspraken maakten Rijk en partijen over het vervolg op de pilots?"
     assert asks_outcome(asked) and asks_outcome("Wat werd er op 30 januari afgesproken over de offerte?")

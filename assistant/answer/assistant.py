@@ -29,7 +29,7 @@ from assistant.answer.extractive import (
     rank_sentences,
     redaction_note,
 )
-from assistant.answer.held import date_not_held, not_among_speakers, said_elsewhere, silent_on
+from assistant.answer.held import date_not_held, heard_nowhere, not_among_speakers, said_elsewhere, silent_on
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, about_something, positions_over_time, said_at
@@ -153,6 +153,11 @@ class Assistant:
         unrecorded = not (date_missing or absent) and said_elsewhere(
             standalone, retrieval.hints, self.index.documents(), best
         )
+        unheard = (
+            ""
+            if (date_missing or absent or unrecorded)
+            else heard_nowhere(standalone, retrieval.hints, self.index.documents(), passages, self.people())
+        )
 
         def evidence_of(asking: str, asking_ranked: list) -> Evidence:
             return gather_evidence(
@@ -175,7 +180,7 @@ class Assistant:
             )
         )
         probability = self.answerability.probability(evidence)
-        if not passages or absent or unrecorded or not answerable:
+        if not passages or absent or unrecorded or unheard or not answerable:
             text, citations = refusal_text(passages), ()
             refused = True
         elif self.llm is not None:
@@ -185,12 +190,18 @@ class Assistant:
             refused = not citations
         note = filter_note(filters) if refused else redaction_note(text, standalone)
         if absent:
-            who = f"de {absent}" if absent in ("VNG", "BGZJ", "cliëntenorganisaties") else absent
-            note = f"(Het verslag van dat overleg vermeldt geen bijdrage van {who}.)" + (f"\n\n{note}" if note else "")
+            reason = f"(Het verslag van dat overleg vermeldt geen bijdrage van {_named(absent)}.)"
         elif unrecorded:
-            note = "(Het verslag van dat overleg vermeldt hierover niets.)" + (f"\n\n{note}" if note else "")
+            reason = "(Het verslag van dat overleg vermeldt hierover niets.)"
+        elif unheard:
+            reason = (
+                f"(Het dossier heeft geen verslag van dat overleg; wat {_named(unheard)} er zei, staat er niet in.)"
+            )
         elif refused and evidence.outcome_open:
-            note = _still_open(ranked, passages, standalone) + (f"\n\n{note}" if note else "")
+            reason = _still_open(ranked, passages, standalone)
+        else:
+            reason = ""
+        note = "\n\n".join(part for part in (reason, note) if part)
         if note:
             text = f"{text}\n\n{note}"
         done = time.perf_counter()
@@ -362,6 +373,11 @@ class Assistant:
         text, quotes = compose(chosen, passages, self.config.sentences, question)
         cites = [Citation(n=n, passage=passages[rank], quote=quote) for n, (rank, quote) in enumerate(quotes, 1)]
         return text, cites
+
+
+def _named(who: str) -> str:
+    """A body or person as a sentence names them: 'de VNG', 'Rabarison'."""
+    return f"de {who}" if who in ("VNG", "BGZJ", "cliëntenorganisaties") else who
 
 
 def _still_open(ranked, passages: list[Passage], question: str) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.evidence import UNTIL, asks_position, people
+from assistant.answer.evidence import UNTIL, asks_position, people, speakers_asked
 from assistant.answer.question import ORGANISATIONS, QuestionHints
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
@@ -166,3 +166,24 @@ def verslagen_of_the_day(hints: QuestionHints, documents: list[DocMeta]) -> list
         m.doc_id for m in documents if m.doc_type == "verslag" and m.meeting_date in hints.days
         and (not hints.meetings or m.meeting in hints.meetings)
     ]  # fmt: skip
+
+
+def heard_nowhere(
+    question: str, hints: QuestionHints, documents: list[DocMeta], passages: Sequence[Passage], known: set[str]
+) -> str:
+    """Whom the question asks to hear at a named day no document is of ('Wat zei Rabarison tijdens het informele
+    overleg ... op 15 november 2019?'), when no passage that mentions the day names them: the dossier records that
+    the meeting took place, not what they said there; '' otherwise."""
+    if not hints.days or not asks_position(question):
+        return ""
+    if any({m.meeting_date, m.document_date} & set(hints.days) for m in documents):
+        return ""  # a meeting or document of that day: its verslag, or the lack of one, is for the rules above
+    persons = [p for p in speakers_asked(question, known) if not _ACRONYM.fullmatch(p)]
+    first = _first_named(question, persons, [o for o in hints.organisations if o in _SPEAKING])
+    if first is None:
+        return ""
+    kind, name = first
+    named = re.compile(ORGANISATIONS[name] if kind == "organisation" else rf"\b{re.escape(name.split()[-1])}\b")
+    said = [day_month_nl(d) for d in hints.days]
+    mentioning = [p.text for p in passages if any(day in p.text for day in said)]
+    return "" if any(named.search(text) for text in mentioning) else name
