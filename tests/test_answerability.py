@@ -15,6 +15,7 @@ from assistant.answer.evidence import (
     holds_focus,
     leaves_open,
     left_open,
+    names_none,
     outcome_left_open,
     place_names,
     question_focus,
@@ -265,6 +266,18 @@ def test_a_place_is_not_a_person_a_compound_or_a_noun():
     assert holds_focus("name", "Zo hebben Foodvalley en Twente deze afspraken al.", asked)
     assert holds_focus("name", "In de regio Rotterdam-Rijnmond zijn afspraken gemaakt.", asked)
     assert place_names("Dhr. Meijer (Ede) en de G4") == {"Ede", "G4"}
+
+
+def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
+    asked = "Welke competenties moet het SKJ volgens de rondetafel aan de beroepsprofielen toevoegen?"
+    bare = "SKJ gaat te veel uit van bestaande profielen en gaat te weinig over competenties"
+    assert names_none(asked, bare, "We moeten meer leren.")
+    assert not names_none(asked, bare, None)  # what follows is not known: a label or heading may bring the list
+    assert not names_none(asked, bare, "Bijvoorbeeld gespreksvaardigheid en kennis van de sociale kaart.")
+    assert not names_none(asked, "Het SKJ mist competenties als gespreksvaardigheid.", "")  # it names one
+    assert not names_none(asked, "Het SKJ mist drie competenties.", "")  # a count announces them
+    assert not names_none("Wat vond het SKJ van de competenties?", bare, "")  # a position, not which ones
+    assert not names_none("Welke gemeenten deden mee?", "Gemeenten deden mee.", "")  # a place: the focus rules
 
 
 def test_names_only_in_attendee_lines_count_as_missing():

@@ -381,9 +381,11 @@ def _named(who: str) -> str:
 
 
 def _still_open(ranked, passages: list[Passage], question: str) -> str:
-    """The sentence that says an outcome asked about was still open, with where it stands."""
+    """The sentence that says an outcome asked about was still open, with where it stands; '' when none does."""
     best = sorted(ranked, key=lambda s: -s.support)[:3]
-    said = next(s for s in best if leaves_open(question, s.text) or still_asked(question, s.text))
+    said = next((s for s in best if leaves_open(question, s.text) or still_asked(question, s.text)), None)
+    if said is None:  # the best sentence speaks of what is asked without naming it: nothing was open, just not said
+        return ""
     p = passages[said.passage_rank]
     where = f"{p.meta.source_file}, p. {page_span(p.pages)}"
     return f"(Volgens {p.meta.label()} was dit toen nog open: “{said.text}” ({where}).)"

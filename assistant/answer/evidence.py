@@ -383,7 +383,8 @@ class Evidence:
     dense: float  # best cosine similarity of question and passage (e5), rescaled from 0.7..0.9
     date_missing: float  # 1 when the question names a day, month or year no document is about
     outcome_open: float = 0.0  # 1 when the question asks how something turned out ('uiteindelijk', 'daadwerkelijk')
-    # and one of the three best sentences says it is still open: a rule, like date_missing
+    # and one of the three best sentences says it is still open, or when the best sentence still looks into what is
+    # asked (`still_asked`) or speaks of the ones asked for without naming any (`names_none`): a rule, like date_missing
     focus_share: float = 1.0  # focus / support: how much of the best sentence's hold a sentence holding the kind
     # of thing asked for keeps (1 when the question asks for no particular kind)
 
@@ -462,6 +463,31 @@ def leaves_open(question: str, sentence: str) -> bool:
     # only a count is specific enough: any capitalised word or month would pass for the name or date asked for
     counts = question_focus(question) == "number" and holds_focus("number", sentence, question)
     return left_open(sentence) and not counts
+
+
+# what names something: a name after the first word, a number, a list, an example, a colon or bracket that specifies
+_NAMES_SOME = re.compile(
+    rf"\b[A-Z]\w+|\d|,|:|\(|(?i:\b(?:zoals|namelijk|bijv\w*|o\.a|onder andere|waaronder|volgende)\b)|"
+    rf"(?i:{_COUNT_WORDS.pattern})",
+)
+_EXAMPLES_FOLLOW = re.compile(
+    r"^\W*(?:bijvoorbeeld|een voorbeeld|voorbeelden|zoals|dit zijn|het gaat (?:hierbij )?om|[-•▪]|\d+[.)]|[a-z]\))",
+    re.I,
+)
+_WHICH_MANY = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+)?(\w{4,}(?:en|s|'s))\b", re.I)
+
+
+def names_none(question: str, sentence: str, following: str | None) -> bool:
+    """True when a question asks which ones ('Welke competenties moet het SKJ toevoegen?') and the sentence speaks of
+    them without naming any ('SKJ gaat te weinig over competenties'), nor does the sentence after it give examples
+    or a list; False for positions, for questions asking a name, number or date, and when what follows is unknown
+    (`following` None)."""
+    which = _WHICH_MANY.match(question)
+    if not which or following is None or asks_position(question) or question_focus(question) != "none":
+        return False
+    stem = re.sub(r"(?:'s|en|s)$", "", which.group(1).lower())  # 'competenties' in 'competentie'
+    first, _, rest = sentence.strip().partition(" ")
+    return stem in sentence.lower() and not _NAMES_SOME.search(rest) and not _EXAMPLES_FOLLOW.search(following)
 
 
 # 'Hier kwam uit dat de keten ...': a sentence that reports what came out, whatever another leaves open
@@ -731,6 +757,12 @@ def gather_evidence(
         goes_on = after is not None and bool(_GOES_ON.match(after.text))
         return max(s.support, before.support if answers else 0.0, after.support if goes_on else 0.0)
 
+    def following(s) -> str | None:
+        """The sentence after `s` in its passage ('' at the end; None when it was not ranked, a label or heading)."""
+        after = by_place.get((s.passage_rank, s.position + 1))
+        last = max(position for rank, position in by_place if rank == s.passage_rank)
+        return after.text if after else ("" if s.position == last else None)
+
     held = max((with_set_up(s) for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
     dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
     best = sorted(ranked, key=lambda s: -s.support)[:3]
@@ -749,6 +781,9 @@ def gather_evidence(
         speaker_missing=missing,
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
-        outcome_open=float(outcome_left_open(question, [s.text for s in best])),
+        outcome_open=float(
+            outcome_left_open(question, [s.text for s in best])
+            or bool(best and names_none(question, best[0].text, following(best[0])))
+        ),
         focus_share=held / support if (focus != "none" or _compares(question)) and support else 1.0,
     )
