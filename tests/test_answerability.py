@@ -280,6 +280,17 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert not names_none("Welke gemeenten deden mee?", "Gemeenten deden mee.", "")  # a place: the focus rules
 
 
+def test_someone_on_behalf_of_a_body_is_a_person_and_agreements_made_are_decisions():
+    from assistant.answer.question import read_question
+
+    asked = "Wie nam namens de BGZJ zitting in de begeleidingsgroep?"
+    assert not holds_focus("name", "Dit is in het BO Rijk-VNG besproken.", asked)  # a body, not who sat there
+    assert holds_focus("name", "Namens de BGZJ neemt mevrouw De Koning zitting.", asked)
+    assert holds_focus("name", "Dit is in het BO Rijk-VNG besproken.", "Wie besprak dit?")  # a body may answer
+    assert read_question("Welke procesafspraken maakten minister en VNG in het BO van 28 november 2019?").asks_decision
+    assert not read_question("Welke procesafspraken staan in de nota?").asks_decision
+
+
 def test_names_only_in_attendee_lines_count_as_missing():
     listed = passage(
         "Aanwezig: Ans van de Maat (NJi)\nAfwezig: Marthijn Laterveer (LOC)\nDe minister opent het overleg."

@@ -235,7 +235,8 @@ def _per_unit_held(question: str, sentence: str) -> bool:
 # a person is answered by a person's name, not by 'NRC' or 'Limburg'
 _ASKS_PERSON = re.compile(
     rf"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn) (?:de|het)|hoe heette (?:de|het))\s+(?:\w+\s+)?(?:\w+-)?"
-    rf"{_PERSON_ROLES}\b",
+    rf"{_PERSON_ROLES}\b|"
+    r"^\s*wie\b[^?]*\bnamens\b",  # 'Wie nam namens de BGZJ zitting ...?': someone on behalf of a body
     re.I,
 )
 # 'hoe heet de publicatie?' is answered by a title in quotes as well as by a capitalised name

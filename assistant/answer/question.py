@@ -57,7 +57,11 @@ _ADVISED = re.compile(
     r"\b(?:kon|kan|moest|mocht|zou) de minister\b[^?]{0,60}\b(?:zeggen|inbrengen|aangeven|melden|voorstellen)\b",
     re.I,
 )
-_DECIDED = re.compile(r"\b(?:besloot|besloten|besluit|afgesproken|overeengekomen|akkoord)\b", re.I)
+_DECIDED = re.compile(
+    r"\b(?:besloot|besloten|besluit|afgesproken|overeengekomen|akkoord)\b|"
+    r"\b\w*afspraken?\b[^?]*\b(?:gemaakt|maakten|maakte)\b",  # 'Welke procesafspraken maakten ...?'
+    re.I,
+)
 _SAID = re.compile(
     r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde\w*|reactie|klaagde\w*|"
     r"vond(?:en)?(?![^.?;]*\bplaats\b)|"  # not 'vond ... plaats': took place
