@@ -403,6 +403,27 @@ def test_a_body_asked_about_must_speak_in_the_sentences_too():
     assert speaker_missing(rijk, ["Dit is een stap in de goede richting, maar de NvO is vrijblijvend."]) == 0.0
 
 
+def test_a_number_asked_according_to_someone_is_their_number():
+    from assistant.answer.evidence import according_to, gather_evidence
+    from assistant.answer.question import read_question
+    from assistant.answer.retrieve import Retrieval
+
+    asked = "Hoe groot was het tekort volgens Rabarison in euro's?"
+    assert according_to(asked, {"Rabarison"}) == ["Rabarison"]
+    assert according_to("Wat was volgens De Jonge het gevaar?", {"Jonge"}) == ["Jonge"]
+    assert according_to("Welk percentage gold volgens KPMG?", {"Jonge"}) == []  # not a person the dossier knows
+    others = "De berekening is gemaakt met een dagtarief van 95 euro per kind."
+    hers = "Mevr. Rabarison: het tekort is 500 miljoen euro."
+
+    def share(text: str) -> float:
+        ranked = [Sentence(text, 0, 0, 0.6, 0.6, 0.6)]
+        retrieval = Retrieval([passage(text)], read_question(asked))
+        return gather_evidence(asked, retrieval, ranked, date_missing=False, known={"Rabarison"}).focus_share
+
+    assert share(others) == 0.0  # a number, but not hers
+    assert share(hers) == 1.0
+
+
 def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():
     from assistant.answer.evidence import gather_evidence
     from assistant.answer.question import read_question

@@ -596,6 +596,16 @@ _OBJECT = re.compile(
 )
 
 
+# 'volgens Van Hoek', 'volgens wethouder Eerenberg': whose account the question asks for
+_CITES = re.compile(rf"\bvolgens\s+(?:(?i:wethouder|minister|dhr\.?|mevr\.?)\s+)?{_PARTICLES}([A-Z][\w'-]+)")
+
+
+def according_to(question: str, known: set[str] = frozenset()) -> list[str]:
+    """The people a question cites as its source: 'Hoeveel kinderen stonden er volgens Van Hoek voor de deur?'."""
+    cited = [m.group(1) for m in _CITES.finditer(question)]
+    return [name for name in cited if name in people(question, known)]
+
+
 def speaker_missing(
     question: str, sentences: list[str], known: set[str] = frozenset(), recorded: Collection[str] = ()
 ) -> float:
@@ -764,7 +774,17 @@ def gather_evidence(
         last = max(position for rank, position in by_place if rank == s.passage_rank)
         return after.text if after else ("" if s.position == last else None)
 
-    held = max((with_set_up(s) for s in ranked if holds_focus(focus, s.text, question)), default=0.0)
+    voiced = according_to(question, known)
+    statements = {rank: (spoken or {}).get(p.meta.doc_id, ()) for rank, p in enumerate(retrieval.passages)}
+
+    def theirs(s) -> bool:
+        """'Hoeveel ... volgens Eerenberg?' is answered by what Eerenberg said, or a sentence naming him."""
+        if not voiced:
+            return True
+        who = spoken_by(s.text, statements.get(s.passage_rank, ()))
+        return bool(who and who[0] in voiced) or any(re.search(rf"\b{re.escape(v)}\b", s.text) for v in voiced)
+
+    held = max((with_set_up(s) for s in ranked if holds_focus(focus, s.text, question) and theirs(s)), default=0.0)
     dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
     best = sorted(ranked, key=lambda s: -s.support)[:3]
     missing = speaker_missing(question, [s.text for s in ranked], known)
