@@ -278,6 +278,8 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert not names_none(asked, "Het SKJ mist drie competenties.", "")  # a count announces them
     assert not names_none("Wat vond het SKJ van de competenties?", bare, "")  # a position, not which ones
     assert not names_none("Welke gemeenten deden mee?", "Gemeenten deden mee.", "")  # a place: the focus rules
+    postdoc = "Welke postdoc opleidingen hebben de methodiek al opgenomen?"  # the word after 'welke', one or many
+    assert names_none(postdoc, "Het moet beter worden ingebouwd in de postdoc opleidingen.", "")
 
 
 def test_someone_on_behalf_of_a_body_is_a_person_and_agreements_made_are_decisions():

@@ -475,15 +475,15 @@ _EXAMPLES_FOLLOW = re.compile(
     r"^\W*(?:bijvoorbeeld|een voorbeeld|voorbeelden|zoals|dit zijn|het gaat (?:hierbij )?om|[-•▪]|\d+[.)]|[a-z]\))",
     re.I,
 )
-_WHICH_MANY = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+)?(\w{4,}(?:en|s|'s))\b", re.I)
+_WHICH_ONES = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+)?(\w{4,})\b", re.I)
 
 
 def names_none(question: str, sentence: str, following: str | None) -> bool:
-    """True when a question asks which ones ('Welke competenties moet het SKJ toevoegen?') and the sentence speaks of
-    them without naming any ('SKJ gaat te weinig over competenties'), nor does the sentence after it give examples
-    or a list; False for positions, for questions asking a name, number or date, and when what follows is unknown
-    (`following` None)."""
-    which = _WHICH_MANY.match(question)
+    """True when a question asks which one or ones ('Welke competenties moet het SKJ toevoegen?', 'Welke postdoc
+    opleidingen ...?') and the sentence speaks of them without naming any ('SKJ gaat te weinig over competenties'),
+    nor does the sentence after it give examples or a list; False for positions, for questions asking a name, number
+    or date, and when what follows is unknown (`following` None)."""
+    which = _WHICH_ONES.match(question)
     if not which or following is None or asks_position(question) or question_focus(question) != "none":
         return False
     stem = re.sub(r"(?:'s|en|s)$", "", which.group(1).lower())  # 'competenties' in 'competentie'
