@@ -295,8 +295,9 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
     if focus == "number":
         if not _per_unit_held(question, sentence):  # 'hoeveel per pleegkind' is not answered by the total
             return False
-        if _ASKS_MONEY.search(question):  # 'hoeveel geld' is answered by an amount, not by any number, and one
-            given = _amounts(question)  # the question does not give: 'welk bedrag uit de € 33,5 mln.'
+        given = _amounts(question)
+        if _ASKS_MONEY.search(question) or given:  # 'hoeveel geld' is answered by an amount, not by any number,
+            # and one the question does not give: 'welk bedrag uit de € 33,5 mln.', 'hoeveel van de € 170 miljoen'
             return bool(MONEY.search(sentence)) and (not given or bool(_amounts(sentence) - given))
         if _ASKS_SHARE.search(question):  # 'welk percentage' by a share
             return bool(_SHARE.search(sentence))
