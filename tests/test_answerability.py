@@ -669,6 +669,26 @@ def test_what_someone_said_at_a_meeting_only_mentioned_is_not_recorded():
     assert unheard("Wie sprak op 15 november 2019 met de VNG?") == ""  # not what anyone said
 
 
+def test_a_reply_the_verslag_does_not_record_is_not_answered_by_what_it_replies_to():
+    from assistant.answer.held import reply_unrecorded
+
+    explained = "Dhr. De Jonge: We moeten goed toelichten waarom we een kan-bepaling willen."
+    statements = [
+        (explained, "Jonge", "VWS"),
+        ("Mw. de Koning: We zien regio's waar het goed gaat.", "Koning", "BGZJ"),
+        ("10.2.e licht toe dat het wetsvoorstel voorziet in drie delen.", "(10.2.e)", ""),
+    ]
+    asked = "Wat antwoordde Eerenberg op de uitleg van De Jonge over de kan-bepaling?"
+    known = {"Eerenberg", "Jonge", "Koning"}
+    assert reply_unrecorded(asked, explained, statements, known) == "Eerenberg"
+    replied = [*statements[:2], ("Dhr. Eerenberg: dat gaat ons te ver.", "Eerenberg", "VNG")]
+    assert reply_unrecorded(asked, explained, replied, known) == ""  # his turn follows
+    assert reply_unrecorded("Wat antwoordde de VNG op de uitleg van De Jonge?", explained, replied, known) == ""
+    reported = "10.2.e over het AO: Minister Eerenberg gaf aan de urgentie te voelen."
+    assert reply_unrecorded(asked, reported, [(reported, "(10.2.e)", "")], known) == ""  # his words, reported
+    assert reply_unrecorded("Wat zei Eerenberg over de kan-bepaling?", explained, statements, known) == ""  # no reply
+
+
 def test_agreements_still_to_be_made_leave_what_was_agreed_open():
     asked = "Welke afspraken maakten Rijk en partijen over het vervolg op de pilots?"
     assert asks_outcome(asked) and asks_outcome("Wat werd er op 30 januari afgesproken over de offerte?")

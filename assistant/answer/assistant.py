@@ -29,7 +29,14 @@ from assistant.answer.extractive import (
     rank_sentences,
     redaction_note,
 )
-from assistant.answer.held import date_not_held, heard_nowhere, not_among_speakers, said_elsewhere, silent_on
+from assistant.answer.held import (
+    date_not_held,
+    heard_nowhere,
+    not_among_speakers,
+    reply_unrecorded,
+    said_elsewhere,
+    silent_on,
+)
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, about_something, positions_over_time, said_at
@@ -147,17 +154,7 @@ class Assistant:
             terms if standalone == question else part_terms(terms, question, sentences.follow_up_weight), question
         )
         date_missing = date_not_held(retrieval, self.index.documents(), standalone)
-        absent = "" if date_missing else not_among_speakers(standalone, retrieval.hints, self.index.documents(),
-                                                            self._spoken(), self.people(), self._absent_of)  # fmt: skip
-        best = [passages[s.passage_rank] for s in sorted(ranked, key=lambda s: -s.support)[:3]]
-        unrecorded = not (date_missing or absent) and said_elsewhere(
-            standalone, retrieval.hints, self.index.documents(), best
-        )
-        unheard = (
-            ""
-            if (date_missing or absent or unrecorded)
-            else heard_nowhere(standalone, retrieval.hints, self.index.documents(), passages, self.people())
-        )
+        silence = "" if date_missing else self._silence(standalone, retrieval, ranked)
 
         def evidence_of(asking: str, asking_ranked: list) -> Evidence:
             return gather_evidence(
@@ -180,7 +177,7 @@ class Assistant:
             )
         )
         probability = self.answerability.probability(evidence)
-        if not passages or absent or unrecorded or unheard or not answerable:
+        if not passages or silence or not answerable:
             text, citations = refusal_text(passages), ()
             refused = True
         elif self.llm is not None:
@@ -189,18 +186,7 @@ class Assistant:
             text, citations = self._extractive(rankings, passages, standalone)
             refused = not citations
         note = filter_note(filters) if refused else redaction_note(text, standalone)
-        if absent:
-            reason = f"(Het verslag van dat overleg vermeldt geen bijdrage van {_named(absent)}.)"
-        elif unrecorded:
-            reason = "(Het verslag van dat overleg vermeldt hierover niets.)"
-        elif unheard:
-            reason = (
-                f"(Het dossier heeft geen verslag van dat overleg; wat {_named(unheard)} er zei, staat er niet in.)"
-            )
-        elif refused and evidence.outcome_open:
-            reason = _still_open(ranked, passages, standalone)
-        else:
-            reason = ""
+        reason = silence or (_still_open(ranked, passages, standalone) if refused and evidence.outcome_open else "")
         note = "\n\n".join(part for part in (reason, note) if part)
         if note:
             text = f"{text}\n\n{note}"
@@ -222,6 +208,27 @@ class Assistant:
             implied=retrieval.implied,
             ignored=tuple(ignore),
         )
+
+    def _silence(self, question: str, retrieval: Retrieval, ranked: list) -> str:
+        """Why the dossier holds no record of what the question asks someone said, as the note to its refusal: the
+        verslag of the named meeting records no word of theirs or nothing on the subject, the meeting is only
+        mentioned, or the reply asked for is not in the verslag; '' when none of these holds."""
+        hints, documents, passages, spoken = retrieval.hints, self.index.documents(), retrieval.passages, self._spoken()
+        absent = not_among_speakers(question, hints, documents, spoken, self.people(), self._absent_of)
+        if absent:
+            return f"(Het verslag van dat overleg vermeldt geen bijdrage van {_named(absent)}.)"
+        best = sorted(ranked, key=lambda s: -s.support)
+        if said_elsewhere(question, hints, documents, [passages[s.passage_rank] for s in best[:3]]):
+            return "(Het verslag van dat overleg vermeldt hierover niets.)"
+        unheard = heard_nowhere(question, hints, documents, passages, self.people())
+        if unheard:
+            return f"(Het dossier heeft geen verslag van dat overleg; wat {_named(unheard)} er zei, staat er niet in.)"
+        if not best:
+            return ""
+        replied_to = best[0]  # what a reply would answer: the turns after it should hold it
+        statements = spoken.get(passages[replied_to.passage_rank].meta.doc_id, ())
+        unanswered = reply_unrecorded(question, replied_to.text, statements, self.people())
+        return f"(Het verslag vermeldt geen antwoord van {_named(unanswered)}.)" if unanswered else ""
 
     def _about_dossier(self, question: str, standalone: str, filters: Filter | None, started: float) -> Answer | None:
         """What the dossier holds, one line per overleg citing its agenda (None when it holds no overleg)."""

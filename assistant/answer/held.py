@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer.evidence import UNTIL, asks_position, people, speakers_asked
-from assistant.answer.question import ORGANISATIONS, QuestionHints
+from assistant.answer.question import ORGANISATIONS, QuestionHints, organisations_asked
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
 from assistant.core.minutes import REDACTED, close_names
@@ -187,3 +187,31 @@ def heard_nowhere(
     said = [day_month_nl(d) for d in hints.days]
     mentioning = [p.text for p in passages if any(day in p.text for day in said)]
     return "" if any(named.search(text) for text in mentioning) else name
+
+
+_NEXT_TURNS = 4  # turns after the one replied to in which a reply is looked for (split A + tuning: 3 refused a reply
+# De Jonge gave four turns later, tun-609; 4 kept both unanswerables it was written for, tun-1733 and tun-1849)
+
+
+def reply_unrecorded(
+    question: str, replied_to: str, statements: Sequence[tuple[str, str, str]], known: set[str]
+) -> str:
+    """Whom a question asks for a reply ('Wat antwoordde Eerenberg op de uitleg van De Jonge ...?') when the verslag
+    records what they would reply to (`replied_to`, the best sentence, in its `statements`) but neither that turn nor
+    the next few are theirs; '' otherwise."""
+    if not _REPLIES.search(question) or not statements:
+        return ""
+    wanted = " ".join(replied_to.split())
+    at = next((i for i, (quote, _, _) in enumerate(statements) if wanted in quote), None)
+    persons = [p for p in speakers_asked(question, known) if not _ACRONYM.fullmatch(p)]
+    first = _first_named(question, persons, [o for o in organisations_asked(question) if o in _SPEAKING])
+    if at is None or first is None:
+        return ""
+    kind, name = first
+    turns = statements[at : at + 1 + _NEXT_TURNS]
+    if kind == "person":  # their turn, or a turn that reports their words ('Minister Dekker gaf aan ...')
+        surname = name.split()[-1]
+        heard = any(close_names(surname, who) for _, who, _ in turns) or bool(re.search(rf"\b{surname}\b", replied_to))
+    else:
+        heard = any(org == name for _, _, org in turns)
+    return "" if heard else name
