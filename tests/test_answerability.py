@@ -242,6 +242,9 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     assert still_asked(expertise, "Hoe rust je dit toe; welke expertise is nodig; wat is passende zorg?")
     assert not still_asked(expertise, "Over welke expertise nodig is, namelijk een gedragswetenschapper.")
     assert not still_asked(expertise, "In elk wijkteam moet een gedragswetenschapper zitten.")
+    letter = "Wat stond er in de brief van minister Slob over het aantal thuiszitters?"
+    assert still_asked(letter, "Minister Slob komt binnenkort met een brief over het aantal thuiszitters.")
+    assert not still_asked(letter, "In zijn brief meldt minister Slob een toename van het aantal thuiszitters.")
 
 
 def test_a_meeting_that_took_place_is_not_a_position_asked():

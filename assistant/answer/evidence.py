@@ -519,10 +519,22 @@ _WHICH = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke?\s+(\w{4,})", re.I)  # 'Wel
 _ANSWERED = re.compile(r"\bnamelijk\b|:|\bzoals\b", re.I)  # 'over welke indexatie ..., namelijk dat ...'
 
 
+# 'Wat stond er in de brief van minister Slob?' asks what a document says ...
+_ASKS_CONTENTS = re.compile(r"\bwat (?:stond|staat|stonden|staan) (?:er )?in\b|\bwat schreef\b", re.I)
+# ... which a sentence announcing it does not say: 'Minister Slob komt binnenkort met een brief', 'wil in oktober
+# aangeven hoe ...'
+_ANNOUNCES = re.compile(
+    r"\bkom(?:t|en)\b[^.;]*\bmet een\b|\bbinnenkort\b|\bwil(?:len)?\b[^.;]*\b(?:aangeven|sturen|informeren)\b", re.I
+)
+
+
 def still_asked(question: str, sentence: str) -> bool:
     """True for a sentence that leaves what a question asks open because it is still being looked into ('wordt
     gekeken hoe', 'worden varianten uitgewerkt') or because the sentence asks it itself ('welke expertise is nodig;'
-    among the questions a table raised), unless the question asks a position or what is being looked into."""
+    among the questions a table raised), unless the question asks a position or what is being looked into; and for
+    a sentence that only announces the document whose contents the question asks ('komt binnenkort met een brief')."""
+    if _ASKS_CONTENTS.search(question) and (_ANNOUNCES.search(sentence) or _PLANNED.search(sentence)):
+        return True  # the document is only announced: what it says is not in the dossier
     if asks_position(question) or _ASKS_LOOKING.search(question):
         return False
     if _LOOKED_INTO.search(sentence):
