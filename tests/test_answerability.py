@@ -216,6 +216,9 @@ def test_an_amount_asked_is_one_the_question_does_not_give_itself():
     assert not holds_focus("number", "Per instelling is er in totaal 33,5 mln. beschikbaar.", asked)
     assert holds_focus("number", "Per instelling is er € 2 mln. beschikbaar.", asked)
     assert holds_focus("number", "Per instelling is er € 2 mln. beschikbaar.", "Hoeveel geld kreeg elke instelling?")
+    yearly = "Hoeveel jongeren verliezen we jaarlijks uit beeld?"  # a count per year, not a share or a total
+    assert not holds_focus("number", "30% van de jongeren verliezen we uit beeld.", yearly)
+    assert holds_focus("number", "Jaarlijks verliezen we 4000 jongeren uit beeld.", yearly)
     part = "Hoeveel van de € 170 miljoen ging naar de regio Utrecht?"  # a part of an amount the question gives
     assert not holds_focus("number", "Het voorschot wordt met de vastgestelde € 170 miljoen verrekend.", part)
     assert holds_focus("number", "Naar de regio Utrecht ging € 9 miljoen.", part)

@@ -216,15 +216,17 @@ _OF = {"%", "procent", "van", "de", "het", "der", "den"}  # '40% van de jeugdbes
 
 _PER = re.compile(r"\bper (?!\d)(\w+)|\b(?:elk|ieder)e?\b", re.I)  # 'per pleegkind', 'elk expertisecentrum'
 _EVERY = {"jaar": r"\w*jaarlijks", "maand": r"\w*maandelijks", "week": r"\w*wekelijks"}
+_UNIT_OF = {"jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week"}
 
 
 def _per_unit_held(question: str, sentence: str) -> bool:
     """A number asked per unit ('per pleegkind', 'per jaar', 'elk') is given per unit: 'per pleegkind', 'jaarlijks',
     'gemiddeld', 'elk'; True when the question asks for no number per unit."""
     asked = _PER.search(question)
-    if not asked:
+    every = re.search(r"\b(?:jaarlijks|maandelijks|wekelijks)\b", question, re.I)  # 'jaarlijks' asks per jaar too
+    if not asked and not every:
         return True
-    unit = (asked.group(1) or "").lower()
+    unit = _UNIT_OF[every.group(0).lower()] if every else (asked.group(1) or "").lower()
     if not unit:
         return bool(re.search(r"\bper\b|\b(?:elk|ieder)e?\b|\bgemiddeld", sentence, re.I))
     stems = set(tokenize(unit))
