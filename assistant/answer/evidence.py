@@ -411,7 +411,7 @@ _UNKNOWN = re.compile(
 _ASKS_OUTCOME = re.compile(
     r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|aangesteld|benoemd)\b|"
     # 'Wat waren de uitkomsten?', 'Wat kwam er uit de evaluatie?' (not 'wanneer ... de uitkomsten bespreken')
-    r"\bwat (?:was|waren|is|zijn) de uitkomsten\b|\bwat kwam(?:en)? (?:er )?uit\b|"
+    r"\bwat (?:was|waren|is|zijn) de uitkomsten\b|\bwat kwam(?:en)? (?:er )?uit\b|\bwat leverde(?:n)?\b[^?]*\bop\b|"
     # 'Wie werd projectleider?' asks who was appointed; 'Wie werd er ... ingezet?' asks what is recorded
     r"^\s*(?:en\s+)?wie werd\b(?![^?]*\b(?:\w*ge\w+|be\w+|ver\w+|ont\w+)[dt]\b)|"
     r"\bliep\b[^?]*\baf\b",

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.evidence import UNTIL, asks_position, people, speakers_asked
+from assistant.answer.evidence import UNTIL, asks_outcome, asks_position, people, speakers_asked
 from assistant.answer.question import ORGANISATIONS, QuestionHints, organisations_asked
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
@@ -35,7 +35,7 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
     """The question names a day, year or meeting that none of the documents is about."""
     hints = retrieval.hints
     dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
-    said_or_decided = hints.asks_what_was_said or hints.asks_decision
+    said_or_decided = hints.asks_what_was_said or hints.asks_decision or asks_outcome(question)
     said = [day_month_nl(d) for d in hints.days]  # '12 november', as a text writes it
     if hints.days:
         held = [meeting for meeting, days in dated if days & set(hints.days)]
