@@ -131,7 +131,8 @@ _ANCHOR_SKIP = set(
     Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland""".split()
 )
 _ASKS_POSITION = re.compile(
-    r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|(?:vond|vonden|vindt)(?![^.?;]*\bplaats\b)|wilde|wens|standpunt|keek|kijkt|"
+    r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|wilde|wens|standpunt|keek|kijkt|"
+    r"(?:vond|vonden|vindt)(?![^.?;]*\bplaats\b)|"  # not 'vond ... plaats': took place
     r"meldde|bepleit\w*|boodschap|waarschuwde|stelde|adviseerde|punt|klaagde\w*|benadrukte\w*|pleitte\w*|opperde\w*|"
     r"betoogde\w*|uitte\w*|noemde\w*|vroeg|vroegen|verwachtte\w*|erkende\w*|hekelde\w*|bekritiseerde\w*|meende\w*|"
     r"vertelde\w*|antwoordde\w*|toelichtte\w*|lichtte\w*|wees|oordeelde\w*|twijfelde\w*|betwijfelde\w*|vreesde\w*|"
@@ -352,7 +353,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
 # what stands capitalised but is no place: a person after a title ('Dhr. De Jonge'), the first half of a compound
 # ('het Wmo-domein'), a noun ('de Voorjaarsnotabesluitvorming'), a motion named after Kamerleden
 _HONORIFIC = re.compile(
-    rf"\b(?i:dhr|mevr|mw|de heer|mevrouw|minister|staatssecretaris)\.?\s+(?:[A-Z][a-zà-ÿ]+\s+)?{_PARTICLES}[A-Z][\w'-]+"
+    r"\b(?i:dhr|mevr|mw|de heer|mevrouw|minister|staatssecretaris)\.?\s+"
+    rf"(?:[A-Z][a-zà-ÿ]+\s+)?{_PARTICLES}[A-Z][\w'-]+"
 )
 _COMPOUND_HEAD = re.compile(r"\b[A-Z]\w*-(?=[a-z])")
 _NOUN_ENDING = re.compile(r"(?:ing|heid|schap|atie|isme|ment|teit)$")
@@ -490,7 +492,7 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     if not which or following is None or asks_position(question) or question_focus(question) != "none":
         return False
     stem = re.sub(r"(?:'s|en|s)$", "", which.group(1).lower())  # 'competenties' in 'competentie'
-    first, _, rest = sentence.strip().partition(" ")
+    rest = sentence.strip().partition(" ")[2]  # past the first word: 'SKJ gaat ...' names no competentie
     return stem in sentence.lower() and not _NAMES_SOME.search(rest) and not _EXAMPLES_FOLLOW.search(following)
 
 
@@ -804,7 +806,6 @@ def gather_evidence(
     best = sorted(ranked, key=lambda s: -s.support)[:3]
     missing = speaker_missing(question, [s.text for s in ranked], known)
     if missing and spoken:  # the verslag may record a sentence as someone's without naming them in it
-        statements = {rank: spoken.get(p.meta.doc_id, ()) for rank, p in enumerate(retrieval.passages)}
         recorded = {who[0] for s in ranked if (who := spoken_by(s.text, statements.get(s.passage_rank, ())))}
         missing = speaker_missing(question, [s.text for s in ranked], known, recorded)
     return Evidence(
