@@ -359,6 +359,9 @@ def test_speaker_missing_when_the_named_person_never_speaks():
     assert speaker_missing(typed, ["Mevr. Esmán voegt toe dat een bandbreedte mogelijk is."]) == 0.0
     assert speaker_missing("Waarover klaagde minister Dekker?", ["Mevr. Esmán voegt toe dat het kan."]) == 1.0
     # whom the question names as the object is not whom it asks to hear: the press reacted to De Viersprong
+    bascule = "Wat vonden De Bascule en Spirit zelf van hun samengaan?"  # a body whose name opens with 'De'
+    assert speaker_missing(bascule, ["Mooie initiatieven, zoals het samengaan van Bascule en Spirit."]) == 1.0
+    assert speaker_missing(bascule, ["De Bascule zegt dat het samengaan goed verloopt."]) == 0.0
     reacted = "Hoe reageerde de pers op de persconferentie van De Viersprong?"
     assert speaker_missing(reacted, ["De landelijke pers was afwezig."], known={"Viersprong"}) == 0.0
 

@@ -635,7 +635,7 @@ def speaker_missing(
     # ('Wanneer wilde KPMG ... opleveren?' asks a date, not what KPMG wanted)
     after_verb = {m.end() for m in _ASKS_POSITION.finditer(question)} if question_focus(question) == "none" else set()
     bodies = [
-        m.group(1) for m in re.finditer(r"\s+(?:de |het )?([A-Z][\w-]+)", question)
+        m.group(1) for m in re.finditer(r"\s+(?:[Dd]e |[Hh]et )?([A-Z][\w-]+)", question)
         if m.start() in after_verb and m.group(1) not in persons and not _SEATED.search(m.group(1))
         and not _DOCUMENT.search(m.group(1))  # 'Wat zegt het VN-Verdrag': a text says it in its own words
     ]  # fmt: skip
