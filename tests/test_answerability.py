@@ -248,6 +248,8 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     letter = "Wat stond er in de brief van minister Slob over het aantal thuiszitters?"
     assert still_asked(letter, "Minister Slob komt binnenkort met een brief over het aantal thuiszitters.")
     assert not still_asked(letter, "In zijn brief meldt minister Slob een toename van het aantal thuiszitters.")
+    vision = "Wat stond er in het visiedocument van de G40?"  # a document still being written
+    assert still_asked(vision, "De G40 is bezig met een visiedocument.")
 
 
 def test_a_meeting_that_took_place_is_not_a_position_asked():

@@ -528,7 +528,9 @@ _ASKS_CONTENTS = re.compile(r"\bwat (?:stond|staat|stonden|staan) (?:er )?in\b|\
 # ... which a sentence announcing it does not say: 'Minister Slob komt binnenkort met een brief', 'wil in oktober
 # aangeven hoe ...'
 _ANNOUNCES = re.compile(
-    r"\bkom(?:t|en)\b[^.;]*\bmet een\b|\bbinnenkort\b|\bwil(?:len)?\b[^.;]*\b(?:aangeven|sturen|informeren)\b", re.I
+    r"\bkom(?:t|en)\b[^.;]*\bmet een\b|\bbinnenkort\b|\bwil(?:len)?\b[^.;]*\b(?:aangeven|sturen|informeren)\b|"
+    r"\b(?:is|zijn) bezig met\b|\bwerk(?:t|en) aan\b",  # 'De G40 is bezig met een visiedocument'
+    re.I,
 )
 
 
