@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 
-from assistant.answer.speakers import full_names
+from assistant.answer.speakers import NOUN_ENDING, full_names
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
 from assistant.core.glossary import ABBREVIATIONS
 from assistant.core.redactions import without_codes
@@ -224,7 +224,7 @@ def _per_unit_held(question: str, sentence: str) -> bool:
     """A number asked per unit ('per pleegkind', 'per jaar', 'elk') is given per unit: 'per pleegkind', 'jaarlijks',
     'gemiddeld', 'elk'; True when the question asks for no number per unit."""
     asked = _PER.search(question)
-    every = re.search(r"\b(?:jaarlijks|maandelijks|wekelijks)\b", question, re.I)  # 'jaarlijks' asks per jaar too
+    every = re.search(rf"\b(?:{'|'.join(_UNIT_OF)})\b", question, re.I)  # 'jaarlijks' asks per jaar too
     if not asked and not every:
         return True
     unit = _UNIT_OF[every.group(0).lower()] if every else (asked.group(1) or "").lower()
@@ -357,13 +357,12 @@ _HONORIFIC = re.compile(
     rf"(?:[A-Z][a-zà-ÿ]+\s+)?{_PARTICLES}[A-Z][\w'-]+"
 )
 _COMPOUND_HEAD = re.compile(r"\b[A-Z]\w*-(?=[a-z])")
-_NOUN_ENDING = re.compile(r"(?:ing|heid|schap|atie|isme|ment|teit)$")
 
 
 def place_names(sentence: str) -> set[str]:
     """The capitalised words of a sentence that may name a place or a group of gemeenten ('Utrecht', 'de G4')."""
     text = _COMPOUND_HEAD.sub(" ", _HONORIFIC.sub(" ", _NAMED_AFTER.sub(" ", sentence)))
-    words = [n for n in _NAME.findall(text) if not _ACRONYM.fullmatch(n) and not _NOUN_ENDING.search(n)]
+    words = [n for n in _NAME.findall(text) if not _ACRONYM.fullmatch(n) and not NOUN_ENDING.search(n)]
     return set(words) | set(_GROUP.findall(text))
 
 

@@ -178,12 +178,11 @@ def heard_nowhere(
         return ""
     if any({m.meeting_date, m.document_date} & set(hints.days) for m in documents):
         return ""  # a meeting or document of that day: its verslag, or the lack of one, is for the rules above
-    persons = [p for p in speakers_asked(question, known) if not _ACRONYM.fullmatch(p)]
-    first = _first_named(question, persons, [o for o in hints.organisations if o in _SPEAKING])
+    first = _whom_asked(question, known, hints.organisations)
     if first is None:
         return ""
     kind, name = first
-    named = re.compile(ORGANISATIONS[name] if kind == "organisation" else rf"\b{re.escape(name.split()[-1])}\b")
+    named = re.compile(ORGANISATIONS[name] if kind == "organisation" else _surname_pattern(name))
     said = [day_month_nl(d) for d in hints.days]
     mentioning = [p.text for p in passages if any(day in p.text for day in said)]
     return "" if any(named.search(text) for text in mentioning) else name
@@ -203,15 +202,28 @@ def reply_unrecorded(
         return ""
     wanted = " ".join(replied_to.split())
     at = next((i for i, (quote, _, _) in enumerate(statements) if wanted in quote), None)
-    persons = [p for p in speakers_asked(question, known) if not _ACRONYM.fullmatch(p)]
-    first = _first_named(question, persons, [o for o in organisations_asked(question) if o in _SPEAKING])
+    first = _whom_asked(question, known, organisations_asked(question))
     if at is None or first is None:
         return ""
     kind, name = first
     turns = statements[at : at + 1 + _NEXT_TURNS]
     if kind == "person":  # their turn, or a turn that reports their words ('Minister Dekker gaf aan ...')
         surname = name.split()[-1]
-        heard = any(close_names(surname, who) for _, who, _ in turns) or bool(re.search(rf"\b{surname}\b", replied_to))
+        heard = any(close_names(surname, who) for _, who, _ in turns) or bool(
+            re.search(_surname_pattern(name), replied_to)
+        )
     else:
         heard = any(org == name for _, _, org in turns)
     return "" if heard else name
+
+
+def _whom_asked(question: str, known: set[str], organisations: Sequence[str]) -> tuple[str, str] | None:
+    """('person' or 'organisation', name) of whom the question asks to hear first: a person it asks to speak, not
+    one it names as the object, or a body that sits at the overleggen; None when it asks neither."""
+    persons = [p for p in speakers_asked(question, known) if not _ACRONYM.fullmatch(p)]
+    return _first_named(question, persons, [o for o in organisations if o in _SPEAKING])
+
+
+def _surname_pattern(name: str) -> str:
+    """A pattern for the surname of a name as the question writes it ('Ali Rabarison': 'Rabarison')."""
+    return rf"\b{re.escape(name.split()[-1])}\b"

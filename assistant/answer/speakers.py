@@ -29,7 +29,7 @@ def _people(text: str) -> Iterator[re.Match[str]]:
 # words that open a capitalised pair but are no first name ('In Amsterdam', 'Het Rijk', 'Per Voorjaarsnota'), and
 # the capitalised particle that ends one without a surname after it ('Noord-Holland De vijf regio's')
 _NO_FIRST_NAME = set("De Het Een In Met Als Per Van Ad Bv Dhr Mevr Voor Onder Vanuit Op Uw Ter Over Bij Naar".split())
-_NOUN = re.compile(r"(?:ing|heid|schap|atie|isme|ment|teit)$")  # 'Informatievoorziening Sociaal Domein'
+NOUN_ENDING = re.compile(r"(?:ing|heid|schap|atie|isme|ment|teit)$")  # 'Informatievoorziening Sociaal Domein'
 
 
 def full_names(text: str) -> set[str]:
@@ -39,7 +39,7 @@ def full_names(text: str) -> set[str]:
     return {
         person[3] for person in _people(text)
         if not {person[1], person[3]} & _PLACE_PARTS and not person[3].endswith("-")
-        and person[1] not in _NO_FIRST_NAME and person[3] not in _NO_FIRST_NAME and not _NOUN.search(person[1])
+        and person[1] not in _NO_FIRST_NAME and person[3] not in _NO_FIRST_NAME and not NOUN_ENDING.search(person[1])
         and text[person.start() - 1 : person.start()] != "-"
     }  # fmt: skip
 
