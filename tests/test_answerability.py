@@ -578,7 +578,8 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     assert held("Wat moet er voor eind 2021 zijn aangepast?", (deadline,))  # a deadline a document sets
     assert not held("Wat besloot het BO eind 2021?", (deadline,))  # but nothing was decided then
     assert not held("Wat gebeurde er in het najaar van 2021?", (written,))  # nor is it in any document
-    announced = Passage("c4", META, "Op 9 december vindt het volgende BO met de VNG plaats.", "", (3,))
+    october = DocMeta("n3", "nota", "Nota", "bundel.pdf", 8, 8, "BO Rijk-VNG", dt.date(2020, 10, 7))
+    announced = Passage("c4", october, "Op 9 december vindt het volgende BO met de VNG plaats.", "", (8,))
     assert held("Welk overleg vindt op 9 december 2020 plaats?", (announced,))  # the documents announce it
     assert not held("Wat besloot het BO Rijk-VNG van 9 december 2020?", (announced,))  # but record nothing of it
     assert not held("Wat leverde het BO Rijk-VNG van 9 december 2020 op?", (announced,))  # nor how it turned out
@@ -597,6 +598,11 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     assert not held("Wat werd er in 2021 afgesproken over de gezinshuizen?", (plans,))  # nor decided
     heidag = Passage("c2", META, "De VNG-heidag op 12 november ging over de gezinshuizen.", "", (3,))
     assert held("Wat besprak de bijeenkomst van 12 november 2019?", (written, heidag))  # mentioned elsewhere
+    assert not held("Wat besprak de bijeenkomst van 12 november 2020?", (written, heidag))  # but 2019's
+    wgo = Passage("c9", nota, "Terugblik WGO 18 november 2019. Het WGO op 18 november ging over de tarieven.", "", (1,))
+    assert held("Wat zei de VNG in het WGO van 18 november 2019?", (wgo,))
+    assert not held("Wat bespraken VWS en VNG in het BO van 18 november 2020?", (wgo,))  # another year's day
+    assert not held("Wat bespraken VWS en VNG in het BO van 8 november 2019?", (wgo,))  # and not the 8th
 
 
 def test_what_was_said_at_a_named_meeting_is_read_from_that_meeting_only():

@@ -31,15 +31,33 @@ def _bounds_only(question: str) -> bool:
     return bool(days) and all(_BOUNDS.search(question[: m.span[0]]) for m in days)
 
 
+def _year_meant(day: dt.date, written: dt.date) -> int:
+    """The year a text written on `written` means by the day and month of `day` without a year: the nearest."""
+    return min(
+        (written.year - 1, written.year, written.year + 1),
+        key=lambda year: abs((dt.date(year, day.month, min(day.day, 28)) - written).days),
+    )
+
+
+def _names_day(passage: Passage, day: dt.date) -> bool:
+    """The passage names the day: '18 november 2019' is 2019's, and a bare '18 november' the one nearest to when
+    the passage was written (a nota of 2019 announcing 'het WGO op 18 november' does not name 18 november 2020)."""
+    written = passage.meta.date
+    for found in re.finditer(rf"\b{day_month_nl(day)}\b(?:\s+(\d{{4}}))?", passage.text):
+        year = int(found.group(1)) if found.group(1) else written and _year_meant(day, written)
+        if year in (None, day.year):
+            return True
+    return False
+
+
 def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str = "") -> bool:
     """The question names a day, year or meeting that none of the documents is about."""
     hints = retrieval.hints
     dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
     said_or_decided = hints.asks_what_was_said or hints.asks_decision or asks_outcome(question)
-    said = [day_month_nl(d) for d in hints.days]  # '12 november', as a text writes it
     if hints.days:
         held = [meeting for meeting, days in dated if days & set(hints.days)]
-        mentioned = [p for p in retrieval.passages if any(day in p.text for day in said)]
+        mentioned = [p for p in retrieval.passages if any(_names_day(p, day) for day in hints.days)]
         # a document written after the day looks back on it ('Terugblik AO 23 juni'); one before only announces it
         recorded = any(p.meta.date and p.meta.date > min(hints.days) for p in mentioned)
         if not held and (not mentioned or (said_or_decided and not recorded and not _bounds_only(question))):
@@ -52,7 +70,8 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
             # 'het BO van 12 november': no overleg met that day; a nota written that day is not one, but a
             # meeting another document mentions on that day (a heidag, a stuurgroep) may be asked about
             written = {m.doc_id for m in documents if m.document_date in hints.days}
-            if not any(day in p.text for day in said for p in retrieval.passages if p.meta.doc_id not in written):
+            others = [p for p in retrieval.passages if p.meta.doc_id not in written]
+            if not any(_names_day(p, day) for day in hints.days for p in others):
                 return True
     asks_record = said_or_decided or hints.doc_types
     if hints.days and (set(hints.doc_types) <= {"verslag"}) and asks_record:
