@@ -16,6 +16,7 @@ from assistant.answer.evidence import (
     leaves_open,
     left_open,
     names_none,
+    open_candidates,
     outcome_left_open,
     place_names,
     question_focus,
@@ -231,6 +232,21 @@ def test_an_outcome_a_sentence_reports_is_not_left_open_by_a_plan_beside_it():
     assert outcome_left_open(asked, [planned])
     assert not outcome_left_open(asked, [planned, reported])
     assert not outcome_left_open("Wat zei de VNG over de visie?", [planned])  # no outcome asked
+
+
+def test_an_outcome_is_left_open_by_a_time_still_ahead_when_the_document_was_written():
+    asked = "Wat was de uitkomst van het verkennend onderzoek naar een werkwijze voor de GI's?"
+    ahead = "Voor de zomer van 2020 ronden zij hiertoe een verkennend onderzoek af."
+    march, september = dt.date(2020, 3, 20), dt.date(2020, 9, 1)
+    assert outcome_left_open(asked, [ahead], [march])  # in a letter of March: planned
+    assert not outcome_left_open(asked, [ahead], [september])  # written after the summer: it may report it
+    assert not outcome_left_open(asked, [ahead])  # no date known: nothing to hold it against
+    assert not outcome_left_open("Wat wilden de GI's onderzoeken?", [ahead], [march])  # no outcome asked
+    # the sentence the answer would open with counts too, though three others hold more of the question
+    opening = Sentence(ahead, 0, 11, 0.41, 0.66, 0.23)
+    others = [Sentence(f"De GI's en cliënten, zin {n}.", 0, n, 0.4, 0.6, 0.3) for n in range(3)]
+    assert [s.position for s in open_candidates([opening, *others])] == [0, 1, 2, 11]
+    assert len(open_candidates([*others, opening])) == 3  # none twice when the opening one holds most
 
 
 def test_what_is_still_looked_into_or_only_asked_does_not_answer():

@@ -16,6 +16,7 @@ from assistant.answer.evidence import (
     asks_position,
     gather_evidence,
     leaves_open,
+    open_candidates,
     people_in,
     speakers_asked,
     still_asked,
@@ -389,8 +390,14 @@ def _named(who: str) -> str:
 
 def _still_open(ranked, passages: list[Passage], question: str) -> str:
     """The sentence that says an outcome asked about was still open, with where it stands; '' when none does."""
-    best = sorted(ranked, key=lambda s: -s.support)[:3]
-    said = next((s for s in best if leaves_open(question, s.text) or still_asked(question, s.text)), None)
+    said = next(
+        (
+            s
+            for s in open_candidates(ranked)
+            if leaves_open(question, s.text, passages[s.passage_rank].meta.date) or still_asked(question, s.text)
+        ),
+        None,
+    )
     if said is None:  # the best sentence speaks of what is asked without naming it: nothing was open, just not said
         return ""
     p = passages[said.passage_rank]

@@ -8,6 +8,7 @@ and whether the anchors occur in running text rather than only in attendee lists
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Collection
@@ -460,14 +461,21 @@ def left_open(sentence: str) -> bool:
     )
 
 
-def leaves_open(question: str, sentence: str) -> bool:
+def looks_ahead(sentence: str, written: dt.date | None) -> bool:
+    """True for a sentence that names a time after its document was written ('Voor de zomer van 2020 ronden zij een
+    onderzoek af' in a letter of March 2020): what it says was planned or expected then, not done."""
+    return written is not None and any(m.start > written for m in find_dates(sentence))
+
+
+def leaves_open(question: str, sentence: str, written: dt.date | None = None) -> bool:
     """True for a sentence that leaves the outcome a question asks about open without giving what it asks for:
-    '7 gemeenten gaan de taak op zich nemen, een 8e wordt nog gezocht' answers 'hoeveel ... daadwerkelijk'."""
+    '7 gemeenten gaan de taak op zich nemen, een 8e wordt nog gezocht' answers 'hoeveel ... daadwerkelijk'.
+    `written`: the date of the sentence's document, against which a time it names is still ahead."""
     if not _ASKS_OUTCOME.search(question):  # what was agreed: 'Afspraak: de VNG zal ...' is agreed, not planned
         return bool(_YET_TO_AGREE.search(sentence))
     # only a count is specific enough: any capitalised word or month would pass for the name or date asked for
     counts = question_focus(question) == "number" and holds_focus("number", sentence, question)
-    return left_open(sentence) and not counts
+    return (left_open(sentence) or looks_ahead(sentence, written)) and not counts
 
 
 # what names something: a name after the first word, a number, a list, an example, a colon or bracket that specifies
@@ -499,13 +507,21 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
 _REPORTS_OUTCOME = re.compile(r"\b(?:kwam(?:en)?\s+(?:er\s+)?uit\s+dat|(?:hier|daar)uit\s+(?:kwam|bleek))\b", re.I)
 
 
-def outcome_left_open(question: str, best: list[str]) -> bool:
+def open_candidates(ranked: list) -> list:
+    """The sentences that may leave an outcome open: the three holding most of the question, and the one the answer
+    would open with ('Voor de zomer van 2020 ronden zij een verkennend onderzoek af', the only one naming it)."""
+    best = sorted(ranked, key=lambda s: -s.support)[:3]
+    return best + [s for s in ranked[:1] if s not in best]
+
+
+def outcome_left_open(question: str, best: list[str], written: list[dt.date | None] | None = None) -> bool:
     """True when the question asks how something turned out and one of the best sentences leaves it open, or when
     the best sentence still looks into or asks what the question asks; unless one of them reports what came out
-    ('Hier kwam uit dat de keten ...')."""
+    ('Hier kwam uit dat de keten ...'). `written`: the dates of the best sentences' documents."""
     if any(_REPORTS_OUTCOME.search(s) for s in best):
         return False
-    return (asks_outcome(question) and any(leaves_open(question, s) for s in best)) or (
+    dates = written or [None] * len(best)
+    return (asks_outcome(question) and any(leaves_open(question, s, d) for s, d in zip(best, dates, strict=True))) or (
         bool(best) and still_asked(question, best[0])
     )
 
@@ -805,6 +821,7 @@ def gather_evidence(
     held = max((with_set_up(s) for s in ranked if holds_focus(focus, s.text, question) and theirs(s)), default=0.0)
     dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
     best = sorted(ranked, key=lambda s: -s.support)[:3]
+    opened = open_candidates(ranked)
     missing = speaker_missing(question, [s.text for s in ranked], known)
     if missing and spoken:  # the verslag may record a sentence as someone's without naming them in it
         recorded = {who[0] for s in ranked if (who := spoken_by(s.text, statements.get(s.passage_rank, ())))}
@@ -820,7 +837,9 @@ def gather_evidence(
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
         outcome_open=float(
-            outcome_left_open(question, [s.text for s in best])
+            outcome_left_open(
+                question, [s.text for s in opened], [retrieval.passages[s.passage_rank].meta.date for s in opened]
+            )
             or bool(best and names_none(question, best[0].text, following(best[0])))
         ),
         focus_share=held / support if (focus != "none" or _compares(question)) and support else 1.0,
