@@ -266,6 +266,11 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     assert not still_asked(letter, "In zijn brief meldt minister Slob een toename van het aantal thuiszitters.")
     vision = "Wat stond er in het visiedocument van de G40?"  # a document still being written
     assert still_asked(vision, "De G40 is bezig met een visiedocument.")
+    proposal = "Welk voorstel deed de VNG over de positionering van de autoriteit?"  # one only announced
+    assert still_asked(proposal, "Dhr. Eerenberg: VNG zal ook een voorstel doen.")
+    assert not still_asked(proposal, "De VNG stelt voor de autoriteit bij de NZa te positioneren.")
+    topical = "Iedere discussie over positionering heeft voor- en nadelen."  # holds most of the question
+    assert outcome_left_open(proposal, [topical, topical, topical, "Dhr. Eerenberg: VNG zal ook een voorstel doen."])
 
 
 def test_a_meeting_that_took_place_is_not_a_position_asked():

@@ -517,12 +517,13 @@ def open_candidates(ranked: list) -> list:
 def outcome_left_open(question: str, best: list[str], written: list[dt.date | None] | None = None) -> bool:
     """True when the question asks how something turned out and one of the best sentences leaves it open, or when
     the best sentence still looks into or asks what the question asks; unless one of them reports what came out
-    ('Hier kwam uit dat de keten ...'). `written`: the dates of the best sentences' documents."""
+    ('Hier kwam uit dat de keten ...'). `best`: as `open_candidates` gives them, the three holding most of the
+    question and then the one the answer would open with; `written`: the dates of their documents."""
     if any(_REPORTS_OUTCOME.search(s) for s in best):
         return False
     dates = written or [None] * len(best)
     return (asks_outcome(question) and any(leaves_open(question, s, d) for s, d in zip(best, dates, strict=True))) or (
-        bool(best) and still_asked(question, best[0])
+        any(still_asked(question, s) for s in best[:1] + best[3:])  # the best one, and the opening one
     )
 
 
@@ -539,7 +540,11 @@ _ANSWERED = re.compile(r"\bnamelijk\b|:|\bzoals\b", re.I)  # 'over welke indexat
 
 
 # 'Wat stond er in de brief van minister Slob?' asks what a document says ...
-_ASKS_CONTENTS = re.compile(r"\bwat (?:stond|staat|stonden|staan) (?:er )?in\b|\bwat schreef\b", re.I)
+_ASKS_CONTENTS = re.compile(
+    r"\bwat (?:stond|staat|stonden|staan) (?:er )?in\b|\bwat schreef\b|"
+    r"\bwelke? (?:eigen )?voorstel(?:len)? (?:deed|deden|doet|doen)\b",  # 'Welk voorstel deed de VNG?'
+    re.I,
+)
 # ... which a sentence announcing it does not say: 'Minister Slob komt binnenkort met een brief', 'wil in oktober
 # aangeven hoe ...'
 _ANNOUNCES = re.compile(
