@@ -762,3 +762,25 @@ def test_a_person_who_speaks_but_never_of_what_is_asked_is_silent_on_it():
     assert silent_on("Wat vroeg Rabarison over de tuchtrechtangst?", ["Rabarison"], angst, spoken) == ""
     assert silent_on("Hoe reageerde Rabarison op wrap around care?", ["Rabarison"], terms, spoken) == ""  # a reply
     assert silent_on("Wat zei Popma over wrap around care?", ["Popma"], terms, spoken) == ""  # never speaks at all
+
+
+def test_what_someone_said_at_a_named_meeting_is_read_from_that_meetings_verslag():
+    from assistant.answer.held import said_that_day
+    from assistant.answer.question import read_question
+
+    january = DocMeta("v1", "verslag", "Verslag", "bundel.pdf", 4, 5, "BO Rijk-VNG-BGZJ", dt.date(2020, 1, 30))
+    june = DocMeta("v2", "verslag", "Verslag", "bundel.pdf", 9, 10, "BO Rijk-VNG-BGZJ", dt.date(2020, 6, 8))
+    spoken = {"v1": [("Dhr. Van Hoek: Norm: goed idee, maar dat duurt lang.", "Hoek", "BGZJ")],
+              "v2": [("Dhr. van Hoek licht de zorg in een kinderdienstencentrum toe.", "Hoek", "BGZJ")]}  # fmt: skip
+    terms = {"norm": 5.0, "opdrachtgeverschap": 6.0, "hoek": 2.0}
+    june_8 = "Wat vond Van Hoek in het BO van 8 juni 2020 van de Norm voor Opdrachtgeverschap?"
+    heard = said_that_day(read_question(june_8), [january, june], spoken)
+    assert list(heard) == ["v2"] and silent_on(june_8, ["Hoek"], terms, heard) == "Hoek"  # not of the norm then
+    anytime = "Wat vond Van Hoek van de Norm voor Opdrachtgeverschap?"
+    assert said_that_day(read_question(anytime), [january, june], spoken) == spoken  # no day named: all verslagen
+    no_verslag = "Wat vond Van Hoek op 6 november 2019 van de Norm voor Opdrachtgeverschap?"
+    assert said_that_day(read_question(no_verslag), [january, june], spoken) == spoken  # left to date_not_held
+    from assistant.answer.assistant import _as_asked  # the refusal note names them as the question does
+
+    assert _as_asked(june_8, "Hoek") == "Van Hoek" and _as_asked("Wat vond mevrouw de Koning?", "Koning") == "De Koning"
+    assert _as_asked("Wat zei Dekker?", "Dekker") == "Dekker"

@@ -36,6 +36,7 @@ from assistant.answer.held import (
     not_among_speakers,
     reply_unrecorded,
     said_elsewhere,
+    said_that_day,
     silent_on,
 )
 from assistant.answer.llm import LLM
@@ -164,7 +165,9 @@ class Assistant:
             )  # fmt: skip
 
         evidence = evidence_of(standalone, ranked)
-        if standalone == question and silent_on(question, asked, terms, self._spoken()):
+        heard = said_that_day(retrieval.hints, self.index.documents(), self._spoken())
+        quiet = silent_on(question, asked, terms, heard) if standalone == question else ""
+        if quiet:
             evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
         parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
         rankings = [ranked]
@@ -188,6 +191,9 @@ class Assistant:
             refused = not citations
         note = filter_note(filters) if refused else redaction_note(text, standalone)
         reason = silence or (_still_open(ranked, passages, standalone) if refused and evidence.outcome_open else "")
+        if refused and quiet and not reason:
+            where = "het verslag van dat overleg" if heard is not self._spoken() else "de verslagen"
+            reason = f"({_as_asked(question, quiet)} spreekt in {where}, maar niet hierover.)"
         note = "\n\n".join(part for part in (reason, note) if part)
         if note:
             text = f"{text}\n\n{note}"
@@ -386,6 +392,13 @@ class Assistant:
 def _named(who: str) -> str:
     """A body or person as a sentence names them: 'de VNG', 'Rabarison'."""
     return f"de {who}" if who in ("VNG", "BGZJ", "cliëntenorganisaties") else who
+
+
+def _as_asked(question: str, surname: str) -> str:
+    """A surname with the particles the question gives it: 'Van Hoek', 'De Koning'."""
+    found = re.search(rf"\b((?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er)\s+)*){re.escape(surname)}\b", question)
+    particles = found.group(1) if found else ""
+    return particles[:1].upper() + particles[1:] + surname
 
 
 def _still_open(ranked, passages: list[Passage], question: str) -> str:

@@ -187,6 +187,15 @@ def verslagen_of_the_day(hints: QuestionHints, documents: list[DocMeta]) -> list
     ]  # fmt: skip
 
 
+def said_that_day(
+    hints: QuestionHints, documents: list[DocMeta], spoken: dict[str, list[tuple[str, str, str]]]
+) -> dict[str, list[tuple[str, str, str]]]:
+    """The statements of the verslagen of the day a question names ('Wat vond Van Hoek in het BO van 8 juni 2020
+    van de NvO?' is not answered by what he said of it in January); all of them when it names no day with one."""
+    that_day = verslagen_of_the_day(hints, documents)
+    return {doc_id: spoken.get(doc_id, []) for doc_id in that_day} if that_day else spoken
+
+
 def heard_nowhere(
     question: str, hints: QuestionHints, documents: list[DocMeta], passages: Sequence[Passage], known: set[str]
 ) -> str:
