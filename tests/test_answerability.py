@@ -751,6 +751,10 @@ def test_how_someone_was_called_asks_for_a_name_and_a_title_in_quotes_gives_one(
     title = "Hoe heet de publicatie met hun verhalen?"
     assert holds_focus("name", "Hun verhalen staan in de onlangs verschenen publicatie ‘Nu ik groot ben’.", title)
     assert not holds_focus("name", "Hun verhalen zijn opgetekend in een publicatie.", title)
+    who_said = "Wie vond in het BO van 8 juni 2020 dat er een onafhankelijke partij nodig is?"  # who holds the view
+    assert holds_focus("name", "Dhr. Dekker: Er is een onafhankelijke partij nodig.", who_said)
+    assert not holds_focus("name", "Er is een onafhankelijke partij nodig.", who_said)
+    assert not holds_focus("name", "Dhr. Dekker: Er is een onafhankelijke partij nodig.", "Wie wordt de partij?")
 
 
 def test_a_person_who_speaks_but_never_of_what_is_asked_is_silent_on_it():

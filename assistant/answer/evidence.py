@@ -250,6 +250,13 @@ _QUOTED = re.compile(r"[‘“\"'][^‘’“”\"']{3,80}[’”\"']")
 _ASKS_BODY = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:\w*organisaties?|partij(?:en)?|instanties?|ministeries?)\b", re.I)
 _BODIES = {"VNG", "VWS", "Rijk"}
 _NOT_A_BODY = _ANCHOR_SKIP - _BODIES
+# 'Wie vond in het BO dat ...?', 'Wie pleitte voor ...?': who held a view, not whom it was about ('Wie wilde Spijt
+# betrekken?')
+_ASKS_WHO_SAID = re.compile(
+    r"^\s*(?:en\s+)?wie\s+(?:vond|vonden|zei|zeiden|pleitte|pleitten|stelde|stelden|benadrukte|waarschuwde|opperde|"
+    r"betoogde|gaf aan|merkte op)\b",
+    re.I,
+)
 _TURN_OPENING = re.compile(rf"^\W*{_OPENS_TURN}{_PARTICLES}[A-Z][\w'-]+\s*:?")
 _ASKS_PLACE = re.compile(rf"\bwelke?\s+(?:\w+\s+)?{_AND_TWO}(?:gemeenten?|regio'?s?|provincies?)\b", re.I)
 _GROUP = re.compile(r"\b[GM]\d+\b")  # 'de G4', 'de M50': groups of gemeenten
@@ -341,6 +348,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             return len(places) >= _names_asked(question)
         if _ASKS_TITLE.search(question) and _QUOTED.search(sentence):
             return True
+        if _ASKS_WHO_SAID.search(question) and _SPEAKER.match(sentence):
+            return True  # 'Wie vond dat ...?' is answered by who says it: 'Dhr. Dekker: Er is ... nodig.'
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
         skip = _NOT_A_BODY if _ASKS_BODY.search(question) else _ANCHOR_SKIP
         if any(name not in given and name not in skip for name in names) or "10.2.e" in sentence:
