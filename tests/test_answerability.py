@@ -204,6 +204,31 @@ def test_a_count_counts_the_words_right_after_it_not_a_noun_further_on():
     assert holds_focus("number", "Zo'n 40% van de jeugdbeschermingsinstellingen zit in de rode cijfers.", red)
 
 
+def test_a_date_is_the_date_of_the_event_asked_about():
+    from assistant.answer.evidence import date_event, event_undated
+
+    left = "Wanneer verliet minister Dekker het overleg?"
+    assert date_event(left) == ("verla", "verli")
+    assert event_undated(left, [["Op 15 november 2019 sprak u samen met collega Dekker informeel met de VNG."]])
+    assert not event_undated(left, [["Om 15.00 uur op 30 januari 2020 verlaat Dekker het overleg."]])
+    assert not event_undated(left, [["Het overleg van 30 januari 2020.", "Dekker verlaat daarna het overleg."]])
+    assert event_undated(left, [["Het overleg van 30 januari 2020."], ["Dekker verlaat het overleg."]])  # apart
+    sent = "Op welke datum is het memo naar de Tweede Kamer gestuurd?"  # the participle after the auxiliary
+    assert event_undated(sent, [["In bijlage A vindt u een memo met de stand van denken van 27 januari."]])
+    assert not event_undated(sent, [["Het memo is op 3 februari 2020 aan de Kamer verzonden."]])  # the same event
+    appeared = "Wanneer verscheen de notitie van de VNG?"
+    assert not event_undated(appeared, [["De VNG publiceerde de notitie op 2 maart 2020."]])
+    for own_words in (
+        "Wanneer vond het BO plaats?",
+        "Sinds wanneer geldt het verdrag?",
+        "Wanneer liep het af?",
+        "Wanneer kreeg de Kamer de hoofdvragen?",
+        "Wanneer is het BO?",
+        "Hoeveel gemeenten verlieten?",
+    ):
+        assert not event_undated(own_words, [["Op 7 november 2019 zijn de hoofdvragen met de Kamer gedeeld."]])
+
+
 def test_a_day_asked_for_is_not_answered_by_a_month():
     day = "Op welke datum ontving de minister de voortgangsbrief?"
     assert not holds_focus("date", "De BGZJ heeft toegezegd in oktober u een voortgangsbrief te sturen.", day)

@@ -516,6 +516,84 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
 _REPORTS_OUTCOME = re.compile(r"\b(?:kwam(?:en)?\s+(?:er\s+)?uit\s+dat|(?:hier|daar)uit\s+(?:kwam|bleek))\b", re.I)
 
 
+# when a date question asks about: 'Wanneer verliet Dekker het overleg?' (the finite verb), 'Op welke datum is het
+# memo naar de Kamer gestuurd?' (the participle closing it after an auxiliary)
+_WHEN_VERB = re.compile(
+    r"^\s*(?:en\s+)?(?:wanneer|op welke (?:datum|dag)|welke datum|in welk jaar|sinds wanneer|vanaf wanneer)\s+(\w+)\b",
+    re.I,
+)
+_AUXILIARIES = set(
+    """is was zijn waren wordt werd worden werden heeft hebben had hadden moet moest moeten moesten zal zou zullen
+    zouden kan kon kunnen konden gaat ging gaan gingen wil wilde willen wilden mag mocht dient diende stond stonden
+    staat staan""".split()
+)
+# no event of their own: 'Wanneer vond het BO plaats?' is answered by the verslag's 'Vergaderdatum'; a particle
+# closing the question belongs to a verb split in two ('Wanneer liep het onderzoek af?')
+_NO_EVENT = set(
+    """vond vonden vindt plaats klaar gereed bekend af op uit aan in toe mee door over terug bij weg voor na samen
+    terecht geldt gelden gold golden bestaat bestaan bestond kreeg kregen krijgt krijgen ontving ontvingen ontvangt
+    ontvangen""".split()
+)  # nor do states ('geldt', 'bestaat'), nor receiving, which the sender's sentence dates ('met de Kamer gedeeld')
+# one event in other words: a report that 'verscheen' is dated by 'gepubliceerd', a memo 'gestuurd' by 'verzonden'
+_SAME_EVENT = (
+    ("versch", "publi", "prese", "uitgebr", "uitgeko", "lance"),
+    ("stuur", "stur", "zend", "zond", "verzo", "aangebo", "deel"),
+)
+_PAST_FORMS = {"verliet": "verlaat", "verscheen": "verschijn", "kwam": "kom", "nam": "neem", "gaf": "geef",
+               "hield": "houd", "liep": "loop", "sprak": "spreek", "schreef": "schrijf", "bleef": "blijf",
+               "trad": "treed", "sloot": "sluit", "besloot": "besluit", "verzond": "verzend", "begon": "begin",
+               "zond": "zend"}  # fmt: skip
+_SEPARABLE = r"(?:in|af|op|uit|aan|toe|mee|door|over|vast|terug|voor|bij|na|weg)?"  # 'vastgesteld', 'toegestuurd'
+_PARTICIPLE = re.compile(rf"^{_SEPARABLE}ge\w{{3,}}(?:d|t|en)$")
+_GE_NOUN = re.compile(r"^ge(?:meente|zin|geven|sprek|bied|volg|drag|val|west|handicapt|estelijk|neesk|zond)")
+_PARTICLE_GE = re.compile(rf"^{_SEPARABLE}ge(?=\w{{4}})")
+
+
+def _plain(text: str) -> str:
+    """Without diacritics: 'geïnformeerd' as 'geinformeerd'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def date_event(question: str) -> tuple[str, ...]:
+    """The word beginnings that name what a date question asks the date of: ('verli', 'verla') for 'Wanneer verliet
+    Dekker het overleg?', ('stuur',) for 'Op welke datum is het memo gestuurd?'; () when the question names no event
+    of its own (an auxiliary alone, 'vond ... plaats', a verb split by a particle)."""
+    found = _WHEN_VERB.match(question)
+    if not found:
+        return ()
+    verb = _plain(found.group(1).lower())
+    if verb in _AUXILIARIES:  # the participle it goes with: 'gestuurd', 'vastgesteld', 'gepland'
+        words = re.findall(r"\w+", _plain(question.lower()))
+        participles = [w for w in words if _PARTICIPLE.match(w) and not _GE_NOUN.match(w)]
+        if not participles:
+            return ()
+        verb = participles[-1]
+    elif verb in _NO_EVENT or question.rstrip(" ?").split()[-1].lower() in _NO_EVENT:
+        return ()
+    forms = {verb, _PAST_FORMS.get(verb, verb)}
+    roots = {re.sub(r"(?:de|te|den|ten|en|d|t)$", "", _PARTICLE_GE.sub("", form)) for form in forms}
+    event = {root[:5] for root in roots if len(root) >= 4}
+    for words in _SAME_EVENT:
+        if any(root.startswith(w) or w.startswith(root) for root in event for w in words):
+            event |= set(words)
+    return tuple(sorted(event))
+
+
+def event_undated(question: str, passages: list[list[str]]) -> bool:
+    """True when a date question names an event (`date_event`) and no sentence of the passages (each a list of its
+    sentences in order) states it with a date, nor with one in the sentence before: 'Wanneer verliet Dekker het
+    overleg?' is not answered by the day he spoke informally."""
+    event = date_event(question)
+    if not event or question_focus(question) != "date":
+        return False
+    for sentences in passages:
+        dated = [holds_focus("date", s, question) for s in sentences]
+        for i, sentence in enumerate(sentences):
+            if any(root in _plain(sentence.lower()) for root in event) and (dated[i] or (i and dated[i - 1])):
+                return False
+    return True
+
+
 def open_candidates(ranked: list) -> list:
     """The sentences that may leave an outcome open: the three holding most of the question, and the one the answer
     would open with ('Voor de zomer van 2020 ronden zij een verkennend onderzoek af', the only one naming it)."""
@@ -822,6 +900,10 @@ def gather_evidence(
         last = max(position for rank, position in by_place if rank == s.passage_rank)
         return after.text if after else ("" if s.position == last else None)
 
+    def ranked_in(rank: int) -> list[str]:
+        """The ranked sentences of one passage, in its order."""
+        return [s.text for s in sorted((s for s in ranked if s.passage_rank == rank), key=lambda s: s.position)]
+
     voiced = according_to(question, known)
     statements = {rank: (spoken or {}).get(p.meta.doc_id, ()) for rank, p in enumerate(retrieval.passages)}
 
@@ -855,6 +937,10 @@ def gather_evidence(
                 question, [s.text for s in opened], [retrieval.passages[s.passage_rank].meta.date for s in opened]
             )
             or bool(best and names_none(question, best[0].text, following(best[0])))
+            or (
+                focus == "date"
+                and event_undated(question, [ranked_in(rank) for rank in {s.passage_rank for s in ranked}])
+            )
         ),
         focus_share=held / support if (focus != "none" or _compares(question)) and support else 1.0,
     )
