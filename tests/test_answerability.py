@@ -760,6 +760,10 @@ def test_agreements_still_to_be_made_leave_what_was_agreed_open():
     assert leaves_open(asked, later)
     assert not leaves_open(asked, "Afspraak: de VNG zal de pilots tot 1 januari voortzetten.")  # agreed: done
     assert not leaves_open(asked, "De pilots lopen tot 1 juli.")
+    cycle = "Welke afspraak maakten de BGZJ en VWS over een vaste cyclus van overleggen?"  # one agreement asked
+    wished = "Wil graag een cyclus afspreken, 10.2.e belooft te kijken naar een goed moment om elkaar te spreken."
+    assert asks_outcome(cycle) and leaves_open(cycle, wished)  # wished for, not agreed
+    assert not leaves_open(cycle, "Afspraak: partijen spreken elkaar elk kwartaal.")
 
 
 def test_a_place_named_by_its_adjective_is_held_by_the_place():

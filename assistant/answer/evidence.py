@@ -432,13 +432,16 @@ _ASKS_OUTCOME = re.compile(
 
 # 'Welke afspraken maakten Rijk en partijen over ...?', 'Wat is er afgesproken over ...?': what was agreed
 _ASKS_AGREEMENT = re.compile(
-    r"\bwelke afspraken?\b[^?]*\b(?:gemaakt|maakten|maakte)\b|"
+    r"\bwelke afspra(?:ak|ken)\b[^?]*\b(?:gemaakt|maakten|maakte)\b|"
     r"\bwat (?:is|werd|werden|hebben|heeft)\b[^?]*\bafgesproken\b",
     re.I,
 )
 # 'Over het vervolg ... worden nog separate afspraken gemaakt': agreed on later, not yet
 _YET_TO_AGREE = re.compile(
-    r"\b(?:worden|wordt|moeten|moet)\s+(?:er\s+)?nog\s+(?:\w+\s+){0,2}afspraken?\s+(?:\w+\s+){0,2}gemaakt\b", re.I
+    r"\b(?:worden|wordt|moeten|moet)\s+(?:er\s+)?nog\s+(?:\w+\s+){0,2}afspraken?\s+(?:\w+\s+){0,2}gemaakt\b|"
+    # 'Wil graag een cyclus afspreken ..., 10.2.e belooft te kijken naar een goed moment': wished for, not agreed
+    r"\bwil(?:len)?\s+(?:graag\s+)?(?:\w+\s+){0,3}afspreken\b",
+    re.I,
 )
 
 
