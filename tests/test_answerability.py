@@ -337,6 +337,11 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert not names_none("Welke gemeenten deden mee?", "Gemeenten deden mee.", "")  # a place: the focus rules
     postdoc = "Welke postdoc opleidingen hebben de methodiek al opgenomen?"  # the word after 'welke', one or many
     assert names_none(postdoc, "Het moet beter worden ingebouwd in de postdoc opleidingen.", "")
+    envoys = "Welke regio-ambassadeurs van het OZJ droegen de last?"  # a hyphenated noun; the OZJ asked about
+    assert names_none(envoys, "10.2.e benadrukt dat de last bij de regio-ambassadeurs van het OZJ ligt.", "")
+    assert not names_none(envoys, "De last ligt bij de regio-ambassadeurs van Jeugdregio Twente.", "")
+    manner = "Op welke manier kon de BGZJ bij het onderzoek betrokken worden?"  # how, not which ones
+    assert not names_none(manner, "U kunt de BGZJ vragen op welke manier zij betrokken willen zijn.", "Een optie is.")
 
 
 def test_someone_on_behalf_of_a_body_is_a_person_and_agreements_made_are_decisions():

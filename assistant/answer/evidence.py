@@ -499,7 +499,8 @@ _EXAMPLES_FOLLOW = re.compile(
     r"^\W*(?:bijvoorbeeld|een voorbeeld|voorbeelden|zoals|dit zijn|het gaat (?:hierbij )?om|[-•▪]|\d+[.)]|[a-z]\))",
     re.I,
 )
-_WHICH_ONES = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+)?(\w{4,})\b", re.I)
+# 'Welke competenties', 'welke regio-ambassadeurs' (not 'op welke manier / wijze': how, not which ones)
+_WHICH_ONES = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+)?(?!manier|wijze)(\w[\w-]{3,})\b", re.I)
 
 
 def names_none(question: str, sentence: str, following: str | None) -> bool:
@@ -511,7 +512,10 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     if not which or following is None or asks_position(question) or question_focus(question) != "none":
         return False
     stem = re.sub(r"(?:'s|en|s)$", "", which.group(1).lower())  # 'competenties' in 'competentie'
-    rest = sentence.strip().partition(" ")[2]  # past the first word: 'SKJ gaat ...' names no competentie
+    # past the first word ('SKJ gaat ...' names no competentie), a name blacked out ('10.2.e benadrukt ...') and the
+    # bodies the question names itself ('de regio-ambassadeurs van het OZJ')
+    given = set(re.findall(r"\b[A-Z]{2,}\b", question))
+    rest = " ".join(w for w in without_codes(sentence).split()[1:] if w.strip(".,;:!?") not in given)
     return stem in sentence.lower() and not _NAMES_SOME.search(rest) and not _EXAMPLES_FOLLOW.search(following)
 
 
