@@ -516,6 +516,8 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     # bodies the question names itself ('de regio-ambassadeurs van het OZJ')
     given = set(re.findall(r"\b[A-Z]{2,}\b", question))
     rest = " ".join(w for w in without_codes(sentence).split()[1:] if w.strip(".,;:!?") not in given)
+    if re.search(rf"{re.escape(stem)}\w*\s+als\b", sentence.lower()):
+        return False  # 'competenties als gespreksvaardigheid': named by example
     return stem in sentence.lower() and not _NAMES_SOME.search(rest) and not _EXAMPLES_FOLLOW.search(following)
 
 
