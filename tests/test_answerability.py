@@ -340,6 +340,9 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     envoys = "Welke regio-ambassadeurs van het OZJ droegen de last?"  # a hyphenated noun; the OZJ asked about
     assert names_none(envoys, "10.2.e benadrukt dat de last bij de regio-ambassadeurs van het OZJ ligt.", "")
     assert not names_none(envoys, "De last ligt bij de regio-ambassadeurs van Jeugdregio Twente.", "")
+    standards = "Welke standaarden moeten gemeenten gebruiken?"  # named by a hyphenated word before the noun
+    assert not names_none(standards, "Gebruik hierbij de i-sociaal domein standaarden.", "")
+    assert names_none(standards, "Gebruik hierbij de bestaande standaarden.", "")
     manner = "Op welke manier kon de BGZJ bij het onderzoek betrokken worden?"  # how, not which ones
     assert not names_none(manner, "U kunt de BGZJ vragen op welke manier zij betrokken willen zijn.", "Een optie is.")
 

@@ -492,7 +492,8 @@ def leaves_open(question: str, sentence: str, written: dt.date | None = None) ->
 
 # what names something: a name after the first word, a number, a list, an example, a colon or bracket that specifies
 _NAMES_SOME = re.compile(
-    rf"\b[A-Z]\w+|\d|,|:|\(|(?i:\b(?:zoals|namelijk|bijv\w*|o\.a|onder andere|waaronder|volgende)\b)|"
+    rf"\b[A-Z]\w+|\d|,|:|\(|\b[a-z]+-[a-z]+\b|"  # a hyphenated word: 'de i-sociaal domein standaarden'
+    rf"(?i:\b(?:zoals|namelijk|bijv\w*|o\.a|onder andere|waaronder|volgende)\b)|"
     rf"(?i:{_COUNT_WORDS.pattern})",
 )
 _EXAMPLES_FOLLOW = re.compile(
@@ -516,6 +517,7 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     # bodies the question names itself ('de regio-ambassadeurs van het OZJ')
     given = set(re.findall(r"\b[A-Z]{2,}\b", question))
     rest = " ".join(w for w in without_codes(sentence).split()[1:] if w.strip(".,;:!?") not in given)
+    rest = re.sub(rf"\S*{re.escape(stem)}\S*", " ", rest, flags=re.I)  # the noun asked does not name itself
     if re.search(rf"{re.escape(stem)}\w*\s+als\b", sentence.lower()):
         return False  # 'competenties als gespreksvaardigheid': named by example
     return stem in sentence.lower() and not _NAMES_SOME.search(rest) and not _EXAMPLES_FOLLOW.search(following)
