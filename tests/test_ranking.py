@@ -171,6 +171,8 @@ def test_a_turn_glued_to_the_bullet_before_it_is_its_own_sentence():
     assert sentences_of("En dan komen we bij Dhr. De Jonge.") == ["En dan komen we bij Dhr. De Jonge."]
     named = "10.2.e : heb eerder gesproken met Mevr. De Koning en Mevr. Reints, directeur in Amsterdam."
     assert sentences_of(named) == [named]  # a name the sentence goes on with opens no turn
+    paragraph = "Daarvoor is een geschilbeslechtingsmogelijkheid nodig (zie par. 5) en goed opdrachtgeverschap."
+    assert sentences_of(paragraph) == [paragraph]  # 'par. 5)' refers to a paragraph: no new item, no new sentence
 
 
 def test_who_is_answered_by_bodies_as_well_as_by_people():
