@@ -354,6 +354,9 @@ def test_someone_on_behalf_of_a_body_is_a_person_and_agreements_made_are_decisio
     assert not holds_focus("name", "Dit is in het BO Rijk-VNG besproken.", asked)  # a body, not who sat there
     assert holds_focus("name", "Namens de BGZJ neemt mevrouw De Koning zitting.", asked)
     assert holds_focus("name", "Dit is in het BO Rijk-VNG besproken.", "Wie besprak dit?")  # a body may answer
+    bureau = "Wie werkt er aan standaardformats?"  # a body named in lower case: 'het ketenbureau', 'een expertteam'
+    assert holds_focus("name", "Er wordt gewerkt aan standaardformats door het ketenbureau.", bureau)
+    assert not holds_focus("name", "Er wordt gewerkt aan standaardformats.", bureau)
     assert read_question("Welke procesafspraken maakten minister en VNG in het BO van 28 november 2019?").asks_decision
     assert not read_question("Welke procesafspraken staan in de nota?").asks_decision
 
