@@ -112,6 +112,13 @@ def test_who_sat_at_the_table_is_answered_by_the_attendee_list_and_nothing_else_
     why = "Waarom was Leon Meijer afwezig bij het overleg?"
     ranked = rank_sentences([listed], words("leon meijer afwezig overleg"), read_question(why), question=why)
     assert [s.text[:6] for s in ranked] == ["De VNG"]  # nor why anyone was not there
+    absent = passage("Afwezig: Leon Meijer (Gemeente Ede), Illya Soffer (Ieder(in))\n"
+                     "Leon Meijer vraagt in het overleg om minder regels.")  # fmt: skip
+    who = "Wie waren er afwezig bij het overleg?"
+    ranked = rank_sentences([absent], words("afwezig overleg"), read_question(who), question=who)
+    assert "Afwezig:" in [s.text[:8] for s in ranked]  # the line that says who was not there competes
+    ranked = rank_sentences([absent], words("leon meijer afwezig overleg"), read_question(why), question=why)
+    assert [s.text[:8] for s in ranked] == ["Leon Mei"]  # it does not say why
     role = "Welke functie had Leon Meijer in het overleg?"
     ranked = rank_sentences([listed], words("functie leon meijer overleg"), read_question(role), question=role)
     assert any(s.text.startswith("VNG Eelco") for s in ranked)  # but it gives their roles

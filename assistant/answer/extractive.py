@@ -43,6 +43,8 @@ _BULLET = re.compile(r"^[•\-–▪o]\s+|^\(?[a-z]\)\s+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
 _ADMIN_LINE = re.compile(r"^(?:Betreft|Vergaderdatum|Vergaderplaats|Aanwezig|Afwezig|Deelnemers|Kopie aan|Paraaf)\b")
 _ATTENDEES = re.compile(r"^(?:Aanwezig|Deelnemers)\b")
+_ABSENT = re.compile(r"^Afwezig\b")
+_ASKS_ABSENT = re.compile(r"^\s*(?:en\s+)?wie\b[^?]*\bafwezig", re.I)  # who, not why ('Waarom was X afwezig?')
 _REDACTED_ONLY = re.compile(r"^[\s•\-–(),.:;0-9e]*$")
 
 
@@ -211,6 +213,7 @@ def rank_sentences(
     total = sum(terms.values()) or 1.0
     cues = QuestionCues.of(question)
     attendance = asks_attendance(question)
+    absence = bool(_ASKS_ABSENT.search(question))  # 'Wie waren er afwezig?': the 'Afwezig: ...' line
     # 'volgens De Jonge' asks for his words as much as 'wat zei De Jonge' does
     according = any(re.search(rf"\bvolgens\s+(?:\w+\s+){{0,2}}{re.escape(n)}\b", question) for n in asked_people)
     position_asked = hints.asks_what_was_said or asks_position(question) or according
@@ -226,7 +229,11 @@ def rank_sentences(
             if heading_level(text) is not None or label:
                 continue  # headings and labels say what follows, not what was said ('Dhr. X geeft aan ...:' does,
                 # and so does 'Net gesproken over drie mogelijkheden:', which brings the three along)
-            if _ADMIN_LINE.match(text) and not (attendance and _ATTENDEES.match(text)):
+            if (
+                _ADMIN_LINE.match(text)
+                and not (attendance and _ATTENDEES.match(text))
+                and not (absence and _ABSENT.match(text))
+            ):
                 continue
             expanded = expand(text)  # 'NvO' covers 'Norm voor Opdrachtgeverschap', 'de JA' the Jeugdautoriteit
             words = set(tokenize(expanded))
