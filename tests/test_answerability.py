@@ -298,6 +298,12 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     assert outcome_left_open(proposal, [topical, topical, topical, "Dhr. Eerenberg: VNG zal ook een voorstel doen."])
 
 
+def test_a_document_drawn_up_is_not_a_position_asked():
+    assert not asks_position("Welk puntenmanifest stelde Jeugdzorg Nederland in de zomer van 2019 op?")
+    assert asks_position("Wat stelde Spijt voor op 30 januari 2020?")  # 'op' a day, not the particle
+    assert asks_position("Wat stelde de VNG over de norm?")
+
+
 def test_a_meeting_that_took_place_is_not_a_position_asked():
     from assistant.answer.question import read_question
 
@@ -653,6 +659,9 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     assert held("Wat schreef men over de gezinshuizen in 2021?", (plans,))  # a plan for 2021, written in 2020
     assert not held("Wat zei de VNG in 2021 over de gezinshuizen?", (plans,))  # said in 2021: no document then
     assert not held("Wat werd er in 2021 afgesproken over de gezinshuizen?", (plans,))  # nor decided
+    summer = Passage("c10", META, "Door Jeugdzorg NL is (zomer 2019) een puntenmanifest opgesteld.", "", (3,))
+    assert held("Welk puntenmanifest stelde Jeugdzorg Nederland in de zomer van 2019 op?", (summer,))  # recorded
+    assert not held("Welk puntenmanifest stelde Jeugdzorg Nederland in de zomer van 2018 op?", (summer,))
     heidag = Passage("c2", META, "De VNG-heidag op 12 november ging over de gezinshuizen.", "", (3,))
     assert held("Wat besprak de bijeenkomst van 12 november 2019?", (written, heidag))  # mentioned elsewhere
     assert not held("Wat besprak de bijeenkomst van 12 november 2020?", (written, heidag))  # but 2019's

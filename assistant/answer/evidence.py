@@ -135,7 +135,7 @@ _ANCHOR_SKIP = set(
 _ASKS_POSITION = re.compile(
     r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|wilde|wens|standpunt|keek|kijkt|"
     r"(?:vond|vonden|vindt)(?![^.?;]*\bplaats\b)|"  # not 'vond ... plaats': took place
-    r"meldde|bepleit\w*|boodschap|waarschuwde|stelde|adviseerde|punt|klaagde\w*|benadrukte\w*|pleitte\w*|opperde\w*|"
+    r"meldde|bepleit\w*|boodschap|waarschuwde|stelde(?![^.?;]*\bop\s*\?)|adviseerde|punt|klaagde\w*|benadrukte\w*|pleitte\w*|opperde\w*|"
     r"betoogde\w*|uitte\w*|noemde\w*|vroeg|vroegen|verwachtte\w*|erkende\w*|hekelde\w*|bekritiseerde\w*|meende\w*|"
     r"vertelde\w*|antwoordde\w*|toelichtte\w*|lichtte\w*|wees|oordeelde\w*|twijfelde\w*|betwijfelde\w*|vreesde\w*|"
     r"hoopte\w*|steunde\w*|onderschreef|onderschreven|verzette\w*)\b",

@@ -81,6 +81,7 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
     if hints.months and not hints.days:
         in_month = any(start <= d <= end for _, days in dated for d in days for start, end in hints.months)
         named = [question[m.span[0] : m.span[1]].lower() for m in find_dates(question) if not m.day_precise]
+        named += [phrase.replace(" van ", " ") for phrase in named]  # 'de zomer van 2019' is '(zomer 2019)' too
         planned = any(phrase in p.text.lower() for phrase in named for p in retrieval.passages)
         # 'Op 17 december heeft het OZJ ... gepresenteerd' in a nota of January looks back on December
         recorded = any(
