@@ -260,6 +260,9 @@ def test_an_outcome_a_sentence_reports_is_not_left_open_by_a_plan_beside_it():
 
 
 def test_an_outcome_is_left_open_by_a_time_still_ahead_when_the_document_was_written():
+    mentors = "Wat waren de uitkomsten van het onderzoek naar de inzet van mentoren in de pleegzorg?"
+    assert outcome_left_open(mentors, ["een onderzoek naar de inzet van mentoren (uitkomsten bekend na de zomer)"])
+    assert not outcome_left_open(mentors, ["Het onderzoek naar de inzet van mentoren is na de zomer afgerond."])
     asked = "Wat was de uitkomst van het verkennend onderzoek naar een werkwijze voor de GI's?"
     ahead = "Voor de zomer van 2020 ronden zij hiertoe een verkennend onderzoek af."
     march, september = dt.date(2020, 3, 20), dt.date(2020, 9, 1)

@@ -455,7 +455,8 @@ def asks_outcome(question: str) -> bool:
 _SPECULATES = re.compile(r"\b(?:wellicht|misschien|eventueel|mogelijk|waarschijnlijk)\b|\?\s*$", re.I)
 _PLANNED = re.compile(  # not yet done
     r"\b(?:zal|zullen|volgende week|voornemens|voorgenomen|streeft|streven|afgesproken dat|afgesproken is dat|"
-    r"gepland|ingepland|(?:kijkt|kijken|ziet|zien) (?:\w+ )?uit naar|uitziet naar|uitzien naar)\b",
+    r"gepland|ingepland|(?:kijkt|kijken|ziet|zien) (?:\w+ )?uit naar|uitziet naar|uitzien naar|"
+    r"(?:bekend|gereed|klaar|beschikbaar) (?:na|eind|begin|rond))\b",  # 'uitkomsten bekend na de zomer'
     re.I,
 )
 
