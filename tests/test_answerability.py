@@ -668,6 +668,8 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     heidag = Passage("c2", META, "De VNG-heidag op 12 november ging over de gezinshuizen.", "", (3,))
     assert held("Wat besprak de bijeenkomst van 12 november 2019?", (written, heidag))  # mentioned elsewhere
     assert not held("Wat besprak de bijeenkomst van 12 november 2020?", (written, heidag))  # but 2019's
+    memo = Passage("c11", META, "In bijlage A vindt u een memo met de stand van denken van 27 januari.", "", (3,))
+    assert not held("Wat vond de VNG in het BO van 27 januari 2020 van de norm?", (memo,))  # a memo's day: no BO
     wgo = Passage("c9", nota, "Terugblik WGO 18 november 2019. Het WGO op 18 november ging over de tarieven.", "", (1,))
     assert held("Wat zei de VNG in het WGO van 18 november 2019?", (wgo,))
     assert not held("Wat bespraken VWS en VNG in het BO van 18 november 2020?", (wgo,))  # another year's day

@@ -39,15 +39,25 @@ def _year_meant(day: dt.date, written: dt.date) -> int:
     )
 
 
-def _names_day(passage: Passage, day: dt.date) -> bool:
+def _names_day(passage: Passage, day: dt.date, *, as_meeting: bool = False) -> bool:
     """The passage names the day: '18 november 2019' is 2019's, and a bare '18 november' the one nearest to when
-    the passage was written (a nota of 2019 announcing 'het WGO op 18 november' does not name 18 november 2020)."""
+    the passage was written (a nota of 2019 announcing 'het WGO op 18 november' does not name 18 november 2020).
+    `as_meeting`: as the day of a gathering ('de heidag op 12 november'), not of a memo ('stand van denken van 27
+    januari')."""
     written = passage.meta.date
     for found in re.finditer(rf"\b{day_month_nl(day)}\b(?:\s+(\d{{4}}))?", passage.text):
         year = int(found.group(1)) if found.group(1) else written and _year_meant(day, written)
-        if year in (None, day.year):
+        around = passage.text[max(0, found.start() - 60) : found.end() + 60]
+        if year in (None, day.year) and (not as_meeting or _GATHERING.search(around)):
             return True
     return False
+
+
+_GATHERING = re.compile(
+    r"overleg|\bBO\b|\bAO\b|\bWGO\b|bijeenkomst|bijeen|vergader|heidag|sessie|conferentie|rondetafel|"
+    r"stuurgroep|werkgroep|gesprek|gesproken|sprak|spreken|debat|zitting|hoorzitting|presentatie|gepresenteerd",
+    re.I,
+)
 
 
 def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str = "") -> bool:
@@ -71,7 +81,7 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
             # meeting another document mentions on that day (a heidag, a stuurgroep) may be asked about
             written = {m.doc_id for m in documents if m.document_date in hints.days}
             others = [p for p in retrieval.passages if p.meta.doc_id not in written]
-            if not any(_names_day(p, day) for day in hints.days for p in others):
+            if not any(_names_day(p, day, as_meeting=True) for day in hints.days for p in others):
                 return True
     asks_record = said_or_decided or hints.doc_types
     if hints.days and (set(hints.doc_types) <= {"verslag"}) and asks_record:
