@@ -204,6 +204,16 @@ def test_a_count_counts_the_words_right_after_it_not_a_noun_further_on():
     assert holds_focus("number", "Zo'n 40% van de jeugdbeschermingsinstellingen zit in de rode cijfers.", red)
 
 
+def test_a_body_that_does_not_sit_at_the_table_must_be_named_where_the_answer_stands():
+    from assistant.answer.evidence import body_absent
+
+    asked = "Wat had de Kinderombudsman met haar achterban afgesproken over extra taken?"
+    assert body_absent(asked, ["VNG heeft met haar achterban afgesproken dat gemeenten alleen extra taken doen."])
+    assert not body_absent(asked, ["De Kinderombudsman heeft met haar achterban extra taken afgesproken."])
+    assert not body_absent("Sinds wanneer adviseert het NJi de stuurgroep?", ["het NJI is sinds mei adviseur"])
+    assert not body_absent("Wat had de VNG met haar achterban afgesproken?", ["Gemeenten doen extra taken."])
+
+
 def test_a_date_is_the_date_of_the_event_asked_about():
     from assistant.answer.evidence import date_event, event_undated
 

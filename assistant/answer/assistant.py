@@ -14,6 +14,7 @@ from assistant.answer.evidence import (
     FEATURES,
     Evidence,
     asks_position,
+    body_absent,
     gather_evidence,
     leaves_open,
     open_candidates,
@@ -194,6 +195,10 @@ class Assistant:
         if refused and quiet and not reason:
             where = "het verslag van dat overleg" if heard is not self._spoken() else "de verslagen"
             reason = f"({_as_asked(question, quiet)} spreekt in {where}, maar niet hierover.)"
+        best = max(ranked, key=lambda s: s.support, default=None)
+        body = body_absent(standalone, [passages[best.passage_rank].text]) if refused and best and not reason else ""
+        if body:
+            reason = f"(De passage die het dichtst bij de vraag komt, noemt {_body_named(body)} niet.)"
         note = "\n\n".join(part for part in (reason, note) if part)
         if note:
             text = f"{text}\n\n{note}"
@@ -392,6 +397,11 @@ class Assistant:
 def _named(who: str) -> str:
     """A body or person as a sentence names them: 'de VNG', 'Rabarison'."""
     return f"de {who}" if who in ("VNG", "BGZJ", "cliëntenorganisaties") else who
+
+
+def _body_named(body: str) -> str:
+    """'de Kinderombudsman', 'het NJi'."""
+    return f"het {body}" if body == "NJi" else f"de {body}"
 
 
 def _as_asked(question: str, surname: str) -> str:

@@ -607,6 +607,29 @@ def event_undated(question: str, passages: list[list[str]]) -> bool:
     return True
 
 
+# bodies that do not sit at the table, which a question may name as if they had: the evidence must name them too
+BODIES = {
+    "Kinderombudsman": r"Kinderombudsman",
+    "IGJ": r"\bIGJ\b|Inspectie",
+    "NZa": r"\bNZa\b|Zorgautoriteit",
+    "RvdK": r"\bRvdK\b|Raad voor de Kinderbescherming",
+    "NJi": r"\bNJi\b|Nederlands Jeugdinstituut",
+    "GGD": r"\bGGD",
+    "ZN": r"\bZN\b|Zorgverzekeraars Nederland",
+    "Nationale ombudsman": r"Nationale ombudsman",
+    "SKJ": r"\bSKJ\b",
+}  # not the branches and cliëntenorganisaties: they speak at the table through people the passage need not tie to them
+
+
+def body_absent(question: str, passages: list[str]) -> str:
+    """A body the question names ('Wat zei de Kinderombudsman ...?') that none of the passages names (the one the
+    best sentence stands in); '' when there is none."""
+    for body, pattern in BODIES.items():
+        if re.search(pattern, question, re.I) and not any(re.search(pattern, p, re.I) for p in passages):  # 'NJI'
+            return body
+    return ""
+
+
 def open_candidates(ranked: list) -> list:
     """The sentences that may leave an outcome open: the three holding most of the question, and the one the answer
     would open with ('Voor de zomer van 2020 ronden zij een verkennend onderzoek af', the only one naming it)."""
@@ -950,6 +973,7 @@ def gather_evidence(
                 question, [s.text for s in opened], [retrieval.passages[s.passage_rank].meta.date for s in opened]
             )
             or bool(best and names_none(question, best[0].text, following(best[0])))
+            or bool(best and body_absent(question, [retrieval.passages[best[0].passage_rank].text]))
             or (
                 focus == "date"
                 and event_undated(question, [ranked_in(rank) for rank in {s.passage_rank for s in ranked}])
