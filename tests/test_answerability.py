@@ -311,6 +311,12 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     assert outcome_left_open(proposal, [topical, topical, topical, "Dhr. Eerenberg: VNG zal ook een voorstel doen."])
 
 
+def test_which_part_of_a_document_asks_no_share():
+    assert question_focus("Welk deel van de NvO is volgens de nota nog helemaal niet uitgewerkt?") == "none"
+    assert question_focus("Welk deel van de bevolking heeft psychische hulp nodig?") == "number"
+    assert question_focus("Welk deel van het budget gaat naar welke zorg?") == "number"
+
+
 def test_a_document_drawn_up_is_not_a_position_asked():
     assert not asks_position("Welk puntenmanifest stelde Jeugdzorg Nederland in de zomer van 2019 op?")
     assert asks_position("Wat stelde Spijt voor op 30 januari 2020?")  # 'op' a day, not the particle

@@ -30,9 +30,12 @@ class Retrieved(Protocol):
     dense: dict[str, float]
 
 
+# 'welk deel van de NvO' asks which part of a document, not what share
+_DOCUMENTS = r"NvO|norm|wetsvoorstel|wet|brief|nota|plan|advies|rapport|voorstel|programma|agenda|verslag|akkoord"
 _ASKS_NUMBER = re.compile(
     r"\bhoeveel\b|\bhoe (?:hoog|groot|lang|veel|vaak|duur)\b|"
-    r"\bwelke? (?:deel|[\w-]*percentages?|[\w-]*bedrag(?:en)?|aantal(?:len)?)\b|"
+    rf"\bwelke? deel\b(?!\s+van\s+(?:de|het)\s+(?:{_DOCUMENTS})\b)|"
+    r"\bwelke? (?:[\w-]*percentages?|[\w-]*bedrag(?:en)?|aantal(?:len)?)\b|"
     r"\bwelke omvang\b|\bwat kost(?:te|ten|en)?\b",
     re.I,
 )
