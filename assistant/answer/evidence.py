@@ -403,7 +403,9 @@ class Evidence:
     date_missing: float  # 1 when the question names a day, month or year no document is about
     outcome_open: float = 0.0  # 1 when the question asks how something turned out ('uiteindelijk', 'daadwerkelijk')
     # and one of the three best sentences says it is still open, or when the best sentence still looks into what is
-    # asked (`still_asked`) or speaks of the ones asked for without naming any (`names_none`): a rule, like date_missing
+    # asked (`still_asked`) or speaks of the ones asked for without naming any (`names_none`), when no sentence dates
+    # the event a date question asks about (`event_undated`), or when a body that does not sit at the table is not
+    # named where the best sentence stands (`body_absent`): a rule, like date_missing
     focus_share: float = 1.0  # focus / support: how much of the best sentence's hold a sentence holding the kind
     # of thing asked for keeps (1 when the question asks for no particular kind)
 
