@@ -567,11 +567,6 @@ _GE_NOUN = re.compile(r"^ge(?:meente|zin|geven|sprek|bied|volg|drag|val|west|han
 _PARTICLE_GE = re.compile(rf"^{_SEPARABLE}ge(?=\w{{4}})")
 
 
-def _plain(text: str) -> str:
-    """Without diacritics: 'geïnformeerd' as 'geinformeerd'."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
 def date_event(question: str) -> tuple[str, ...]:
     """The word beginnings that name what a date question asks the date of: ('verli', 'verla') for 'Wanneer verliet
     Dekker het overleg?', ('stuur',) for 'Op welke datum is het memo gestuurd?'; () when the question names no event
@@ -579,9 +574,9 @@ def date_event(question: str) -> tuple[str, ...]:
     found = _WHEN_VERB.match(question)
     if not found:
         return ()
-    verb = _plain(found.group(1).lower())
+    verb = plain(found.group(1).lower())
     if verb in _AUXILIARIES:  # the participle it goes with: 'gestuurd', 'vastgesteld', 'gepland'
-        words = re.findall(r"\w+", _plain(question.lower()))
+        words = re.findall(r"\w+", plain(question.lower()))
         participles = [w for w in words if _PARTICIPLE.match(w) and not _GE_NOUN.match(w)]
         if not participles:
             return ()
@@ -607,7 +602,7 @@ def event_undated(question: str, passages: list[list[str]]) -> bool:
     for sentences in passages:
         dated = [holds_focus("date", s, question) for s in sentences]
         for i, sentence in enumerate(sentences):
-            if any(root in _plain(sentence.lower()) for root in event) and (dated[i] or (i and dated[i - 1])):
+            if any(root in plain(sentence.lower()) for root in event) and (dated[i] or (i and dated[i - 1])):
                 return False
     return True
 
