@@ -17,6 +17,7 @@ from assistant.answer.evidence import (
     left_open,
     names_none,
     open_candidates,
+    open_sentence,
     outcome_left_open,
     place_names,
     question_focus,
@@ -285,6 +286,19 @@ def test_an_outcome_is_left_open_by_a_time_still_ahead_when_the_document_was_wri
     others = [Sentence(f"De GI's en cliënten, zin {n}.", 0, n, 0.4, 0.6, 0.3) for n in range(3)]
     assert [s.position for s in open_candidates([opening, *others])] == [0, 1, 2, 11]
     assert len(open_candidates([*others, opening])) == 3  # none twice when the opening one holds most
+
+
+def test_the_sentence_that_leaves_an_outcome_open_is_the_one_the_decision_read():
+    asked = "Wat kwam er uit de visie die experts voor de branches ontwikkelden?"
+    planned = "In de BJ42 zal worden gesproken over de visie van de branches."
+    other = "De visie van de branches is besproken."
+    assert open_sentence(asked, [other, planned]) == 1
+    assert open_sentence("Wat zei de VNG over de visie?", [other, planned]) is None  # no outcome asked
+    # looking into what is asked counts only in the best sentence and the opening one, as the decision reads it
+    which = "Welke ontwikkelcirkels van het OZJ zijn na de herijking buiten het OZJ ondergebracht?"
+    looked_into = "Voor de ontwikkelcirkels die goed lopen, wordt gekeken hoe die buiten het OZJ kunnen worden ingebed."
+    assert open_sentence(which, [other, looked_into, other]) is None
+    assert open_sentence(which, [other, other, other, looked_into]) == 3
 
 
 def test_what_is_still_looked_into_or_only_asked_does_not_answer():

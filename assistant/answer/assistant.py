@@ -16,11 +16,10 @@ from assistant.answer.evidence import (
     asks_position,
     body_absent,
     gather_evidence,
-    leaves_open,
     open_candidates,
+    open_sentence,
     people_in,
     speakers_asked,
-    still_asked,
 )
 from assistant.answer.extractive import (
     OVER_TIME,
@@ -412,17 +411,13 @@ def _as_asked(question: str, surname: str) -> str:
 
 
 def _still_open(ranked, passages: list[Passage], question: str) -> str:
-    """The sentence that says an outcome asked about was still open, with where it stands; '' when none does."""
-    said = next(
-        (
-            s
-            for s in open_candidates(ranked)
-            if leaves_open(question, s.text, passages[s.passage_rank].meta.date) or still_asked(question, s.text)
-        ),
-        None,
-    )
-    if said is None:  # the best sentence speaks of what is asked without naming it: nothing was open, just not said
+    """The sentence that says an outcome asked about was still open, with where it stands; '' when none does (the
+    refusal had another reason)."""
+    opened = open_candidates(ranked)
+    found = open_sentence(question, [s.text for s in opened], [passages[s.passage_rank].meta.date for s in opened])
+    if found is None:
         return ""
+    said = opened[found]
     p = passages[said.passage_rank]
     where = f"{p.meta.source_file}, p. {page_span(p.pages)}"
     return f"(Volgens {p.meta.label()} was dit toen nog open: “{said.text}” ({where}).)"

@@ -637,17 +637,25 @@ def open_candidates(ranked: list) -> list:
     return best + [s for s in ranked[:1] if s not in best]
 
 
-def outcome_left_open(question: str, best: list[str], written: list[dt.date | None] | None = None) -> bool:
-    """True when the question asks how something turned out and one of the best sentences leaves it open, or when
-    the best sentence still looks into or asks what the question asks; unless one of them reports what came out
-    ('Hier kwam uit dat de keten ...'). `best`: as `open_candidates` gives them, the three holding most of the
-    question and then the one the answer would open with; `written`: the dates of their documents."""
+def open_sentence(question: str, best: list[str], written: list[dt.date | None] | None = None) -> int | None:
+    """The place in `best` of the sentence that leaves what the question asks open: one of them when the question asks
+    how something turned out and it says that was still open, or the best one or the opening one when it still looks
+    into or asks what the question asks; None when none does, or when one of them reports what came out ('Hier kwam
+    uit dat de keten ...'). `best`: as `open_candidates` gives them, the three holding most of the question and then
+    the one the answer would open with; `written`: the dates of their documents."""
     if any(_REPORTS_OUTCOME.search(s) for s in best):
-        return False
+        return None
     dates = written or [None] * len(best)
-    return (asks_outcome(question) and any(leaves_open(question, s, d) for s, d in zip(best, dates, strict=True))) or (
-        any(still_asked(question, s) for s in best[:1] + best[3:])  # the best one, and the opening one
-    )
+    if asks_outcome(question):
+        left = (i for i, (s, d) in enumerate(zip(best, dates, strict=True)) if leaves_open(question, s, d))
+        if (found := next(left, None)) is not None:
+            return found
+    return next((i for i in (0, 3) if i < len(best) and still_asked(question, best[i])), None)
+
+
+def outcome_left_open(question: str, best: list[str], written: list[dt.date | None] | None = None) -> bool:
+    """True when one of the best sentences leaves what the question asks open (`open_sentence`)."""
+    return open_sentence(question, best, written) is not None
 
 
 # work on what a question asks that is still to be done: 'wordt gekeken hoe die ... kunnen worden ingebed', 'worden
