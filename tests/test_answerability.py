@@ -400,6 +400,23 @@ def test_someone_on_behalf_of_a_body_is_a_person_and_agreements_made_are_decisio
     assert not read_question("Welke procesafspraken staan in de nota?").asks_decision
 
 
+def test_who_held_a_role_asks_a_person_with_or_without_an_article():
+    chair = "Wie was dagvoorzitter van de 24-uurs werkconferentie in Vinkeveen?"
+    met = "Tijdens de werkconferentie in Vinkeveen verkenden 130 vertegenwoordigers van cliënten en gemeenten ..."
+    assert not holds_focus("name", met, chair)  # bodies taking part are not who chaired it
+    assert holds_focus("name", "Dagvoorzitter was Jan Jansen.", chair)
+    assert holds_focus("name", "De VNG en de BGZJ namen deel.", "Wie nam deel aan de werkconferentie?")
+
+
+def test_when_in_the_present_tense_is_answered_by_a_condition():
+    rule = "Wanneer stapt de Jeugdautoriteit in, volgens de nota?"
+    condition = "Van belang is de afbakening: JA stapt alleen in als er sprake is van discontinuïteit van jeugdhulp."
+    assert holds_focus("date", condition, rule)
+    assert not holds_focus("date", "De JA stapt in bij discontinuïteit van cruciale jeugdhulp.", rule)
+    assert not holds_focus("date", condition, "Wanneer is de Jeugdautoriteit ingestapt?")  # a day, in the past
+    assert not holds_focus("date", condition, "Wanneer stapte de Jeugdautoriteit in?")
+
+
 def test_names_only_in_attendee_lines_count_as_missing():
     listed = passage(
         "Aanwezig: Ans van de Maat (NJi)\nAfwezig: Marthijn Laterveer (LOC)\nDe minister opent het overleg."

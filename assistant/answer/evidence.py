@@ -44,7 +44,7 @@ _ASKS_DATE = re.compile(rf"\bwanneer\b|{_DAY_ASKED}|\bin welk jaar\b|\bsinds wan
 _ASKS_DAY = re.compile(_DAY_ASKED, re.I)
 # the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
 _PERSON_ROLES = (
-    r"(?:\w*rechter|voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
+    r"(?:\w*rechter|\w*voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
     r"bestuurder|burgemeester|contactpersoon|woordvoerder|journalist)s?"
 )
 # a second word before the noun asked for, if a number or adjective: 'welke zeven coördinerende gemeenten' (not the
@@ -241,8 +241,18 @@ def _per_unit_held(question: str, sentence: str) -> bool:
 
 
 # a person is answered by a person's name, not by 'NRC' or 'Limburg'
+# 'Wanneer stapt de Jeugdautoriteit in?', in the present tense, may ask on what condition, not on what day ...
+_ASKS_WHEN_AS_RULE = re.compile(
+    r"^\s*(?:en\s+)?wanneer\s+(?:(?!(?:is|was|werd|wordt|had|heeft|moest|zou)\b)\w+t|mag|mogen|kan|kunnen)\b", re.I
+)
+# ... which a condition answers: 'alleen als er sprake is van', 'zodra', 'indien', 'in geval van'
+_CONDITION = re.compile(
+    r"\b(?:alleen|pas|slechts|enkel)\s+(?:als|wanneer|indien)\b|\bzodra\b|\bindien\b|\bop het moment dat\b|"
+    r"\bin (?:het )?geval (?:van|dat)\b|\bals er sprake is\b",
+    re.I,
+)
 _ASKS_PERSON = re.compile(
-    rf"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn) (?:de|het)|hoe heette (?:de|het))\s+(?:\w+\s+)?(?:\w+-)?"
+    rf"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn)(?: de| het)?|hoe heette (?:de|het))\s+(?:\w+\s+)?(?:\w+-)?"
     rf"{_PERSON_ROLES}\b|"
     r"^\s*wie\b[^?]*\bnamens\b",  # 'Wie nam namens de BGZJ zitting ...?': someone on behalf of a body
     re.I,
@@ -336,6 +346,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             )
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
+        if _ASKS_WHEN_AS_RULE.search(question) and _CONDITION.search(sentence):
+            return True  # 'Wanneer stapt de JA in?' is answered by 'JA stapt alleen in als er sprake is van ...'
         if _ASKS_DAY.search(question):  # 'op welke datum' is answered by a day, not by 'in oktober'
             return any(m.day_precise for m in find_dates(sentence)) or bool(DAY_MONTH.search(sentence))
         return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(sentence))
