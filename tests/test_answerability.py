@@ -384,6 +384,11 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert names_none(standards, "Gebruik hierbij de bestaande standaarden.", "")
     manner = "Op welke manier kon de BGZJ bij het onderzoek betrokken worden?"  # how, not which ones
     assert not names_none(manner, "U kunt de BGZJ vragen op welke manier zij betrokken willen zijn.", "Een optie is.")
+    results = "Welke resultaten op korte termijn stonden op de ontwikkelagenda?"  # a heading over the items
+    announced = "Daarnaast wordt ook gewerkt aan een aantal korte termijn resultaten."
+    assert not names_none(results, announced, "Korte termijn resultaten")
+    assert not names_none(results, "Korte termijn resultaten", "Ontwikkelen en operationaliseren vangnetregeling")
+    assert names_none(results, announced, "Zij worden later uitgewerkt.")
 
 
 def test_someone_on_behalf_of_a_body_is_a_person_and_agreements_made_are_decisions():
@@ -669,6 +674,13 @@ def test_compose_brings_the_items_a_line_introduces_and_opens_with_the_best_pass
         f"• thema nummer {n} van de basis op orde" for n in ("een", "twee", "drie", "vier", "vijf")), "c3")  # fmt: skip
     text, _ = compose([Sentence("Het OZJ richt zich op onderstaande vijf thema's:", 0, 0, 0.8, 1.2, 0.8)], [themes])
     assert "thema nummer vijf" in text  # the line says five follow: all five, not the usual four
+    items = ["Ontwikkelen vangnetregeling", "Foto zorglandschap", "Verkenning Early Warning Systeem"]
+    heading = passage("\n".join(["Korte termijn resultaten", *items]), "c4")
+    opened = [Sentence("Korte termijn resultaten", 0, 0, 0.8, 1.2, 0.8)]
+    text, _ = compose(opened, [heading], question="Welke resultaten op korte termijn zijn er?")
+    assert "vangnetregeling" in text and "Early Warning" in text  # a heading naming what is asked: its items
+    text, _ = compose(opened, [heading], question="Welk resultaat op korte termijn is er?")
+    assert "Early Warning" not in text  # one asked for: not the whole list
 
 
 def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_written_then():

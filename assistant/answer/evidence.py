@@ -531,7 +531,7 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     which = _WHICH_ONES.match(question)
     if not which or following is None or asks_position(question) or question_focus(question) != "none":
         return False
-    stem = re.sub(r"(?:'s|en|s)$", "", which.group(1).lower())  # 'competenties' in 'competentie'
+    stem = asked_noun(question)
     # past the first word ('SKJ gaat ...' names no competentie), a name blacked out ('10.2.e benadrukt ...') and the
     # bodies the question names itself ('de regio-ambassadeurs van het OZJ')
     given = set(re.findall(r"\b[A-Z]{2,}\b", question))
@@ -539,7 +539,25 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     rest = re.sub(rf"\S*{re.escape(stem)}\S*", " ", rest, flags=re.I)  # the noun asked does not name itself
     if re.search(rf"{re.escape(stem)}\w*\s+als\b", sentence.lower()):
         return False  # 'competenties als gespreksvaardigheid': named by example
+    if any(heads_list(question, line) for line in (sentence, following)):
+        return False  # 'Korte termijn resultaten', a heading over the ones asked for, one per line
     return stem in sentence.lower() and not _NAMES_SOME.search(rest) and not _EXAMPLES_FOLLOW.search(following)
+
+
+def asked_noun(question: str) -> str:
+    """The stem of the noun a 'welke ...?' question asks for ('competentie' for 'Welke competenties'), else ''."""
+    which = _WHICH_ONES.match(question)
+    return re.sub(r"(?:'s|en|s)$", "", which.group(1).lower()) if which else ""  # 'competenties': 'competentie'
+
+
+def heads_list(question: str, line: str) -> bool:
+    """True for a line of a few words without a full stop that names the plural noun a 'welke ...?' question asks
+    for ('Korte termijn resultaten'): the heading of a list whose items follow it, one per line."""
+    which = _WHICH_ONES.match(question)
+    if not which or not re.search(r"(?:en|s)$", which.group(1)):  # 'welke uitspraak' asks one: no list
+        return False
+    stem = asked_noun(question)
+    return len(line.split()) <= 5 and not re.search(r"[.;:?!]\s*$", line) and stem in line.lower()
 
 
 # 'Hier kwam uit dat de keten ...': a sentence that reports what came out, whatever another leaves open

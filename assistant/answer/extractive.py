@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from assistant.answer.evidence import (
     asks_attendance,
     asks_position,
+    heads_list,
     holds_focus,
     question_focus,
     speaker_of,
@@ -370,7 +371,7 @@ def continuation(
     texts = sentences_of(passage.text)
     if sentence.position >= len(texts) or texts[sentence.position] != sentence.text:
         return []
-    introduces = bool(_INTRODUCES.search(sentence.text))
+    introduces = bool(_INTRODUCES.search(sentence.text)) or heads_list(question, sentence.text)
     if sentence.text.count("“") > sentence.text.count("”"):  # a quotation it opens: up to where it closes
         return _quoted_on(sentence, texts, config)
     if not introduces and speaker_of(sentence.text) is None:
