@@ -97,6 +97,11 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     share = "Welk percentage van de aanbieders ging failliet?"  # a share, not any number
     assert holds_focus("number", "Het gaat om 40% van de aanbieders.", share)
     assert not holds_focus("number", "Binnen zes maanden moeten 12 aanbieders zich melden.", share)
+    debts = "Hoeveel procent van de jongeren uit de jeugdzorg heeft hoge schulden?"  # a share in brackets is of
+    aside = "Problemen zoals dak- en thuisloosheid (ca. 60% komt uit Jeugdzorg) en hoge schulden."  # the words before
+    assert not holds_focus("number", aside, debts)
+    assert holds_focus("number", aside, "Hoeveel procent van de dak- en thuislozen komt uit de jeugdzorg?")
+    assert holds_focus("number", "Hoge schulden (bij 40% van hen) zijn een probleem.", debts)
     hyphened = "Welk OVA-percentage gold voor 2020?"
     assert not holds_focus("number", "De cao-afspraken vallen binnen de OVA-percentages voor 2019 en 2020.", hyphened)
     assert holds_focus("number", "Het OVA-percentage voor 2020 is 2,95%.", hyphened)

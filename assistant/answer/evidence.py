@@ -311,6 +311,17 @@ def _compares(question: str) -> bool:
     return asks_most(question) or bool(_ASKS_ORDER.search(question))
 
 
+def _aside_on_other(sentence: str, at: int, question: str) -> bool:
+    """True when the place `at` lies in brackets that qualify words the question does not hold: 'dak- en
+    thuisloosheid (ca. 60% komt uit Jeugdzorg) en hoge schulden' gives the share of the homeless, not of debts."""
+    opened = sentence.rfind("(", 0, at)
+    if opened < 0 or ")" in sentence[opened:at]:
+        return False
+    before = re.findall(r"\w{5,}", sentence[:opened])[-2:]
+    asked = {w.lower()[:5] for w in re.findall(r"\w{5,}", question)}
+    return bool(before) and not any(w.lower()[:5] in asked for w in before)
+
+
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if asks_most(question) and not _COMPARES.search(sentence):
@@ -324,8 +335,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         if _ASKS_MONEY.search(question) or given:  # 'hoeveel geld' is answered by an amount, not by any number,
             # and one the question does not give: 'welk bedrag uit de € 33,5 mln.', 'hoeveel van de € 170 miljoen'
             return bool(MONEY.search(sentence)) and (not given or bool(_amounts(sentence) - given))
-        if _ASKS_SHARE.search(question):  # 'welk percentage' by a share
-            return bool(_SHARE.search(sentence))
+        if _ASKS_SHARE.search(question):  # 'welk percentage' by a share of what the question asks about
+            return any(not _aside_on_other(sentence, m.start(), question) for m in _SHARE.finditer(sentence))
         asked = set(re.findall(r"\d+", question))
         asks_duration = bool(_ASKS_DURATION.search(question))
         if asks_duration and (_DURATION.search(sentence) or _until(sentence)):
