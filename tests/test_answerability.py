@@ -389,6 +389,9 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert names_none(standards, "Gebruik hierbij de bestaande standaarden.", "")
     manner = "Op welke manier kon de BGZJ bij het onderzoek betrokken worden?"  # how, not which ones
     assert not names_none(manner, "U kunt de BGZJ vragen op welke manier zij betrokken willen zijn.", "Een optie is.")
+    worry = "Welke zorg spraken enkele deelnemers uit over de sessie?"  # named by what follows 'dat'
+    assert not names_none(worry, "Enkele deelnemers spraken de zorg uit dat de boel al voorgekookt was.", "")
+    assert names_none(worry, "Enkele deelnemers spraken hun zorg uit over de sessie.", "")
     results = "Welke resultaten op korte termijn stonden op de ontwikkelagenda?"  # a heading over the items
     announced = "Daarnaast wordt ook gewerkt aan een aantal korte termijn resultaten."
     assert not names_none(results, announced, "Korte termijn resultaten")
