@@ -716,6 +716,7 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     assert held("Welk overleg vindt op 9 december 2020 plaats?", (announced,))  # the documents announce it
     assert not held("Wat besloot het BO Rijk-VNG van 9 december 2020?", (announced,))  # but record nothing of it
     assert not held("Wat leverde het BO Rijk-VNG van 9 december 2020 op?", (announced,))  # nor how it turned out
+    assert not held("Wat besprak de stuurgroep op 9 december 2020?", (announced,))  # nor what was discussed
     after = Passage("c8", META, "De contracten zijn niet toereikend voor het werk na 1 juli op 1,5 meter.", "", (3,))
     assert held("Wat vond Spigt van de zorg na 1 juli 2020?", (after,))  # the day bounds what was said about
     assert not held("Wat zei Spigt op 1 juli 2020?", (after,))  # said that day: no document records it

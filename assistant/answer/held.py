@@ -19,6 +19,9 @@ from assistant.core.minutes import REDACTED, close_names
 from assistant.core.text import holds_term, tokenize
 from assistant.core.types import DocMeta, Passage
 
+# 'Wat besprak de stuurgroep op 8 november?' asks what was said there, as much as 'wat zei' does (not the
+# participle: 'Waar was dit na het BO van 25 september nog meer besproken?' asks where, after that day)
+_DISCUSSED = re.compile(r"\bbespr(?:ak|aken|eekt)\b", re.I)
 _NAMES_MEETING = re.compile(r"\b(?:BO|overleg|bestuurlijk overleg|bijeenkomst|vergadering)\b", re.I)
 # 'hoe de zorg na 1 juli geregeld werd': the day bounds a period the question is about, it is not when anything
 # was said or decided
@@ -64,7 +67,9 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
     """The question names a day, year or meeting that none of the documents is about."""
     hints = retrieval.hints
     dated = [(m.meeting, {m.meeting_date, m.document_date} - {None}) for m in documents]
-    said_or_decided = hints.asks_what_was_said or hints.asks_decision or asks_outcome(question)
+    said_or_decided = (
+        hints.asks_what_was_said or hints.asks_decision or asks_outcome(question) or bool(_DISCUSSED.search(question))
+    )
     if hints.days:
         held = [meeting for meeting, days in dated if days & set(hints.days)]
         mentioned = [p for p in retrieval.passages if any(_names_day(p, day) for day in hints.days)]
