@@ -275,6 +275,14 @@ def test_an_outcome_a_sentence_reports_is_not_left_open_by_a_plan_beside_it():
     assert not outcome_left_open("Wat zei de VNG over de visie?", [planned])  # no outcome asked
 
 
+def test_the_conclusion_of_an_advice_still_to_come_is_left_open():
+    asked = "Wat was de conclusie van het expertiseteam van de VNG over het begrenzen van de jeugdhulp?"
+    announced = "Een expertiseteam van de VNG brengt dit voorjaar advies uit over het begrenzen van de jeugdhulp."
+    assert outcome_left_open(asked, [announced])
+    assert not outcome_left_open(asked, ["Het expertiseteam concludeerde dat begrenzen mag."])
+    assert not outcome_left_open("Waarover brengt het expertiseteam advies uit?", [announced])  # no outcome asked
+
+
 def test_an_outcome_is_left_open_by_a_time_still_ahead_when_the_document_was_written():
     mentors = "Wat waren de uitkomsten van het onderzoek naar de inzet van mentoren in de pleegzorg?"
     assert outcome_left_open(mentors, ["een onderzoek naar de inzet van mentoren (uitkomsten bekend na de zomer)"])

@@ -452,6 +452,7 @@ _ASKS_OUTCOME = re.compile(
     r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|aangesteld|benoemd)\b|"
     # 'Wat waren de uitkomsten?', 'Wat kwam er uit de evaluatie?' (not 'wanneer ... de uitkomsten bespreken')
     r"\bwat (?:was|waren|is|zijn) de uitkomsten\b|\bwat kwam(?:en)? (?:er )?uit\b|\bwat leverde(?:n)?\b[^?]*\bop\b|"
+    r"\bwat (?:was|waren) de (?:conclusies?|bevindingen)\b|\bwat concludeerde(?:n)?\b|"  # of an advice or study
     # 'Wie werd projectleider?' asks who was appointed; 'Wie werd er ... ingezet?' asks what is recorded
     r"^\s*(?:en\s+)?wie werd\b(?![^?]*\b(?:\w*ge\w+|be\w+|ver\w+|ont\w+)[dt]\b)|"
     r"\bliep\b[^?]*\baf\b",
@@ -484,7 +485,8 @@ _SPECULATES = re.compile(r"\b(?:wellicht|misschien|eventueel|mogelijk|waarschijn
 _PLANNED = re.compile(  # not yet done
     r"\b(?:zal|zullen|volgende week|voornemens|voorgenomen|streeft|streven|afgesproken dat|afgesproken is dat|"
     r"gepland|ingepland|(?:kijkt|kijken|ziet|zien) (?:\w+ )?uit naar|uitziet naar|uitzien naar|"
-    r"(?:bekend|gereed|klaar|beschikbaar) (?:na|eind|begin|rond))\b",  # 'uitkomsten bekend na de zomer'
+    r"(?:bekend|gereed|klaar|beschikbaar) (?:na|eind|begin|rond)|"  # 'uitkomsten bekend na de zomer'
+    r"(?:dit|deze|komend\w*) (?:voorjaar|zomer|najaar|winter))\b",  # 'brengt ... dit voorjaar advies uit'
     re.I,
 )
 
