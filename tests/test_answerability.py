@@ -275,6 +275,14 @@ def test_an_outcome_a_sentence_reports_is_not_left_open_by_a_plan_beside_it():
     assert not outcome_left_open("Wat zei de VNG over de visie?", [planned])  # no outcome asked
 
 
+def test_who_took_a_role_over_is_left_open_while_one_is_still_sought():
+    asked = "Welke gemeente nam na het afhaken van Maastricht de coördinerende rol voor het expertisecentrum over?"
+    sought = "Er nog een gemeente wordt gezocht voor het trekken van het expertisecentrum, nu Maastricht is afgehaakt."
+    assert outcome_left_open(asked, [sought])
+    assert not outcome_left_open(asked, ["Heerlen neemt de coördinerende rol voor het expertisecentrum over."])
+    assert not asks_outcome("Hoeveel bestuurders namen deel aan het gesprek over Actielijn 2?")  # 'over' a topic
+
+
 def test_the_conclusion_of_an_advice_still_to_come_is_left_open():
     asked = "Wat was de conclusie van het expertiseteam van de VNG over het begrenzen van de jeugdhulp?"
     announced = "Een expertiseteam van de VNG brengt dit voorjaar advies uit over het begrenzen van de jeugdhulp."

@@ -455,7 +455,8 @@ _ASKS_OUTCOME = re.compile(
     r"\bwat (?:was|waren) de (?:conclusies?|bevindingen)\b|\bwat concludeerde(?:n)?\b|"  # of an advice or study
     # 'Wie werd projectleider?' asks who was appointed; 'Wie werd er ... ingezet?' asks what is recorded
     r"^\s*(?:en\s+)?wie werd\b(?![^?]*\b(?:\w*ge\w+|be\w+|ver\w+|ont\w+)[dt]\b)|"
-    r"\bliep\b[^?]*\baf\b",
+    # 'Welke gemeente nam de rol over?': who took it on (the particle closing it, not 'namen deel aan het gesprek over')
+    r"\bliep\b[^?]*\baf\b|\bnam(?:en)?\b[^?]*\bover\s*\?",
     re.I,
 )
 
