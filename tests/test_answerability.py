@@ -801,6 +801,15 @@ def test_what_was_said_at_a_meeting_with_a_verslag_is_not_answered_from_its_nota
     assert not elsewhere("Wat antwoordde de VNG in juni 2020 over het bericht?", [advice])  # no day named
 
 
+def test_a_list_of_participants_running_on_into_the_text_seats_no_tweede_kamer():
+    from assistant.answer.speakers import attendees
+
+    nota = "Deelnemers overleg\nVNG Eelco Eerenberg Wethouder\nDe brief gaat naar de Tweede Kamer (Tweede Kamerbrief)."
+    assert attendees(nota) == {"VNG": {"Eerenberg"}}
+    asked = "Wat wilde de minister in de brief aan de Tweede Kamer opnemen?"
+    assert speaker_missing(asked, ["De minister wil een AMvB reële prijs regelen."], {"Eerenberg"}) == 0.0
+
+
 def test_someone_the_verslag_lists_as_absent_did_not_speak_there():
     from assistant.answer.held import not_among_speakers
     from assistant.answer.question import read_question

@@ -20,9 +20,10 @@ _PLACE_PARTS = {"Kop", "Noord", "Zuid", "Oost", "West", "Midden", "Tweede", "Eer
 
 
 def _people(text: str) -> Iterator[re.Match[str]]:
-    """The 'first name + surname' matches in a text whose words are not titles, places or organisations."""
+    """The 'first name + surname' matches in a text whose words are not titles, places or organisations (nor the
+    'Tweede Kamer' a nota's list of participants may run on into)."""
     for person in PERSON.finditer(text):
-        if person[1] not in _NOT_NAMES and person[3] not in _NOT_NAMES:
+        if not {person[1], person[3]} & (_NOT_NAMES | _PLACE_PARTS):
             yield person
 
 
@@ -38,7 +39,7 @@ def full_names(text: str) -> set[str]:
     De' of 'Noord-Holland De vijf regio's'."""
     return {
         person[3] for person in _people(text)
-        if not {person[1], person[3]} & _PLACE_PARTS and not person[3].endswith("-")
+        if not person[3].endswith("-")
         and person[1] not in _NO_FIRST_NAME and person[3] not in _NO_FIRST_NAME and not NOUN_ENDING.search(person[1])
         and text[person.start() - 1 : person.start()] != "-"
     }  # fmt: skip
