@@ -240,7 +240,6 @@ def _per_unit_held(question: str, sentence: str) -> bool:
     return bool(stems & given) or bool(unit in _EVERY and re.search(rf"\b{_EVERY[unit]}e?\b", sentence, re.I))
 
 
-# a person is answered by a person's name, not by 'NRC' or 'Limburg'
 # 'Wanneer stapt de Jeugdautoriteit in?', in the present tense, may ask on what condition, not on what day ...
 _ASKS_WHEN_AS_RULE = re.compile(
     r"^\s*(?:en\s+)?wanneer\s+(?:(?!(?:is|was|werd|wordt|had|heeft|moest|zou)\b)\w+t|mag|mogen|kan|kunnen)\b", re.I
@@ -251,6 +250,7 @@ _CONDITION = re.compile(
     r"\bin (?:het )?geval (?:van|dat)\b|\bals er sprake is\b",
     re.I,
 )
+# a person is answered by a person's name, not by 'NRC' or 'Limburg'
 _ASKS_PERSON = re.compile(
     rf"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn)(?: de| het)?|hoe heette (?:de|het))\s+(?:\w+\s+)?(?:\w+-)?"
     rf"{_PERSON_ROLES}\b|"

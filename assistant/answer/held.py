@@ -22,6 +22,7 @@ from assistant.core.types import DocMeta, Passage
 # 'Wat besprak de stuurgroep op 8 november?' asks what was said there, as much as 'wat zei' does (not the
 # participle: 'Waar was dit na het BO van 25 september nog meer besproken?' asks where, after that day)
 _DISCUSSED = re.compile(r"\bbespr(?:ak|aken|eekt)\b", re.I)
+
 _NAMES_MEETING = re.compile(r"\b(?:BO|overleg|bestuurlijk overleg|bijeenkomst|vergadering)\b", re.I)
 # 'hoe de zorg na 1 juli geregeld werd': the day bounds a period the question is about, it is not when anything
 # was said or decided
