@@ -275,6 +275,18 @@ def test_an_outcome_a_sentence_reports_is_not_left_open_by_a_plan_beside_it():
     assert not outcome_left_open("Wat zei de VNG over de visie?", [planned])  # no outcome asked
 
 
+def test_a_figure_asked_for_one_year_is_not_given_by_a_document_of_another():
+    from assistant.answer.evidence import year_elsewhere
+
+    asked = "Hoeveel minder kinderen werden er in 2020 geholpen door de administratieve lasten?"
+    roundtable = "Plat gezegd kunnen er nu 10% minder kinderen geholpen worden."
+    assert year_elsewhere(asked, dt.date(2018, 2, 12), roundtable)
+    assert not year_elsewhere(asked, dt.date(2020, 6, 24), roundtable)  # written that year
+    assert not year_elsewhere(asked, dt.date(2018, 2, 12), "In 2020 kunnen er 10% minder geholpen worden.")
+    assert not year_elsewhere(asked, None, roundtable)  # no date known: nothing to hold it against
+    assert not year_elsewhere("Wilde De Jonge in 2019 de decentralisatie terugdraaien?", dt.date(2020, 1, 30), "Nee.")
+
+
 def test_who_took_a_role_over_is_left_open_while_one_is_still_sought():
     asked = "Welke gemeente nam na het afhaken van Maastricht de coördinerende rol voor het expertisecentrum over?"
     sought = "Er nog een gemeente wordt gezocht voor het trekken van het expertisecentrum, nu Maastricht is afgehaakt."

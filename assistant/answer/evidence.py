@@ -676,6 +676,18 @@ def body_absent(question: str, passages: list[str]) -> str:
     return ""
 
 
+def year_elsewhere(question: str, written: dt.date | None, passage: str) -> bool:
+    """True when a question for a number, date or name names a year and no month or day ('Hoeveel minder kinderen
+    werden er in 2020 geholpen?') while the passage of the best sentence was written in another year and does not
+    name it: its figures are of its own year. (A position may hold across years: 'Wilde De Jonge in 2019 ...?')"""
+    years = {int(y) for y in _YEAR.findall(question)}
+    if written is None or not years or find_dates(question) or written.year in years:
+        return False
+    if question_focus(question) == "none":
+        return False
+    return not any(str(y) in passage for y in years)
+
+
 def open_candidates(ranked: list) -> list:
     """The sentences that may leave an outcome open: the three holding most of the question, and the one the answer
     would open with ('Voor de zomer van 2020 ronden zij een verkennend onderzoek af', the only one naming it)."""
@@ -1008,6 +1020,7 @@ def gather_evidence(
     dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
     best = sorted(ranked, key=lambda s: -s.support)[:3]
     opened = open_candidates(ranked)
+    top = retrieval.passages[best[0].passage_rank] if best else None  # where the best sentence stands
     missing = speaker_missing(question, [s.text for s in ranked], known)
     if missing and spoken:  # the verslag may record a sentence as someone's without naming them in it
         recorded = {who[0] for s in ranked if (who := spoken_by(s.text, statements.get(s.passage_rank, ())))}
@@ -1028,6 +1041,7 @@ def gather_evidence(
             )
             or bool(best and names_none(question, best[0].text, following(best[0])))
             or bool(best and body_absent(question, [retrieval.passages[best[0].passage_rank].text]))
+            or bool(top and year_elsewhere(question, top.meta.date, top.text))
             or (
                 focus == "date"
                 and event_undated(question, [ranked_in(rank) for rank in {s.passage_rank for s in ranked}])
