@@ -285,6 +285,14 @@ def test_a_figure_asked_for_one_year_is_not_given_by_a_document_of_another():
     assert not year_elsewhere(asked, dt.date(2018, 2, 12), "In 2020 kunnen er 10% minder geholpen worden.")
     assert not year_elsewhere(asked, None, roundtable)  # no date known: nothing to hold it against
     assert not year_elsewhere("Wilde De Jonge in 2019 de decentralisatie terugdraaien?", dt.date(2020, 1, 30), "Nee.")
+    from assistant.answer.assistant import _other_year
+
+    meta = DocMeta("r", "rondetafelverslag", "Terugkoppeling", "b.pdf", 24, 25, "", dt.date(2018, 2, 12))
+    said = _other_year(asked, Passage("c1", meta, roundtable, "", (24,)))
+    assert said == (
+        "(Het dichtst bij de vraag komt een passage uit het rondetafelverslag van 12 februari 2018; "
+        "2020 staat daar niet in.)"
+    )
 
 
 def test_who_took_a_role_over_is_left_open_while_one_is_still_sought():

@@ -20,6 +20,7 @@ from assistant.answer.evidence import (
     open_sentence,
     people_in,
     speakers_asked,
+    year_elsewhere,
 )
 from assistant.answer.extractive import (
     OVER_TIME,
@@ -198,6 +199,8 @@ class Assistant:
         body = body_absent(standalone, [passages[best.passage_rank].text]) if refused and best and not reason else ""
         if body:
             reason = f"(De passage die het dichtst bij de vraag komt, noemt {_body_named(body)} niet.)"
+        if refused and best and not reason:
+            reason = _other_year(standalone, passages[best.passage_rank])
         note = "\n\n".join(part for part in (reason, note) if part)
         if note:
             text = f"{text}\n\n{note}"
@@ -396,6 +399,14 @@ class Assistant:
 def _named(who: str) -> str:
     """A body or person as a sentence names them: 'de VNG', 'Rabarison'."""
     return f"de {who}" if who in ("VNG", "BGZJ", "cliëntenorganisaties") else who
+
+
+def _other_year(question: str, passage: Passage) -> str:
+    """The note to a refusal for a year no closest passage is of ('... in 2020?' and a rondetafel of 2018); ''."""
+    if not year_elsewhere(question, passage.meta.date, passage.text):
+        return ""
+    asked = " en ".join(sorted(set(re.findall(r"\b(?:19|20)\d\d\b", question))))
+    return f"(Het dichtst bij de vraag komt een passage uit {passage.meta.label()}; {asked} staat daar niet in.)"
 
 
 def _body_named(body: str) -> str:
