@@ -403,9 +403,9 @@ def _named(who: str) -> str:
 
 def _other_year(question: str, passage: Passage) -> str:
     """The note to a refusal for a year no closest passage is of ('... in 2020?' and a rondetafel of 2018); ''."""
-    if not year_elsewhere(question, passage.meta.date, passage.text):
+    asked = " en ".join(year_elsewhere(question, passage.meta.date, passage.text))
+    if not asked:
         return ""
-    asked = " en ".join(sorted(set(re.findall(r"\b(?:19|20)\d\d\b", question))))
     return f"(Het dichtst bij de vraag komt een passage uit {passage.meta.label()}; {asked} staat daar niet in.)"
 
 

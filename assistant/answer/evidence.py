@@ -542,10 +542,9 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     opleidingen ...?') and the sentence speaks of them without naming any ('SKJ gaat te weinig over competenties'),
     nor does the sentence after it give examples or a list; False for positions, for questions asking a name, number
     or date, and when what follows is unknown (`following` None)."""
-    which = _WHICH_ONES.match(question)
-    if not which or following is None or asks_position(question) or question_focus(question) != "none":
-        return False
     stem = asked_noun(question)
+    if not stem or following is None or asks_position(question) or question_focus(question) != "none":
+        return False
     # past the first word ('SKJ gaat ...' names no competentie), a name blacked out ('10.2.e benadrukt ...') and the
     # bodies the question names itself ('de regio-ambassadeurs van het OZJ')
     given = set(re.findall(r"\b[A-Z]{2,}\b", question))
@@ -676,16 +675,17 @@ def body_absent(question: str, passages: list[str]) -> str:
     return ""
 
 
-def year_elsewhere(question: str, written: dt.date | None, passage: str) -> bool:
-    """True when a question for a number, date or name names a year and no month or day ('Hoeveel minder kinderen
-    werden er in 2020 geholpen?') while the passage of the best sentence was written in another year and does not
-    name it: its figures are of its own year. (A position may hold across years: 'Wilde De Jonge in 2019 ...?')"""
-    years = {int(y) for y in _YEAR.findall(question)}
-    if written is None or not years or find_dates(question) or written.year in years:
-        return False
-    if question_focus(question) == "none":
-        return False
-    return not any(str(y) in passage for y in years)
+def year_elsewhere(question: str, written: dt.date | None, passage: str) -> tuple[str, ...]:
+    """The years a question for a number, date or name names, with no month or day ('Hoeveel minder kinderen werden
+    er in 2020 geholpen?'), when the passage of the best sentence was written in another year and names none of
+    them: its figures are of its own year; () otherwise. (A position may hold across years: 'Wilde De Jonge in 2019
+    ...?')"""
+    years = sorted(set(_YEAR.findall(question)))
+    if written is None or not years or find_dates(question) or str(written.year) in years:
+        return ()
+    if question_focus(question) == "none" or any(y in passage for y in years):
+        return ()
+    return tuple(years)
 
 
 def open_candidates(ranked: list) -> list:
@@ -1040,7 +1040,7 @@ def gather_evidence(
                 question, [s.text for s in opened], [retrieval.passages[s.passage_rank].meta.date for s in opened]
             )
             or bool(best and names_none(question, best[0].text, following(best[0])))
-            or bool(best and body_absent(question, [retrieval.passages[best[0].passage_rank].text]))
+            or bool(top and body_absent(question, [top.text]))
             or bool(top and year_elsewhere(question, top.meta.date, top.text))
             or (
                 focus == "date"

@@ -17,13 +17,14 @@ _NOT_NAMES = set(
     Jeugdhulp Bascule Koraal Ipse Bruggen William Schrikker Opening Conceptverslag Online Webex""".split()
 )
 _PLACE_PARTS = {"Kop", "Noord", "Zuid", "Oost", "West", "Midden", "Tweede", "Eerste"}  # 'Kop van Noord-Holland'
+_NO_NAME_PARTS = _NOT_NAMES | _PLACE_PARTS
 
 
 def _people(text: str) -> Iterator[re.Match[str]]:
     """The 'first name + surname' matches in a text whose words are not titles, places or organisations (nor the
     'Tweede Kamer' a nota's list of participants may run on into)."""
     for person in PERSON.finditer(text):
-        if not {person[1], person[3]} & (_NOT_NAMES | _PLACE_PARTS):
+        if not {person[1], person[3]} & _NO_NAME_PARTS:
             yield person
 
 
