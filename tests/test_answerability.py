@@ -181,6 +181,16 @@ def test_an_outcome_left_open_still_answers_the_count_it_gives():
     assert leaves_open("Welke gemeente nam het uiteindelijk over?", partly)  # a name is asked, none is given
 
 
+def test_the_figure_of_an_aim_does_not_count_what_came_of_it():
+    asked = "Met hoeveel procent is de klinische capaciteit tot 2018 werkelijk gekrompen?"
+    aim = "We willen de ambitie koppelen om de klinische capaciteit met 30% te laten krimpen, uiterlijk in 2018."
+    assert asks_outcome(asked) and leaves_open(asked, aim)
+    assert not leaves_open(asked, "De klinische capaciteit is tot 2018 met 12% gekrompen.")
+    assert not leaves_open("Met hoeveel procent wilde de werkgroep de capaciteit laten krimpen?", aim)  # the aim asked
+    vote = "Wat was de uitslag van de digitale stemming over de NvO?"  # so a day named is held only if recorded
+    assert asks_outcome(vote) and leaves_open(vote, "De uitslag is nog niet bekend.")
+
+
 def test_several_places_asked_for_are_not_answered_by_one_or_by_the_names_of_an_amendment():
     seven = "Welke zeven coördinerende gemeenten gaan de expertisecentra oprichten?"
     assert question_focus(seven) == "name"

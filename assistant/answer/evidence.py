@@ -449,7 +449,7 @@ _UNKNOWN = re.compile(
 
 
 _ASKS_OUTCOME = re.compile(
-    r"\b(?:uiteindelijk|daadwerkelijk|uitkomst|afloop|aangesteld|benoemd)\b|"
+    r"\b(?:uiteindelijk|(?:daad)?werkelijk|uitkomst|uitslag|afloop|aangesteld|benoemd)\b|"
     # 'Wat waren de uitkomsten?', 'Wat kwam er uit de evaluatie?' (not 'wanneer ... de uitkomsten bespreken')
     r"\bwat (?:was|waren|is|zijn) de uitkomsten\b|\bwat kwam(?:en)? (?:er )?uit\b|\bwat leverde(?:n)?\b[^?]*\bop\b|"
     r"\bwat (?:was|waren) de (?:conclusies?|bevindingen)\b|\bwat concludeerde(?:n)?\b|"  # of an advice or study
@@ -498,6 +498,10 @@ _ONGOING = re.compile(
 )
 
 
+# an aim, not what came of it: 'de ambitie ... de klinische capaciteit met 30% te laten krimpen'
+_AIMS = re.compile(r"\b(?:ambitie\w*|doelstelling\w*|beoog\w*|streefcijfer\w*|streefwaarde\w*)\b", re.I)
+
+
 def left_open(sentence: str) -> bool:
     """True for a sentence that leaves an outcome open: it is not known yet, still under way, or only guessed at or
     asked ('Wellicht Deventer?')."""
@@ -518,9 +522,12 @@ def leaves_open(question: str, sentence: str, written: dt.date | None = None) ->
     `written`: the date of the sentence's document, against which a time it names is still ahead."""
     if not _ASKS_OUTCOME.search(question):  # what was agreed: 'Afspraak: de VNG zal ...' is agreed, not planned
         return bool(_YET_TO_AGREE.search(sentence))
-    # only a count is specific enough: any capitalised word or month would pass for the name or date asked for
-    counts = question_focus(question) == "number" and holds_focus("number", sentence, question)
-    return (left_open(sentence) or looks_ahead(sentence, written)) and not counts
+    # only a count is specific enough: any capitalised word or month would pass for the name or date asked for; but
+    # the figure of an aim is no count of what came of it: 'de ambitie ... met 30% te laten krimpen' leaves 'met
+    # hoeveel procent is ... werkelijk gekrompen?' open
+    aimed = question_focus(question) == "number" and bool(_AIMS.search(sentence))
+    counts = question_focus(question) == "number" and holds_focus("number", sentence, question) and not aimed
+    return (left_open(sentence) or looks_ahead(sentence, written) or aimed) and not counts
 
 
 # what names something: a name after the first word, a number, a list, an example, a colon or bracket that specifies
