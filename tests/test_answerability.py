@@ -109,6 +109,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("number", "Die laatste twee categorieën horen onder de Zvw of Wmo.", homes)
     assert holds_focus("number", "Zo'n 120 gezinshuizen vallen onder de Wmo.", homes)
     assert holds_focus("number", "In 8 landsdelen komt een centrum.", "In hoeveel delen van het land komt het?")
+    regions = "Van hoeveel jeugdhulpregio's gaat het kabinet uit?"  # the head of the compound asked counts it
+    assert holds_focus("number", "We gaan hierbij uit van de huidige 42 regio’s.", regions)
+    assert not holds_focus("number", "We gaan hierbij uit van 42 gemeenten.", regions)
     assert holds_focus("number", "Er is € 1 miljard beschikbaar.", "Hoeveel extra geld is er?")  # an amount
     once = "Hoeveel eenmalig extra geld kwam er voor JeugdzorgPlus?"
     assert holds_focus("number", "In 2020 zijn extra incidentele middelen van € 33,5 mln. beschikbaar.", once)
@@ -433,6 +436,9 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     standards = "Welke standaarden moeten gemeenten gebruiken?"  # named by a hyphenated word before the noun
     assert not names_none(standards, "Gebruik hierbij de i-sociaal domein standaarden.", "")
     assert names_none(standards, "Gebruik hierbij de bestaande standaarden.", "")
+    period = "Over welke periode bieden gemeenten een omzetgarantie?"  # a month is a name written small
+    assert not names_none(period, "Gemeenten bieden in de periode maart t/m juni een omzetgarantie.", "")
+    assert names_none(period, "Gemeenten bieden voor een beperkte periode een omzetgarantie.", "")
     manner = "Op welke manier kon de BGZJ bij het onderzoek betrokken worden?"  # how, not which ones
     assert not names_none(manner, "U kunt de BGZJ vragen op welke manier zij betrokken willen zijn.", "Een optie is.")
     worry = "Welke zorg spraken enkele deelnemers uit over de sessie?"  # named by what follows 'dat'
@@ -928,6 +934,9 @@ def test_how_someone_was_called_asks_for_a_name_and_a_title_in_quotes_gives_one(
     title = "Hoe heet de publicatie met hun verhalen?"
     assert holds_focus("name", "Hun verhalen staan in de onlangs verschenen publicatie ‘Nu ik groot ben’.", title)
     assert not holds_focus("name", "Hun verhalen zijn opgetekend in een publicatie.", title)
+    termed = "Hoe heet de verplichting om te gunnen op de economisch meest voordelige inschrijving?"
+    assert holds_focus("name", "Gunning kan alleen op die basis, de zogenoemde emvi-verplichting.", termed)
+    assert not holds_focus("name", "Gunning kan alleen op die basis; dat is een verplichting.", termed)
     who_said = "Wie vond in het BO van 8 juni 2020 dat er een onafhankelijke partij nodig is?"  # who holds the view
     assert holds_focus("name", "Dhr. Dekker: Er is een onafhankelijke partij nodig.", who_said)
     assert not holds_focus("name", "Er is een onafhankelijke partij nodig.", who_said)

@@ -204,9 +204,12 @@ _PEOPLE = set(tokenize("mensen personen deelnemers aanwezigen vertegenwoordigers
 
 
 def _names_thing(text: str, things: set[str]) -> bool:
-    """Some word of the text is one of the things counted, or a compound ending in one ('landsdelen')."""
+    """Some word of the text is one of the things counted, a compound ending in one ('landsdelen'), or the head of
+    one asked as a compound ('42 regio's' counts the jeugdhulpregio's asked for)."""
     words = set(tokenize(text))
-    return any(holds_term(words, t) or any(w.endswith(t) for w in words) for t in things)
+    return any(
+        holds_term(words, t) or any(w.endswith(t) or (len(w) >= 5 and t.endswith(w)) for w in words) for t in things
+    )
 
 
 def _around(text: str, count: re.Match[str]) -> str:
@@ -260,6 +263,8 @@ _ASKS_PERSON = re.compile(
 # 'hoe heet de publicatie?' is answered by a title in quotes as well as by a capitalised name
 _ASKS_TITLE = re.compile(_NAMING, re.I)
 _QUOTED = re.compile(r"[‘“\"'][^‘’“”\"']{3,80}[’”\"']")
+# ... and by a term a sentence introduces: 'de zogenoemde emvi-verplichting', 'een aanpak genaamd ...'
+_TERMED = re.compile(r"\bzo(?:genoemde?|genaamde?)\b|\bgenaamd\b|\bwordt (?:ook )?genoemd\b", re.I)
 # 'aan welke organisatie' is answered by the VNG too, a name too common to be what a question is about
 _ASKS_BODY = re.compile(r"\bwelke?\s+(?:\w+\s+)?(?:\w*organisaties?|partij(?:en)?|instanties?|ministeries?)\b", re.I)
 _BODIES = {"VNG", "VWS", "Rijk"}
@@ -373,7 +378,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             asked = {w.lower() for w in re.findall(r"\w+", question)}  # 'Gemeenten' opening a quote is no place
             places = {p for p in place_names(sentence) if p not in _ANCHOR_SKIP and p.lower() not in asked}
             return len(places) >= _names_asked(question)
-        if _ASKS_TITLE.search(question) and _QUOTED.search(sentence):
+        if _ASKS_TITLE.search(question) and (_QUOTED.search(sentence) or _TERMED.search(sentence)):
             return True
         if _ASKS_WHO_SAID.search(question) and _SPEAKER.match(sentence):
             return True  # 'Wie vond dat ...?' is answered by who says it: 'Dhr. Dekker: Er is ... nodig.'
@@ -534,7 +539,8 @@ def leaves_open(question: str, sentence: str, written: dt.date | None = None) ->
 _NAMES_SOME = re.compile(
     rf"\b[A-Z]\w+|\d|,|:|\(|\b[a-z]+-[a-z]+\b|"  # a hyphenated word: 'de i-sociaal domein standaarden'
     rf"(?i:\b(?:zoals|namelijk|bijv\w*|o\.a|onder andere|waaronder|volgende)\b)|"
-    rf"(?i:{_COUNT_WORDS.pattern})",
+    rf"(?i:{_COUNT_WORDS.pattern})|"
+    rf"\b(?:{'|'.join(MONTHS)})\b",  # a month is a name written small: 'in de periode maart t/m juni'
 )
 _EXAMPLES_FOLLOW = re.compile(
     r"^\W*(?:bijvoorbeeld|een voorbeeld|voorbeelden|zoals|dit zijn|het gaat (?:hierbij )?om|[-•▪]|\d+[.)]|[a-z]\))",
