@@ -954,6 +954,17 @@ def test_a_person_who_speaks_but_never_of_what_is_asked_is_silent_on_it():
     assert silent_on("Wat zei Popma over wrap around care?", ["Popma"], terms, spoken) == ""  # never speaks at all
 
 
+def test_neither_a_title_nor_the_meeting_named_is_what_a_person_is_asked_about():
+    spoken = {"v1": [("Dhr. Meijer: de VNG wil dat aanbieders de wachtlijsten delen.", "Meijer", "VNG")]}
+    terms = {"dhr": 2.0, "meijer": 2.4, "rijk": 0.6, "vng": 0.6, "omzetgarantie": 3.6}
+    asked = "Wat zei dhr. Meijer in het BO Rijk-VNG van 30 januari 2020 over de omzetgarantie?"
+    assert speakers_asked(asked) == ["Meijer"]  # the name after 'dhr.' opens no sentence
+    assert silent_on(asked, ["Meijer"], terms, spoken, ["BO Rijk-VNG"]) == "Meijer"
+    assert silent_on(asked, ["Meijer"], terms, spoken) == ""  # 'VNG' then counts as what he is asked about
+    waits = "Wat zei dhr. Meijer in het BO Rijk-VNG over de wachtlijsten?"
+    assert silent_on(waits, ["Meijer"], {**terms, "wachtlijst": 4.0}, spoken, ["BO Rijk-VNG"]) == ""
+
+
 def test_what_someone_said_at_a_named_meeting_is_read_from_that_meetings_verslag():
     from assistant.answer.held import said_that_day
     from assistant.answer.question import read_question

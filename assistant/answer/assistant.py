@@ -167,7 +167,7 @@ class Assistant:
 
         evidence = evidence_of(standalone, ranked)
         heard = said_that_day(retrieval.hints, self.index.documents(), self._spoken())
-        quiet = silent_on(question, asked, terms, heard) if standalone == question else ""
+        quiet = silent_on(question, asked, terms, heard, retrieval.hints.meetings) if standalone == question else ""
         if quiet:
             evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
         parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words

@@ -122,7 +122,9 @@ _TIME_WORDS = re.compile(
     r"|\beinde? van (?:het|dit|dat) jaar\b|\bjaareinde\b|\bvolgend jaar\b|\bkerst\w*",
     re.I,
 )
-_NAME = re.compile(r"(?<![.:]\s)(?<!^)\b(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")
+_NAMED = r"\b(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b"
+_NAME = re.compile(rf"(?<![.:]\s)(?<!^){_NAMED}")  # not a word opening a sentence, nor a speaker's turn ('Dhr. X:')
+_NAME_ASKED = re.compile(rf"(?<!:\s)(?<!(?<!hr|vr|mw|Mw)\.\s)(?<!^){_NAMED}")  # 'Wat zei dhr. Meijer ...?'
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")  # VNG, JenV: names wherever they stand
 _ADMIN_LINE = re.compile(r"^\s*(?:Aanwezig|Afwezig|Deelnemers|Kopie aan|Genodigden|Namens|o\.v\.)\b", re.I | re.M)
 _TITLED = r"(?:Dhr|Mevr|Mw|Mr|De heer|Mevrouw)\.?\s+"  # how a verslag line opens a speaker's turn
@@ -166,7 +168,7 @@ def anchors(question: str) -> list[str]:
     """Names the question is about (people, organisations, named things), as written."""
     months = {m.capitalize() for m in MONTHS}
     found = []
-    for match in _NAME.finditer(question):
+    for match in _NAME_ASKED.finditer(question):
         word = match.group(0)
         if word in _ANCHOR_SKIP or word in months or word in ABBREVIATIONS:
             continue
@@ -798,7 +800,7 @@ def asks_position(question: str) -> bool:
 
 
 # the title in any case, the names capitalised: 'volgens dhr. Spijt vanaf' names Spijt, not 'vanaf'
-_TITLE = re.compile(
+TITLE = re.compile(
     r"\b(?i:dhr|mevr|mw|de heer|mevrouw|wethouder|minister|staatssecretaris|directeur|voorzitter|burgemeester)\.?\s+"
     rf"(?:[A-Z][a-zà-ÿ]+\s+)?({_PARTICLES}[A-Z][\w'-]+)"
 )
@@ -806,7 +808,7 @@ _TITLE = re.compile(
 
 def people_in(text: str) -> set[str]:
     """Surnames that stand after a title or open a verslag line ('Dhr. Meijer', 'wethouder Eerenberg')."""
-    found = {m.group(1).split()[-1] for m in _TITLE.finditer(text)}
+    found = {m.group(1).split()[-1] for m in TITLE.finditer(text)}
     return {name for name in found if name[0].isupper()}
 
 
@@ -820,13 +822,17 @@ def speakers_asked(question: str, known: set[str] = frozenset()) -> list[str]:
     """The people the question asks to hear from: not one it names only as an object ('Hoe reageerde Eerenberg op
     de schets van De Jonge?' asks Eerenberg; 'Wat zei Eerenberg tegen minister De Jonge?' too), nor one only a
     sentence before the question names ('Je gaf aan dat De Jonge ... wilde. Hoe keek Eerenberg daartegenaan?')."""
-    asking = re.split(r"(?<=[.!])\s+(?=[A-Z])", question.strip())[-1]
+    asking = _SENTENCE_END.split(question.strip())[-1]
     if people(asking, known):
         question = asking
     return [
         name for name in people(question, known)
         if not all(_OBJECT.search(question[: m.start()]) for m in re.finditer(rf"\b{re.escape(name)}\b", question))
     ]  # fmt: skip
+
+
+# where a sentence ends before the question's last: not after a title ('Wat zei dhr. Meijer ...?')
+_SENTENCE_END = re.compile(r"(?<=[.!])(?<!hr\.)(?<!vr\.)(?<!\b[Mm]w\.)(?<!\b[MmDdIi]r\.)(?<!rof\.)\s+(?=[A-Z])")
 
 
 # a preposition, perhaps a title and name particles, right before a name: 'van De ', 'tegen minister De ' (the

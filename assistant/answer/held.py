@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.evidence import UNTIL, asks_outcome, asks_position, people, speakers_asked
+from assistant.answer.evidence import TITLE, UNTIL, asks_outcome, asks_position, people, speakers_asked
 from assistant.answer.question import ORGANISATIONS, QuestionHints, organisations_asked
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
@@ -149,11 +149,17 @@ _REPLIES = re.compile(r"\b(?:reageerde\w*|reageert|reactie|antwoordde\w*|antwoor
 
 
 def silent_on(
-    question: str, asked: Sequence[str], terms: dict[str, float], spoken: dict[str, list[tuple[str, str, str]]]
+    question: str,
+    asked: Sequence[str],
+    terms: dict[str, float],
+    spoken: dict[str, list[tuple[str, str, str]]],
+    meetings: Sequence[str] = (),
 ) -> str:
     """The person a question asks what they said or thought about something ('Wat zei Rabarison over wrap around
     care?'; `asked`: its `speakers_asked`), when they speak in the verslagen but none of their contributions holds
-    a word of the question; '' otherwise (and for a reply, which need not repeat what it replies to)."""
+    a word of the question; '' otherwise (and for a reply, which need not repeat what it replies to). Neither a
+    title nor the name of the meeting (`meetings`: `QuestionHints.meetings`) is a word of what is asked: 'Wat zei
+    dhr. Meijer in het BO Rijk-VNG van 30 januari over ...?' is not answered by his words on the VNG."""
     if not asked or not asks_position(question) or _REPLIES.search(question):
         return ""
     said = {
@@ -161,7 +167,9 @@ def silent_on(
         for name in asked
     }
     speaking = [name for name in asked if said[name]]  # 'Ali Rabarison': of 'Ali' and 'Rabarison', one speaks
-    topic = [t for t in terms if t not in set(tokenize(" ".join(asked)))]
+    named = set(tokenize(" ".join((*asked, *meetings))))
+    about = set(tokenize(TITLE.sub(r"\1", question))) - named
+    topic = [t for t in terms if t in about]
     if not speaking or not topic:
         return ""
     held = any(holds_term(set(tokenize(quote)), t) for name in speaking for quote in said[name] for t in topic)
