@@ -247,6 +247,10 @@ def test_a_date_is_the_date_of_the_event_asked_about():
     assert not event_undated(sent, [["Het memo is op 3 februari 2020 aan de Kamer verzonden."]])  # the same event
     appeared = "Wanneer verscheen de notitie van de VNG?"
     assert not event_undated(appeared, [["De VNG publiceerde de notitie op 2 maart 2020."]])
+    signed = "Wanneer is het convenant met de VNG en de BGZJ ondertekend?"  # a participle without 'ge' closing it
+    assert date_event(signed) == ("ondertek",)  # not 'onder', which begins 'onderzoek'
+    assert event_undated(signed, [["In de zomer van 2020 werken wij toe naar een convenant met de VNG en de BGZJ."]])
+    assert not event_undated(signed, [["Het convenant is op 2 juli 2020 ondertekend."]])
     for own_words in (
         "Wanneer vond het BO plaats?",
         "Sinds wanneer geldt het verdrag?",

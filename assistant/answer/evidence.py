@@ -624,6 +624,7 @@ _PAST_FORMS = {"verliet": "verlaat", "verscheen": "verschijn", "kwam": "kom", "n
 _SEPARABLE = r"(?:in|af|op|uit|aan|toe|mee|door|over|vast|terug|voor|bij|na|weg)?"  # 'vastgesteld', 'toegestuurd'
 _PARTICIPLE = re.compile(rf"^{_SEPARABLE}ge\w{{3,}}(?:d|t|en)$")
 _GE_NOUN = re.compile(r"^ge(?:meente|zin|geven|sprek|bied|volg|drag|val|west|handicapt|estelijk|neesk|zond)")
+_PREFIXED = re.compile(r"^(be|ver|ont|her|onder|er)\w{3,}(?:d|t|en)$")  # 'ondertekend', 'besproken', 'verstuurd'
 _PARTICLE_GE = re.compile(rf"^{_SEPARABLE}ge(?=\w{{4}})")
 
 
@@ -634,10 +635,15 @@ def date_event(question: str) -> tuple[str, ...]:
     found = _WHEN_VERB.match(question)
     if not found:
         return ()
-    verb = plain(found.group(1).lower())
+    verb, keep = plain(found.group(1).lower()), 5
     if verb in _AUXILIARIES:  # the participle it goes with: 'gestuurd', 'vastgesteld', 'gepland'
         words = re.findall(r"\w+", plain(question.lower()))
         participles = [w for w in words if _PARTICIPLE.match(w) and not _GE_NOUN.match(w)]
+        prefixed = _PREFIXED.match(words[-1])
+        if not participles and prefixed and words[-1] not in _NO_EVENT:
+            # one without 'ge' closes the question: 'Wanneer is het convenant ondertekend?'; its prefix begins too
+            # many words ('onder'), so 'ondert' names it
+            participles, keep = words[-1:], len(prefixed.group(1)) + 3
         if not participles:
             return ()
         verb = participles[-1]
@@ -645,7 +651,7 @@ def date_event(question: str) -> tuple[str, ...]:
         return ()
     forms = {verb, _PAST_FORMS.get(verb, verb)}
     roots = {re.sub(r"(?:de|te|den|ten|en|d|t)$", "", _PARTICLE_GE.sub("", form)) for form in forms}
-    event = {root[:5] for root in roots if len(root) >= 4}
+    event = {root[:keep] for root in roots if len(root) >= 4}
     for words in _SAME_EVENT:
         if any(root.startswith(w) or w.startswith(root) for root in event for w in words):
             event |= set(words)
