@@ -72,6 +72,15 @@ _ASKS_MONEY = re.compile(
     re.I,
 )
 MONEY = re.compile(r"€|\beuro\b|\b(?:miljoen|miljard|mln|mld|mrd)\b", re.I)
+# what 'hoeveel' counts in money: 'hoeveel compensatie', 'hoeveel meerkosten'
+_MONEY_THINGS = re.compile(
+    r"kost|geld|euro|middel|voorschot|subsid|compensat|bedrag|budget|bijdrage|tarie|uitgave|besparing|lasten|"
+    r"tekort|vergoed|inkomst|premie|investering|financ",
+    re.I,
+)
+_COUNTED_PHRASE = re.compile(r"\bhoeveel\s+((?:\w+\s+){0,3}\w+)", re.I)  # 'hoeveel extra incidentele middelen'
+_AN_AMOUNT = re.compile(r"€\s*\d+(?:[.,]\d+)*(?:\s*(?:miljoen|miljard|mln|mld|mrd)\b\.?)?|"
+                        r"\b\d+(?:[.,]\d+)*\s*(?:euro|miljoen|miljard|mln|mld|mrd)\b\.?", re.I)  # fmt: skip
 _AMOUNT = re.compile(
     r"(?<=€)\s*(\d+(?:[.,]\d+)*)|\b(\d+(?:[.,]\d+)*)(?=\s*(?:euro|miljoen|miljard|mln|mld|mrd)\b)", re.I
 )
@@ -339,7 +348,10 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         if not _per_unit_held(question, sentence):  # 'hoeveel per pleegkind' is not answered by the total
             return False
         given = _amounts(question)
-        if _ASKS_MONEY.search(question) or given:  # 'hoeveel geld' is answered by an amount, not by any number,
+        things = counted_things(question)  # in money or not: 'hoeveel gemeenten ... de € 170 miljoen' counts gemeenten
+        asks_money = bool(_ASKS_MONEY.search(question))
+        in_money = not things or asks_money or bool(_MONEY_THINGS.search(_COUNTED_PHRASE.search(question).group(1)))
+        if (asks_money or given) and in_money:  # 'hoeveel geld' is answered by an amount, not
             # and one the question does not give: 'welk bedrag uit de € 33,5 mln.', 'hoeveel van de € 170 miljoen'
             return bool(MONEY.search(sentence)) and (not given or bool(_amounts(sentence) - given))
         if _ASKS_SHARE.search(question):  # 'welk percentage' by a share of what the question asks about
@@ -356,7 +368,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         digits = {m.group(0) for m in re.finditer(r"\b\d+", counted)}  # not G40, M50: names
         if _ASKS_FREQUENCY.search(question) and _FREQUENCY.search(counted):
             return True  # 'hoe vaak' is answered by 'halfjaarlijks', 'twee keer per jaar'
-        things = counted_things(question)
+        if not in_money:
+            counted = _AN_AMOUNT.sub(" ", counted)  # 'door gemeenten ontvangen € 144 miljoen' counts no gemeenten
         if things:  # 'hoeveel gezinshuizen' is answered by '12 gezinshuizen', not by 'die twee categorieën'
             return any(
                 m.group(0) not in asked and _names_thing(_around(counted, m), things)
