@@ -120,7 +120,7 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert not holds_focus("number", "Er komt € 26 miljoen bij het door gemeenten ontvangen voorschot.", objected)
     assert holds_focus("number", "Er maakten 12 gemeenten bezwaar tegen de compensatie.", objected)
     incidental = "Hoeveel extra incidentele middelen kwamen er beschikbaar?"  # money, in other words
-    assert holds_focus("number", "Voor de gemeenten komt € 33,5 mln. beschikbaar.", incidental)
+    assert holds_focus("number", "Er komen extra incidentele middelen van € 33,5 mln. beschikbaar.", incidental)
     often = "Hoe vaak presenteert het OZJ de regiobeelden?"
     assert holds_focus("number", "Een halfjaarlijkse presentatie van de regiobeelden door het OZJ.", often)
     assert holds_focus("name", "JenV neemt de lead op de tekst.", "Wie nam de lead?")  # an acronym opening it
