@@ -144,8 +144,9 @@ _OPENS_TURN = rf"(?:{_TITLED}|[A-Z][a-zà-ÿ]+\s+(?={_PARTICLES}[A-Z][\w'-]+\s*(
 _SPEAKER = re.compile(rf"^{_OPENS_TURN}({_PARTICLES}[A-Z][\w'-]+)")
 _ANCHOR_SKIP = set(
     """Kamerbrief Jeugdwet Rijk Jeugd Zorg De Het Een In Op Volgens Wat Hoe Wie Welke Welk Waarom Wanneer Hoeveel En
-    Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland""".split()
-)
+    Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland
+    Alle Elke Elk Iedere Beide Veel Vele Enkele Sommige Geen Andere""".split()
+)  # the last row: words of quantity that open a sentence after a heading ran into it ('... van aanpak Alle 14 regio's')
 _ASKS_POSITION = re.compile(
     r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|wilde|wens|standpunt|keek|kijkt|"
     r"(?:vond|vonden|vindt)(?![^.?;]*\bplaats\b)|"  # not 'vond ... plaats': took place
