@@ -207,6 +207,10 @@ def test_several_places_asked_for_are_not_answered_by_one_or_by_the_names_of_an_
     )
     assert not holds_focus("name", "Met het amendement Klaver/Westerveld zijn middelen vrij gemaakt.", seven)
     assert holds_focus("name", "Utrecht, Zwolle en Groningen nemen de taak op zich.", seven)
+    three = "Bij welke drie jeugdhulpinstellingen werkte de verdachte?"  # their names, not what kind they are
+    assert not holds_focus("name", "De verdachte heeft bij drie instellingen voor jeugdhulp gewerkt.", three)
+    assert holds_focus("name", "De verdachte werkte bij Pluryn, Horizon en Levvel.", three)
+    assert holds_focus("name", "Dat signaleren de wijkteams.", "Wie signaleert het?")  # 'wie': a body answers
     plans = "Welke regio's hadden hun plan van aanpak afgerond?"  # a heading ran into the sentence: 'Alle' no place
     assert not holds_focus("name", "De voortgang van de plannen van aanpak Alle 14 regio’s hebben een plan.", plans)
     assert holds_focus("name", "Helaas haakt Maastricht af.", "Welke gemeente haakte af?")

@@ -402,7 +402,10 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         skip = _NOT_A_BODY if _ASKS_BODY.search(question) else _ANCHOR_SKIP
         if any(name not in given and name not in skip for name in names) or "10.2.e" in sentence:
             return True
-        # 'wie' is answered by a role or body too: 'een oud-wethouder', 'jeugdzorginstellingen', 'de regio'
+        # 'wie' is answered by a role or body too: 'een oud-wethouder', 'jeugdzorginstellingen', 'de regio' (not
+        # 'bij welke drie jeugdhulpinstellingen', which asks their names: 'bij drie instellingen' names none)
+        if _names_asked(question) > 1:
+            return False
         asked = {_singular(m) for m in _WHO_NOUN.findall(question)}
         return any(_singular(noun) not in asked for noun in _WHO_NOUN.findall(sentence))
     return True
