@@ -207,6 +207,10 @@ def test_several_places_asked_for_are_not_answered_by_one_or_by_the_names_of_an_
     )
     assert not holds_focus("name", "Met het amendement Klaver/Westerveld zijn middelen vrij gemaakt.", seven)
     assert holds_focus("name", "Utrecht, Zwolle en Groningen nemen de taak op zich.", seven)
+    regions = "Welke jeugdhulpregio's zijn van samenstelling veranderd?"  # a compound of 'regio' asks places too
+    assert question_focus(regions) == "name"
+    assert not holds_focus("name", "Het is belangrijk dat een jeugdhulpregio stabiel is.", regions)
+    assert holds_focus("name", "Twente en Achterhoek zijn samengegaan.", regions)
     three = "Bij welke drie jeugdhulpinstellingen werkte de verdachte?"  # their names, not what kind they are
     assert not holds_focus("name", "De verdachte heeft bij drie instellingen voor jeugdhulp gewerkt.", three)
     assert holds_focus("name", "De verdachte werkte bij Pluryn, Horizon en Levvel.", three)

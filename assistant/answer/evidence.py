@@ -53,8 +53,8 @@ _AND_TWO = r"(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+|
 _NAMING = r"\bnaam\b|\bhoe he(?:et|ette|etten)\b"  # 'welke naam', 'hoe heette de journalist'
 _ASKS_NAME = re.compile(
     rf"^\s*(?:en\s+)?wie\b|\b(?:van|door|tussen|met|bij|namens) wie\b|{_NAMING}|"
-    rf"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w+\s+)?{_AND_TWO}(?:\w*gemeenten?|regio'?s?|\w*organisaties?|"
-    r"partij(?:en)?|\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|persoon|personen|"
+    rf"\b(?:welke?|bij welke|met welke|naar welke)\s+(?:\w+\s+)?{_AND_TWO}(?:\w*gemeenten?|\w*regio'?s?|"
+    r"\w*organisaties?|partij(?:en)?|\w*instelling(?:en)?|\w*aanbieders?|instituut|\w*bureaus?|boek|leidraad|persoon|personen|"
     r"provincie|ministers?|onderzoek|rapport|experts?|deskundigen|"
     rf"{_PERSON_ROLES})\b(?!-)",  # not 'welke regio-indelingen'
     re.I,
@@ -289,7 +289,7 @@ _ASKS_WHO_SAID = re.compile(
     re.I,
 )
 _TURN_OPENING = re.compile(rf"^\W*{_OPENS_TURN}{_PARTICLES}[A-Z][\w'-]+\s*:?")
-_ASKS_PLACE = re.compile(rf"\bwelke?\s+(?:\w+\s+)?{_AND_TWO}(?:gemeenten?|regio'?s?|provincies?)\b", re.I)
+_ASKS_PLACE = re.compile(rf"\bwelke?\s+(?:\w+\s+)?{_AND_TWO}(?:gemeenten?|\w*regio'?s?|provincies?)\b", re.I)
 _GROUP = re.compile(r"\b[GM]\d+\b")  # 'de G4', 'de M50': groups of gemeenten
 # a motion, amendment, committee or report is named after people: 'motie Bergkamp', 'amendement Klaver/Westerveld'
 _NAMED_AFTER = re.compile(r"\b(?i:motie|amendement|commissie|rapport)\s+(?:[A-Z][\w-]*(?:\s*(?:/|,|en|c\.s\.)\s*)?)+")
