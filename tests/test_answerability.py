@@ -226,6 +226,8 @@ def test_an_investigation_still_under_way_leaves_its_outcome_open():
     assert leaves_open(asked, "Er loopt een groot onderzoek naar valse VOG's.")
     assert leaves_open(asked, "Het onderzoek is in volle gang.")
     assert not leaves_open(asked, "De uitname loopt in 2022 af.")  # a period that ends, not work under way
+    assert leaves_open(asked, "Vanuit de fondsbeheerders is het onderzoek naar valse VOG's gestart.")  # begun only
+    assert leaves_open(asked, "Het onderzoek is in september van start gegaan.")
     assert not leaves_open(asked, "Het onderzoek toonde aan dat 40 VOG's vals waren.")
 
 
