@@ -519,7 +519,7 @@ _PLANNED = re.compile(  # not yet done
 # still under way: 'er loopt een groot onderzoek', 'is in volle gang' (not 'loopt in 2022 af', 'loopt tot 1 juli')
 _ONGOING = re.compile(
     r"\b(?:loopt|lopen)\b(?![^.;]*\b(?:af|tot|uit)\b)|\bis gaande\b|\bin volle gang\b|\bnog (?:bezig|gaande)\b|"
-    r"\b(?:is|zijn)\s+(?:\w+\s+){0,4}(?:gestart|begonnen)\b|\bvan start gegaan\b",  # 'is de evaluatie ... gestart'
+    r"\b(?:is|zijn)\s+(?:[\w'’-]+\s+){0,6}(?:gestart|begonnen)\b|\bvan start gegaan\b",  # 'is de evaluatie ... gestart'
     re.I,
 )
 
