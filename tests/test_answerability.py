@@ -264,6 +264,10 @@ def test_a_date_is_the_date_of_the_event_asked_about():
     assert not event_undated(sent, [["Het memo is op 3 februari 2020 aan de Kamer verzonden."]])  # the same event
     appeared = "Wanneer verscheen de notitie van de VNG?"
     assert not event_undated(appeared, [["De VNG publiceerde de notitie op 2 maart 2020."]])
+    year = "Vanaf welk jaar gaan de varianten voor de normering gelden?"  # a year asked: a date
+    worked = "Op basis van deze evaluatie worden varianten uitgewerkt voor de normering vanaf 2022."
+    assert question_focus(year) == "date" and not still_asked(year, worked)  # worked out, but the year is given
+    assert still_asked("Welke varianten komen er voor de normering?", worked)
     signed = "Wanneer is het convenant met de VNG en de BGZJ ondertekend?"  # a participle without 'ge' closing it
     assert date_event(signed) == ("ondertek",)  # not 'onder', which begins 'onderzoek'
     assert event_undated(signed, [["In de zomer van 2020 werken wij toe naar een convenant met de VNG en de BGZJ."]])

@@ -40,7 +40,7 @@ _ASKS_NUMBER = re.compile(
     re.I,
 )
 _DAY_ASKED = r"\bop welke (?:datum|dag)\b|\bwelke datum\b"  # a day, not a month or year ('in oktober')
-_ASKS_DATE = re.compile(rf"\bwanneer\b|{_DAY_ASKED}|\bin welk jaar\b|\bsinds wanneer\b", re.I)
+_ASKS_DATE = re.compile(rf"\bwanneer\b|{_DAY_ASKED}|\b(?:in|vanaf|sinds|tot|per) welk jaar\b|\bsinds wanneer\b", re.I)
 _ASKS_DAY = re.compile(_DAY_ASKED, re.I)
 # the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
 _PERSON_ROLES = (
@@ -792,8 +792,9 @@ def still_asked(question: str, sentence: str) -> bool:
         return True  # the document is only announced: what it says is not in the dossier
     if asks_position(question) or _ASKS_LOOKING.search(question):
         return False
-    if _LOOKED_INTO.search(sentence):
-        return True
+    if _LOOKED_INTO.search(sentence):  # unless it gives the date or number asked for all the same: 'worden varianten
+        focus = question_focus(question)  # uitgewerkt voor de normering vanaf 2022' answers 'vanaf welk jaar'
+        return focus not in ("date", "number") or not holds_focus(focus, sentence, question)
     which = _WHICH.match(question)
     if not which:
         return False
