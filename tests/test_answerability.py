@@ -979,6 +979,15 @@ def test_a_person_who_speaks_but_never_of_what_is_asked_is_silent_on_it():
     assert silent_on("Wat zei Popma over wrap around care?", ["Popma"], terms, spoken) == ""  # never speaks at all
 
 
+def test_a_full_name_asked_about_is_heard_by_its_surname():
+    from assistant.answer.evidence import speaker_missing
+
+    asked = "Welke partner noemde Paul van Dijk uit Utrecht?"  # 'van' a particle of his name, not 'of Dijk'
+    turn = "Paul van Dijk (Utrecht): Utrecht heeft sterk ingezet op samenwerking."
+    assert speaker_missing(asked, [turn, "Een van deze partners is Bureau Jeugdzorg."]) == 0.0
+    assert speaker_missing(asked, ["Mevr. Jansen (Utrecht): Utrecht werkt samen."]) == 1.0
+
+
 def test_neither_a_title_nor_the_meeting_named_is_what_a_person_is_asked_about():
     spoken = {"v1": [("Dhr. Meijer: de VNG wil dat aanbieders de wachtlijsten delen.", "Meijer", "VNG")]}
     terms = {"dhr": 2.0, "meijer": 2.4, "rijk": 0.6, "vng": 0.6, "omzetgarantie": 3.6}

@@ -879,6 +879,10 @@ def according_to(question: str, known: set[str] = frozenset()) -> list[str]:
     return [name for name in cited if name in people(question, known)]
 
 
+# a body or person named next: 'de Kinderombudsman', 'het OZJ', and of a full name the surname ('Paul van Dijk')
+_NAMED_NEXT = re.compile(rf"\s+(?:[Dd]e |[Hh]et )?(?:[A-Z][a-zà-ÿ]+\s+{_PARTICLES}(?=[A-Z]))?([A-Z][\w-]+)")
+
+
 def speaker_missing(
     question: str, sentences: list[str], known: set[str] = frozenset(), recorded: Collection[str] = ()
 ) -> float:
@@ -891,7 +895,7 @@ def speaker_missing(
     # ('Wanneer wilde KPMG ... opleveren?' asks a date, not what KPMG wanted)
     after_verb = {m.end() for m in _ASKS_POSITION.finditer(question)} if question_focus(question) == "none" else set()
     bodies = [
-        m.group(1) for m in re.finditer(r"\s+(?:[Dd]e |[Hh]et )?([A-Z][\w-]+)", question)
+        m.group(1) for m in _NAMED_NEXT.finditer(question)
         if m.start() in after_verb and m.group(1) not in persons and not _SEATED.search(m.group(1))
         and not _DOCUMENT.search(m.group(1))  # 'Wat zegt het VN-Verdrag': a text says it in its own words
     ]  # fmt: skip
