@@ -228,6 +228,9 @@ def test_an_investigation_still_under_way_leaves_its_outcome_open():
     assert not leaves_open(asked, "De uitname loopt in 2022 af.")  # a period that ends, not work under way
     assert leaves_open(asked, "Vanuit de fondsbeheerders is het onderzoek naar valse VOG's gestart.")  # begun only
     assert leaves_open(asked, "Het onderzoek is in september van start gegaan.")
+    chosen = "Welke geschilleninstantie is uiteindelijk gekozen?"  # options laid out, none chosen
+    assert leaves_open(chosen, "Hiervoor zijn verschillende opties beschikbaar, bijvoorbeeld de Geschillencommissie.")
+    assert not leaves_open(chosen, "Gekozen is voor de Geschillencommissie Inkoop Sociaal Domein.")
     assert not leaves_open(asked, "Het onderzoek toonde aan dat 40 VOG's vals waren.")
 
 
@@ -395,6 +398,8 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     letter = "Wat stond er in de brief van minister Slob over het aantal thuiszitters?"
     assert still_asked(letter, "Minister Slob komt binnenkort met een brief over het aantal thuiszitters.")
     assert not still_asked(letter, "In zijn brief meldt minister Slob een toename van het aantal thuiszitters.")
+    guide = "Wat stond er in de gespreksleidraad voor de gesprekken?"  # an attachment pointed to, not held
+    assert still_asked(guide, "Er zijn gesprekken gevoerd (in bijlage 5 vindt u ter informatie de gespreksleidraad).")
     vision = "Wat stond er in het visiedocument van de G40?"  # a document still being written
     assert still_asked(vision, "De G40 is bezig met een visiedocument.")
     proposal = "Welk voorstel deed de VNG over de positionering van de autoriteit?"  # one only announced

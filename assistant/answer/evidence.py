@@ -528,11 +528,17 @@ _ONGOING = re.compile(
 _AIMS = re.compile(r"\b(?:ambitie\w*|doelstelling\w*|beoog\w*|streefcijfer\w*|streefwaarde\w*)\b", re.I)
 
 
+# options laid out, none chosen: 'Voor de positionering hiervan zijn verschillende opties beschikbaar'
+_OPTIONS = re.compile(
+    r"\b(?:verschillende|meerdere|diverse|twee|drie|vier|enkele) (?:opties|mogelijkheden|varianten|scenario'?s)\b", re.I
+)
+
+
 def left_open(sentence: str) -> bool:
-    """True for a sentence that leaves an outcome open: it is not known yet, still under way, or only guessed at or
-    asked ('Wellicht Deventer?')."""
-    return says_unknown(sentence) or bool(
-        _SPECULATES.search(sentence) or _PLANNED.search(sentence) or _ONGOING.search(sentence)
+    """True for a sentence that leaves an outcome open: it is not known yet, still under way, only guessed at or
+    asked ('Wellicht Deventer?'), or one of several options."""
+    return says_unknown(sentence) or any(
+        pattern.search(sentence) for pattern in (_SPECULATES, _PLANNED, _ONGOING, _OPTIONS)
     )
 
 
@@ -778,7 +784,8 @@ _ASKS_CONTENTS = re.compile(
 # aangeven hoe ...'
 _ANNOUNCES = re.compile(
     r"\bkom(?:t|en)\b[^.;]*\bmet een\b|\bbinnenkort\b|\bwil(?:len)?\b[^.;]*\b(?:aangeven|sturen|informeren)\b|"
-    r"\b(?:is|zijn) bezig met\b|\bwerk(?:t|en) aan\b",  # 'De G40 is bezig met een visiedocument'
+    r"\b(?:is|zijn) bezig met\b|\bwerk(?:t|en) aan\b|"  # 'De G40 is bezig met een visiedocument'
+    r"\bin bijlage \d+ vindt u\b",  # an attachment pointed to: '(in bijlage 5 vindt u ... de gespreksleidraad)'
     re.I,
 )
 
