@@ -79,8 +79,10 @@ _MONEY_THINGS = re.compile(
     re.I,
 )
 _COUNTED_PHRASE = re.compile(r"\bhoeveel\s+((?:\w+\s+){0,3}\w+)", re.I)  # 'hoeveel extra incidentele middelen'
-_AN_AMOUNT = re.compile(r"€\s*\d+(?:[.,]\d+)*(?:\s*(?:miljoen|miljard|mln|mld|mrd)\b\.?)?|"
-                        r"\b\d+(?:[.,]\d+)*\s*(?:euro|miljoen|miljard|mln|mld|mrd)\b\.?", re.I)  # fmt: skip
+_AN_AMOUNT = re.compile(  # '€ 144 miljoen', '€1 mln', '95 euro'
+    r"€\s*\d+(?:[.,]\d+)*(?:\s*(?:miljoen|miljard|mln|mld|mrd)\b\.?)?|\b\d+(?:[.,]\d+)*\s*(?:euro|miljoen|miljard|mln|mld|mrd)\b\.?",
+    re.I,
+)
 _AMOUNT = re.compile(
     r"(?<=€)\s*(\d+(?:[.,]\d+)*)|\b(\d+(?:[.,]\d+)*)(?=\s*(?:euro|miljoen|miljard|mln|mld|mrd)\b)", re.I
 )
@@ -352,8 +354,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         things = counted_things(question)  # in money or not: 'hoeveel gemeenten ... de € 170 miljoen' counts gemeenten
         asks_money = bool(_ASKS_MONEY.search(question))
         in_money = not things or asks_money or bool(_MONEY_THINGS.search(_COUNTED_PHRASE.search(question).group(1)))
-        if (asks_money or given) and in_money:  # 'hoeveel geld' is answered by an amount, not
-            # and one the question does not give: 'welk bedrag uit de € 33,5 mln.', 'hoeveel van de € 170 miljoen'
+        if (asks_money or given) and in_money:  # 'hoeveel geld' is answered by an amount, not by any number, and
+            # by one the question does not give: 'welk bedrag uit de € 33,5 mln.', 'hoeveel van de € 170 miljoen'
             return bool(MONEY.search(sentence)) and (not given or bool(_amounts(sentence) - given))
         if _ASKS_SHARE.search(question):  # 'welk percentage' by a share of what the question asks about
             return any(not _aside_on_other(sentence, m.start(), question) for m in _SHARE.finditer(sentence))
