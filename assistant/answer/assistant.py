@@ -95,7 +95,7 @@ class Assistant:
     _attendees: dict[str, dict[str, set[str]]] = field(default_factory=dict, repr=False)
     _absent: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _known_people: tuple[str, set[str]] = field(default=("", set()), repr=False)
-    _statements: tuple[str, dict] = field(default=("", {}), repr=False)
+    _statements: tuple[str, dict, dict] = field(default=("", {}, {}), repr=False)
 
     def answer(
         self,
@@ -166,7 +166,12 @@ class Assistant:
             )  # fmt: skip
 
         evidence = evidence_of(standalone, ranked)
+        # at a meeting the question names, what someone said is about the agendapunt it falls under ('Wat zei
+        # Meijer in het BO van 6 november 2019 over faire tarieven?'); across all verslagen the headings say too little
         heard = said_that_day(retrieval.hints, self.index.documents(), self._spoken())
+        day_named = heard is not self._spoken()
+        if day_named:
+            heard = said_that_day(retrieval.hints, self.index.documents(), self._spoken(under_agendapunt=True))
         quiet = silent_on(question, asked, terms, heard, retrieval.hints.meetings) if standalone == question else ""
         if quiet:
             evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
@@ -193,7 +198,7 @@ class Assistant:
         note = filter_note(filters) if refused else redaction_note(text, standalone)
         reason = silence or (_still_open(ranked, passages, standalone) if refused and evidence.outcome_open else "")
         if refused and quiet and not reason:
-            where = "het verslag van dat overleg" if heard is not self._spoken() else "de verslagen"
+            where = "het verslag van dat overleg" if day_named else "de verslagen"
             reason = f"({_as_asked(question, quiet)} spreekt in {where}, maar niet hierover.)"
         best = max(ranked, key=lambda s: s.support, default=None)
         body = body_absent(standalone, [passages[best.passage_rank].text]) if refused and best and not reason else ""
@@ -276,17 +281,20 @@ class Assistant:
         found = said_at(organisations, hints.meetings, start, end, minutes, passage_of)
         return _from_catalog(question, standalone, *found, started) if found else None
 
-    def _spoken(self) -> dict[str, list[tuple[str, str, str]]]:
+    def _spoken(self, under_agendapunt: bool = False) -> dict[str, list[tuple[str, str, str]]]:
         """The verslagen's statements as (quote, speaker's surname, organisation) by doc_id, read once per corpus
-        version (whitespace collapsed, to find a passage's sentence in them)."""
+        version (whitespace collapsed, to find a passage's sentence in them). `under_agendapunt`: each quote opened
+        by the agendapunt it falls under, which says what it is about ('Faire tarieven: Dhr. Meijer stelt ...')."""
         version = self.index.corpus_version()
         if self._statements[0] != version:
             by_doc: dict[str, list[tuple[str, str, str]]] = {}
+            by_item: dict[str, list[tuple[str, str, str]]] = {}
             for s in self.index.statements():
-                said = (" ".join(s.quote.split()), s.speaker.split()[-1], s.organisation)
-                by_doc.setdefault(s.doc_id, []).append(said)
-            self._statements = (version, by_doc)
-        return self._statements[1]
+                quote, who = " ".join(s.quote.split()), s.speaker.split()[-1]
+                by_doc.setdefault(s.doc_id, []).append((quote, who, s.organisation))
+                by_item.setdefault(s.doc_id, []).append((f"{s.agendapunt}: {quote}", who, s.organisation))
+            self._statements = (version, by_doc, by_item)
+        return self._statements[2 if under_agendapunt else 1]
 
     def _speakers(self, passages: list[Passage], organisations: tuple[str, ...]) -> dict[str, set[str]]:
         """Per meeting document among the passages: names of attendees of the named organisations."""
