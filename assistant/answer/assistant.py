@@ -39,6 +39,7 @@ from assistant.answer.held import (
     said_elsewhere,
     said_that_day,
     silent_on,
+    verslagen_of_the_day,
 )
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
@@ -156,7 +157,8 @@ class Assistant:
         ranked = rank(
             terms if standalone == question else part_terms(terms, question, sentences.follow_up_weight), question
         )
-        date_missing = date_not_held(retrieval, self.index.documents(), standalone)
+        documents = self.index.documents()
+        date_missing = date_not_held(retrieval, documents, standalone)
         silence = "" if date_missing else self._silence(standalone, retrieval, ranked)
 
         def evidence_of(asking: str, asking_ranked: list) -> Evidence:
@@ -168,10 +170,8 @@ class Assistant:
         evidence = evidence_of(standalone, ranked)
         # at a meeting the question names, what someone said is about the agendapunt it falls under ('Wat zei
         # Meijer in het BO van 6 november 2019 over faire tarieven?'); across all verslagen the headings say too little
-        heard = said_that_day(retrieval.hints, self.index.documents(), self._spoken())
-        day_named = heard is not self._spoken()
-        if day_named:
-            heard = said_that_day(retrieval.hints, self.index.documents(), self._spoken(under_agendapunt=True))
+        day_named = bool(verslagen_of_the_day(retrieval.hints, documents))
+        heard = said_that_day(retrieval.hints, documents, self._spoken(under_agendapunt=day_named))
         quiet = silent_on(question, asked, terms, heard, retrieval.hints.meetings) if standalone == question else ""
         if quiet:
             evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
