@@ -19,6 +19,7 @@ from assistant.answer.evidence import (
     open_candidates,
     open_sentence,
     outcome_left_open,
+    outcome_unseen,
     place_names,
     question_focus,
     says_unknown,
@@ -314,6 +315,17 @@ def test_an_outcome_a_sentence_reports_is_not_left_open_by_a_plan_beside_it():
     assert outcome_left_open(asked, [planned])
     assert not outcome_left_open(asked, [planned, reported])
     assert not outcome_left_open("Wat zei de VNG over de visie?", [planned])  # no outcome asked
+
+
+def test_what_came_of_something_no_passage_names_is_not_answered_by_another_outcome():
+    asked = "Wat kwam er uit de oefensessie over regionale samenwerking met gemeenten en BGZJ?"
+    elsewhere = "Hier kwam uit dat de keten moet stoppen met denken vanuit het organisatiebelang."
+    held = "Regionale samenwerking: zou graag een oefensessie zien met gemeenten en BGZJ."
+    assert outcome_unseen(asked, [elsewhere])
+    assert not outcome_unseen(asked, [elsewhere, held])
+    assert outcome_unseen("Wat was de uitslag van de digitale stemming over de NvO?", ["De NvO is besproken."])
+    assert not outcome_unseen("Wat was de uitslag van de digitale stemming?", ["De leden stemden digitaal."])
+    assert not outcome_unseen("Wat zei de VNG over de oefensessie?", [elsewhere])  # no outcome asked
 
 
 def test_a_figure_asked_for_one_year_is_not_given_by_a_document_of_another():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -620,6 +620,26 @@ def heads_list(question: str, line: str) -> bool:
 # 'Hier kwam uit dat de keten ...': a sentence that reports what came out, whatever another leaves open
 _REPORTS_OUTCOME = re.compile(r"\b(?:kwam(?:en)?\s+(?:er\s+)?uit\s+dat|(?:hier|daar)uit\s+(?:kwam|bleek))\b", re.I)
 
+# what a question asks the outcome of: 'Wat kwam er uit de oefensessie ...?', 'de uitkomst van het onderzoek',
+# 'Wat leverden de gesprekken ... op?'
+_OUTCOME_OF = re.compile(
+    r"\b(?:kwam(?:en)?\s+(?:er\s+)?uit|uitkomsten?\s+(?:had|van)|uitslag\s+van|afloop\s+van|leverden?)\s+"
+    r"(?:de|het|die|dat|deze|dit)\s+([a-zà-ÿ][\w-]{3,})(?:\s+([a-zà-ÿ][\w-]{3,}))?",
+    re.I,
+)
+
+
+def outcome_unseen(question: str, texts: Sequence[str]) -> bool:
+    """True when the question asks what came of something ('Wat kwam er uit de oefensessie ...?') that none of
+    `texts` (the passages the best sentences stand in) names: what they say came out of something else."""
+    found = _OUTCOME_OF.search(question)
+    if not found:
+        return False
+    adjective, noun = found.groups()
+    # 'de digitale stemming': the noun after an adjective; 'het onderzoek naar': the word itself
+    thing = tokenize(noun if adjective.endswith("e") and noun and tokenize(noun) else adjective)
+    return bool(thing) and not any(holds_term(set(tokenize(text)), thing[-1]) for text in texts)
+
 
 # when a date question asks about: 'Wanneer verliet Dekker het overleg?' (the finite verb), 'Op welke datum is het
 # memo naar de Kamer gestuurd?' (the participle closing it after an auxiliary)
@@ -1098,6 +1118,7 @@ def gather_evidence(
                 question, [s.text for s in opened], [retrieval.passages[s.passage_rank].meta.date for s in opened]
             )
             or bool(best and names_none(question, best[0].text, following(best[0])))
+            or outcome_unseen(question, [retrieval.passages[s.passage_rank].text for s in opened])
             or bool(top and body_absent(question, [top.text]))
             or bool(top and year_elsewhere(question, top.meta.date, top.text))
             or (
