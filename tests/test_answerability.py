@@ -1016,6 +1016,17 @@ def test_neither_a_title_nor_the_meeting_named_is_what_a_person_is_asked_about()
     assert silent_on(waits, ["Meijer"], {**terms, "wachtlijst": 4.0}, spoken, ["BO Rijk-VNG"]) == ""
 
 
+def test_a_question_asking_whatever_someone_said_at_a_meeting_finds_them_never_silent():
+    spoken = {"v1": [("Mevr. Rabarison vraagt naar de tuchtrechtangst van de professional.", "Rabarison", "MIND")]}
+    terms = {"vroeg": 2.2, "rabarison": 4.0, "13": 1.5, "februari": 1.0, "2020": 0.5, "tuchtrecht": 4.0}
+    asked = "Waar vroeg mevrouw Rabarison naar in het BO Zorg voor de Jeugd van 13 februari 2020?"
+    assert silent_on(asked, ["Rabarison"], terms, spoken, ["BO Zorg voor de Jeugd"]) == ""
+    other = "Wat vroeg mevrouw Rabarison in het BO van 13 februari 2020 over het tuchtrecht?"
+    assert silent_on(other, ["Rabarison"], terms, {"v1": [("Mevr. Rabarison: over pgb.", "Rabarison", "MIND")]}) == (
+        "Rabarison"
+    )
+
+
 def test_what_someone_said_at_a_named_meeting_is_read_from_that_meetings_verslag():
     from assistant.answer.held import said_that_day
     from assistant.answer.question import read_question

@@ -149,7 +149,7 @@ _ANCHOR_SKIP = set(
     Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland
     Alle Elke Elk Iedere Beide Veel Vele Enkele Sommige Geen Andere""".split()
 )  # the last row: words of quantity that open a sentence after a heading ran into it ('... van aanpak Alle 14 regio's')
-_ASKS_POSITION = re.compile(
+ASKS_POSITION = re.compile(
     r"\b(?:zei|zeiden|zegt|bracht\w*|inbreng|reageerde\w*|reactie|wilde|wens|standpunt|keek|kijkt|"
     r"(?:vond|vonden|vindt)(?![^.?;]*\bplaats\b)|"  # not 'vond ... plaats': took place
     r"meldde|bepleit\w*|boodschap|waarschuwde|stelde(?![^.?;]*\bop\s*\?)|adviseerde|punt|klaagde\w*|benadrukte\w*|pleitte\w*|opperde\w*|"
@@ -851,7 +851,7 @@ def asks_attendance(question: str) -> bool:
 
 def asks_position(question: str) -> bool:
     """True for 'wat zei / vond / wilde X' questions: the answer is what someone said."""
-    return bool(_ASKS_POSITION.search(question))
+    return bool(ASKS_POSITION.search(question))
 
 
 # the title in any case, the names capitalised: 'volgens dhr. Spijt vanaf' names Spijt, not 'vanaf'
@@ -922,7 +922,7 @@ def speaker_missing(
     persons = speakers_asked(question, known)  # not whom they answer: "op de schets van De Jonge"
     # the body asked about stands right after the verb: 'Wat vond de Kinderombudsman', 'Wat adviseerde de ROB'
     # ('Wanneer wilde KPMG ... opleveren?' asks a date, not what KPMG wanted)
-    after_verb = {m.end() for m in _ASKS_POSITION.finditer(question)} if question_focus(question) == "none" else set()
+    after_verb = {m.end() for m in ASKS_POSITION.finditer(question)} if question_focus(question) == "none" else set()
     bodies = [
         m.group(1) for m in _NAMED_NEXT.finditer(question)
         if m.start() in after_verb and m.group(1) not in persons and not _SEATED.search(m.group(1))

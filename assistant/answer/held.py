@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.evidence import TITLE, UNTIL, asks_outcome, asks_position, people, speakers_asked
+from assistant.answer.evidence import ASKS_POSITION, TITLE, UNTIL, asks_outcome, asks_position, people, speakers_asked
 from assistant.answer.question import ORGANISATIONS, QuestionHints, organisations_asked
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
@@ -170,10 +170,19 @@ def silent_on(
     named = set(tokenize(" ".join((*asked, *meetings))))
     about = set(tokenize(TITLE.sub(r"\1", question))) - named
     topic = [t for t in terms if t in about]
-    if not speaking or not topic:
+    if not speaking or not topic or not _topic_beyond_asking(question, topic):
         return ""
     held = any(holds_term(set(tokenize(quote)), t) for name in speaking for quote in said[name] for t in topic)
     return "" if held else speaking[-1]
+
+
+def _topic_beyond_asking(question: str, topic: list[str]) -> bool:
+    """Some of `topic` is more than the day of the meeting and the verb asking for someone's words: 'Waar vroeg
+    mevrouw Rabarison naar in het BO van 13 februari 2020?' asks whatever she asked."""
+    asking = ASKS_POSITION.sub(" ", question)
+    for day in reversed(find_dates(asking)):
+        asking = asking[: day.span[0]] + " " + asking[day.span[1] :]
+    return bool(set(topic) & set(tokenize(asking)))
 
 
 _SPEAKING = ("VNG", "VWS", "JenV", "BGZJ", "OCW", "cliëntenorganisaties")
