@@ -683,6 +683,31 @@ def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():
     assert share(who, named, ("Het is voor het eerst lid van de delegatie.", 0.9)) == pytest.approx(1 / 3)
 
 
+def test_a_set_up_that_opens_on_the_sentence_before_it_sets_up_with_that_one():
+    from assistant.answer.evidence import gather_evidence
+    from assistant.answer.question import read_question
+    from assistant.answer.retrieve import Retrieval
+
+    def share(question: str, *sentences: tuple[str, float]) -> float:
+        ranked = [Sentence(text, 0, n, support, support, support) for n, (text, support) in enumerate(sentences)]
+        retrieval = Retrieval([passage(" ".join(text for text, _ in sentences))], read_question(question))
+        return gather_evidence(question, retrieval, ranked, date_missing=False).focus_share
+
+    asked = "Tot welk bedrag lopen de middelen voor jongeren in een gezinshuis op in 2023?"
+    set_up = ("Het kabinet heeft middelen beschikbaar gesteld voor jongeren in een gezinshuis.", 0.6)
+    amount = ("Vooruitlopend op de afspraken zijn middelen toegevoegd; dit loopt op tot € 11,4 miljoen in 2023.", 0.3)
+    aside = ("Dit in navolging van de afspraak om pleegzorg te verlengen.", 0.1)
+    assert share(asked, set_up, aside, amount) == 1.0  # the aside opens on the set-up
+    assert share(asked, set_up, ("Pleegzorg wordt standaard verlengd.", 0.1), amount) == pytest.approx(0.5)
+
+
+def test_a_count_of_kinds_is_no_count_of_the_things():
+    asked = "Hoeveel geschillen heeft de geschillencommissie in 2019 behandeld?"
+    assert not holds_focus("number", "De commissie richt zich op twee typen geschillen.", asked)
+    assert holds_focus("number", "De commissie behandelde 14 geschillen.", asked)
+    assert holds_focus("number", "De commissie kent twee typen geschillen.", "Hoeveel typen geschillen zijn er?")
+
+
 def test_window_support_adds_three_consecutive_sentences_of_one_passage():
     assert window_support([(0, 0, 0.2), (0, 1, 0.3), (0, 2, 0.1), (1, 0, 0.5)]) == pytest.approx(0.6)
     assert window_support([(0, 0, 0.7), (0, 1, 0.7)]) == 1.0

@@ -231,10 +231,13 @@ def _around(text: str, count: re.Match[str]) -> str:
     after it, past 'procent van de' ('12 gezinshuizen', '40% van de instellingen'), not a noun further on ('vijf
     basisfuncties voor lokale teams' counts basisfuncties)."""
     after = [w for w in re.findall(r"[\w'%-]+", text[count.end() : count.end() + 80]) if w.lower() not in _OF][:2]
+    if after and after[0].lower() in _KINDS:  # 'twee typen geschillen' counts kinds of geschillen, not geschillen
+        after = after[:1]
     return f"{text[max(0, count.start() - 40) : count.start()]} {' '.join(after)}"
 
 
 _OF = {"%", "procent", "van", "de", "het", "der", "den"}  # '40% van de jeugdbeschermingsinstellingen'
+_KINDS = {"typen", "types", "soorten", "vormen", "categorieën", "varianten", "sporen"}
 
 
 _PER = re.compile(r"\bper (?!\d)(\w+)|\b(?:elk|ieder)e?\b", re.I)  # 'per pleegkind', 'elk expertisecentrum'
@@ -1072,7 +1075,15 @@ def gather_evidence(
             _REFERS_BACK.search(s.text) or before.text.rstrip().endswith(("?", ":")) or counts_it
         )
         goes_on = after is not None and bool(_GOES_ON.match(after.text))
-        return max(s.support, before.support if answers else 0.0, after.support if goes_on else 0.0)
+        # a set-up that itself opens on the sentence before it ('Dit in navolging van de afspraak ...') sets up
+        # with that one
+        earlier = by_place.get((s.passage_rank, s.position - 2)) if answers and _GOES_ON.match(before.text) else None
+        return max(
+            s.support,
+            before.support if answers else 0.0,
+            earlier.support if earlier else 0.0,
+            after.support if goes_on else 0.0,
+        )
 
     def following(s) -> str | None:
         """The sentence after `s` in its passage ('' at the end; None when it was not ranked, a label or heading)."""
