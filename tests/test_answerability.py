@@ -701,6 +701,23 @@ def test_a_set_up_that_opens_on_the_sentence_before_it_sets_up_with_that_one():
     assert share(asked, set_up, ("Pleegzorg wordt standaard verlengd.", 0.1), amount) == pytest.approx(0.5)
 
 
+def test_which_ones_are_read_from_the_best_sentence_that_speaks_of_them():
+    from assistant.answer.evidence import gather_evidence
+    from assistant.answer.question import read_question
+    from assistant.answer.retrieve import Retrieval
+
+    def left_open(question: str, *sentences: tuple[str, float]) -> float:
+        ranked = [Sentence(text, 0, n, support, support, support) for n, (text, support) in enumerate(sentences)]
+        retrieval = Retrieval([passage(" ".join(text for text, _ in sentences))], read_question(question))
+        return gather_evidence(question, retrieval, ranked, date_missing=False).outcome_open
+
+    asked = "Welke banken zijn betrokken bij de sanering van voorzieningen?"
+    set_up = ("Bij de sanering van voorzieningen ontstaat vastgoedproblematiek.", 0.6)
+    last = ("Het is van belang het proces te monitoren.", 0.1)
+    assert left_open(asked, set_up, ("En daarbij spelen de banken een belangrijke rol.", 0.4), last) == 1.0
+    assert left_open(asked, set_up, ("Daarbij zijn de banken ING en Rabobank betrokken.", 0.4), last) == 0.0
+
+
 def test_a_count_of_kinds_is_no_count_of_the_things():
     asked = "Hoeveel geschillen heeft de geschillencommissie in 2019 behandeld?"
     assert not holds_focus("number", "De commissie richt zich op twee typen geschillen.", asked)

@@ -1109,6 +1109,10 @@ def gather_evidence(
     dense = max((retrieval.dense.get(p.chunk_id, 0.0) for p in retrieval.passages[:depth]), default=0.0)
     best = sorted(ranked, key=lambda s: -s.support)[:3]
     opened = open_candidates(ranked)
+    # of the best sentences, the first that speaks of what a 'welke ...?' question asks ('En daarbij spelen de banken
+    # een belangrijke rol' for 'Welke banken ...?'), else the best one
+    stem = asked_noun(question)
+    naming = next((s for s in best if stem and stem in s.text.lower()), best[0] if best else None)
     top = retrieval.passages[best[0].passage_rank] if best else None  # where the best sentence stands
     missing = speaker_missing(question, [s.text for s in ranked], known)
     if missing and spoken:  # the verslag may record a sentence as someone's without naming them in it
@@ -1128,7 +1132,7 @@ def gather_evidence(
             outcome_left_open(
                 question, [s.text for s in opened], [retrieval.passages[s.passage_rank].meta.date for s in opened]
             )
-            or bool(best and names_none(question, best[0].text, following(best[0])))
+            or bool(naming and names_none(question, naming.text, following(naming)))
             or outcome_unseen(question, [retrieval.passages[s.passage_rank].text for s in opened])
             or bool(top and body_absent(question, [top.text]))
             or bool(top and year_elsewhere(question, top.meta.date, top.text))
