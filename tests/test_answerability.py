@@ -414,6 +414,8 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     assert still_asked(guide, "Er zijn gesprekken gevoerd (in bijlage 5 vindt u ter informatie de gespreksleidraad).")
     vision = "Wat stond er in het visiedocument van de G40?"  # a document still being written
     assert still_asked(vision, "De G40 is bezig met een visiedocument.")
+    plan = "Wat stond er in het plan van aanpak voor verdere implementatie van de VNG?"  # one not seen yet
+    assert still_asked(plan, "U dan ook benieuwd bent naar het plan van aanpak voor verdere implementatie van de VNG.")
     proposal = "Welk voorstel deed de VNG over de positionering van de autoriteit?"  # one only announced
     assert still_asked(proposal, "Dhr. Eerenberg: VNG zal ook een voorstel doen.")
     assert not still_asked(proposal, "De VNG stelt voor de autoriteit bij de NZa te positioneren.")

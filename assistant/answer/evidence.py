@@ -810,6 +810,7 @@ _ASKS_CONTENTS = re.compile(
 _ANNOUNCES = re.compile(
     r"\bkom(?:t|en)\b[^.;]*\bmet een\b|\bbinnenkort\b|\bwil(?:len)?\b[^.;]*\b(?:aangeven|sturen|informeren)\b|"
     r"\b(?:is|zijn) bezig met\b|\bwerk(?:t|en) aan\b|"  # 'De G40 is bezig met een visiedocument'
+    r"\bbenieuwd\b|"  # 'U dan ook benieuwd bent naar het plan van aanpak ... van de VNG': not seen yet
     r"\bin bijlage \d+ vindt u\b",  # an attachment pointed to: '(in bijlage 5 vindt u ... de gespreksleidraad)'
     re.I,
 )
