@@ -16,6 +16,7 @@ from assistant.answer.evidence import (
     leaves_open,
     left_open,
     names_none,
+    only_planned,
     open_candidates,
     open_sentence,
     outcome_left_open,
@@ -326,6 +327,18 @@ def test_what_came_of_something_no_passage_names_is_not_answered_by_another_outc
     assert outcome_unseen("Wat was de uitslag van de digitale stemming over de NvO?", ["De NvO is besproken."])
     assert not outcome_unseen("Wat was de uitslag van de digitale stemming?", ["De leden stemden digitaal."])
     assert not outcome_unseen("Wat zei de VNG over de oefensessie?", [elsewhere])  # no outcome asked
+
+
+def test_when_something_was_done_is_not_given_by_when_it_was_meant_to_be():
+    done = "Wanneer is de AMvB met de elementen van een redelijk tarief in werking getreden?"
+    aim = "Het streven is om dit wetsvoorstel en de AMvB in werking te laten treden per 1 april 2021."
+    letter = dt.date(2020, 3, 20)
+    assert only_planned(done, aim, letter)
+    assert not only_planned(done, aim, dt.date(2021, 6, 1))  # written after the day: it looks back
+    assert not only_planned("Wanneer treedt de AMvB in werking?", aim, letter)  # asks when it will
+    assert not only_planned("Wanneer is de inwerkingtreding van de AMvB gepland?", aim, letter)
+    held = "Op 10-11 februari 2020 vindt een 24-uursessie plaats in Vinkeveen."  # scheduled, not aimed at
+    assert not only_planned("Wanneer werd de 24-uursessie gehouden?", held, dt.date(2020, 1, 24))
 
 
 def test_a_figure_asked_for_one_year_is_not_given_by_a_document_of_another():

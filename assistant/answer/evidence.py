@@ -723,6 +723,26 @@ def event_undated(question: str, passages: list[list[str]]) -> bool:
     return True
 
 
+# a date asked of what has been done: 'Wanneer is de AMvB ... in werking getreden?' (not 'Wanneer zal ...', 'Wanneer
+# is ... gepland?')
+_DONE_ASKED = re.compile(
+    r"\b(?:wanneer|op welke (?:datum|dag))\s+(?:is|zijn|werd|werden)\b"
+    r"(?![^?]*\b(?:gepland|verwacht|verwachting|voorzien|beoogd)\b)",
+    re.I,
+)
+
+
+def only_planned(question: str, sentence: str, written: dt.date | None) -> bool:
+    """True when a question asks when something was done and the sentence aims or plans it only for days after its
+    document was written: 'Het streven is om ... de AMvB in werking te laten treden per 1 april 2021' in a letter of
+    March 2020 says when it was meant to happen, not when it did ('Op 10-11 februari 2020 vindt een 24-uursessie
+    plaats' dates the sessie)."""
+    if not _DONE_ASKED.search(question) or written is None or not (_PLANNED.search(sentence) or _AIMS.search(sentence)):
+        return False
+    days = find_dates(sentence)
+    return bool(days) and all(m.start > written for m in days)
+
+
 # bodies that do not sit at the table, which a question may name as if they had: the evidence must name them too
 BODIES = {
     "Kinderombudsman": r"Kinderombudsman",
@@ -1114,6 +1134,8 @@ def gather_evidence(
     # een belangrijke rol' for 'Welke banken ...?'), else the best one
     stem = asked_noun(question)
     naming = next((s for s in best if stem and stem in s.text.lower()), best[0] if best else None)
+    # the first sentence giving a date that the answer to a date question would open with
+    dated = next((s for s in ranked if holds_focus("date", s.text, question)), None) if focus == "date" else None
     top = retrieval.passages[best[0].passage_rank] if best else None  # where the best sentence stands
     missing = speaker_missing(question, [s.text for s in ranked], known)
     if missing and spoken:  # the verslag may record a sentence as someone's without naming them in it
@@ -1134,6 +1156,7 @@ def gather_evidence(
                 question, [s.text for s in opened], [retrieval.passages[s.passage_rank].meta.date for s in opened]
             )
             or bool(naming and names_none(question, naming.text, following(naming)))
+            or bool(dated and only_planned(question, dated.text, retrieval.passages[dated.passage_rank].meta.date))
             or outcome_unseen(question, [retrieval.passages[s.passage_rank].text for s in opened])
             or bool(top and body_absent(question, [top.text]))
             or bool(top and year_elsewhere(question, top.meta.date, top.text))
