@@ -211,6 +211,16 @@ def test_an_outcome_the_documents_say_was_still_open_is_refused_with_the_sentenc
     assert not asked.refused and "gezocht" in asked.text  # 'still sought' answers a question about the state of it
 
 
+def test_when_something_was_done_is_refused_with_the_sentence_that_only_planned_it(sample_assistant):
+    done = sample_assistant.answer("Wanneer is de AMvB met de elementen van een redelijk tarief in werking getreden?")
+    assert done.refused and done.features["outcome_open"] == 1.0
+    assert "was dit toen nog gepland" in done.text and "1 april 2021" in done.text
+    planned = sample_assistant.answer(
+        "Wanneer moet de AMvB met de elementen van een redelijk tarief in werking treden?"
+    )
+    assert not planned.refused and "1 april 2021" in planned.text  # asked when it would: the aim answers
+
+
 def test_a_question_in_two_parts_is_answered_when_each_part_is(sample_assistant):
     question = (
         "Tot welk bedrag lopen de extra middelen voor jongeren die na hun 18e in een gezinshuis blijven op, en wat "

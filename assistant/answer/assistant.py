@@ -19,6 +19,7 @@ from assistant.answer.evidence import (
     open_candidates,
     open_sentence,
     people_in,
+    planned_instead,
     speakers_asked,
     year_elsewhere,
 )
@@ -434,12 +435,13 @@ def _still_open(ranked, passages: list[Passage], question: str) -> str:
     refusal had another reason)."""
     opened = open_candidates(ranked)
     found = open_sentence(question, [s.text for s in opened], [passages[s.passage_rank].meta.date for s in opened])
-    if found is None:
+    said = opened[found] if found is not None else planned_instead(question, ranked, [p.meta.date for p in passages])
+    if said is None:
         return ""
-    said = opened[found]
     p = passages[said.passage_rank]
     where = f"{p.meta.source_file}, p. {page_span(p.pages)}"
-    return f"(Volgens {p.meta.label()} was dit toen nog open: “{said.text}” ({where}).)"
+    state = "open" if found is not None else "gepland"  # 'Het streven is om ... per 1 april 2021'
+    return f"(Volgens {p.meta.label()} was dit toen nog {state}: “{said.text}” ({where}).)"
 
 
 def _on_the_named_day(retrieval: Retrieval, question: str) -> Retrieval:

@@ -743,6 +743,16 @@ def only_planned(question: str, sentence: str, written: dt.date | None) -> bool:
     return bool(days) and all(m.start > written for m in days)
 
 
+def planned_instead(question: str, ranked: Sequence, written: Sequence[dt.date | None]):
+    """Of ranked sentences (best first), the first giving a date that the answer to a date question would open with,
+    when it only aims or plans what the question asks was done (`only_planned`); None otherwise. `written`: the dates
+    of the passages' documents, by passage rank."""
+    if question_focus(question) != "date":
+        return None
+    dated = next((s for s in ranked if holds_focus("date", s.text, question)), None)
+    return dated if dated and only_planned(question, dated.text, written[dated.passage_rank]) else None
+
+
 # bodies that do not sit at the table, which a question may name as if they had: the evidence must name them too
 BODIES = {
     "Kinderombudsman": r"Kinderombudsman",
@@ -1134,8 +1144,6 @@ def gather_evidence(
     # een belangrijke rol' for 'Welke banken ...?'), else the best one
     stem = asked_noun(question)
     naming = next((s for s in best if stem and stem in s.text.lower()), best[0] if best else None)
-    # the first sentence giving a date that the answer to a date question would open with
-    dated = next((s for s in ranked if holds_focus("date", s.text, question)), None) if focus == "date" else None
     top = retrieval.passages[best[0].passage_rank] if best else None  # where the best sentence stands
     missing = speaker_missing(question, [s.text for s in ranked], known)
     if missing and spoken:  # the verslag may record a sentence as someone's without naming them in it
@@ -1156,7 +1164,7 @@ def gather_evidence(
                 question, [s.text for s in opened], [retrieval.passages[s.passage_rank].meta.date for s in opened]
             )
             or bool(naming and names_none(question, naming.text, following(naming)))
-            or bool(dated and only_planned(question, dated.text, retrieval.passages[dated.passage_rank].meta.date))
+            or planned_instead(question, ranked, [p.meta.date for p in retrieval.passages]) is not None
             or outcome_unseen(question, [retrieval.passages[s.passage_rank].text for s in opened])
             or bool(top and body_absent(question, [top.text]))
             or bool(top and year_elsewhere(question, top.meta.date, top.text))
