@@ -263,6 +263,9 @@ def test_a_date_is_the_date_of_the_event_asked_about():
     assert event_undated(left, [["Op 15 november 2019 sprak u samen met collega Dekker informeel met de VNG."]])
     assert not event_undated(left, [["Om 15.00 uur op 30 januari 2020 verlaat Dekker het overleg."]])
     assert not event_undated(left, [["Het overleg van 30 januari 2020.", "Dekker verlaat daarna het overleg."]])
+    received = "Op welke dag nam de minister de petitie van Het Vergeten Kind in ontvangst?"  # a strong verb
+    assert not event_undated(received, [["U hebt op maandag 10 februari de petitie in ontvangst genomen."]])
+    assert event_undated(received, [["Op 10 februari sprak u over de petitie van Het Vergeten Kind."]])
     assert event_undated(left, [["Het overleg van 30 januari 2020."], ["Dekker verlaat het overleg."]])  # apart
     sent = "Op welke datum is het memo naar de Tweede Kamer gestuurd?"  # the participle after the auxiliary
     assert event_undated(sent, [["In bijlage A vindt u een memo met de stand van denken van 27 januari."]])

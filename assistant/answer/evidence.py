@@ -671,6 +671,10 @@ _PAST_FORMS = {"verliet": "verlaat", "verscheen": "verschijn", "kwam": "kom", "n
                "hield": "houd", "liep": "loop", "sprak": "spreek", "schreef": "schrijf", "bleef": "blijf",
                "trad": "treed", "sloot": "sluit", "besloot": "besluit", "verzond": "verzend", "begon": "begin",
                "zond": "zend"}  # fmt: skip
+# how a strong verb's participle begins where its other forms do not: 'Op welke dag nam de minister de petitie in
+# ontvangst?' is dated by '... in ontvangst hebt genomen'
+_STRONG_PARTICIPLES = {"nam": "nome", "kwam": "kome", "gaf": "geve", "liep": "lope", "sprak": "sproke",
+                       "bleef": "bleve", "trad": "trede", "sloot": "slote", "besloot": "beslote"}  # fmt: skip
 _SEPARABLE = r"(?:in|af|op|uit|aan|toe|mee|door|over|vast|terug|voor|bij|na|weg)?"  # 'vastgesteld', 'toegestuurd'
 _PARTICIPLE = re.compile(rf"^{_SEPARABLE}ge\w{{3,}}(?:d|t|en)$")
 _GE_NOUN = re.compile(r"^ge(?:meente|zin|geven|sprek|bied|volg|drag|val|west|handicapt|estelijk|neesk|zond)")
@@ -702,6 +706,8 @@ def date_event(question: str) -> tuple[str, ...]:
     forms = {verb, _PAST_FORMS.get(verb, verb)}
     roots = {re.sub(r"(?:de|te|den|ten|en|d|t)$", "", _PARTICLE_GE.sub("", form)) for form in forms}
     event = {root[:keep] for root in roots if len(root) >= 4}
+    if verb in _STRONG_PARTICIPLES:
+        event.add(_STRONG_PARTICIPLES[verb])
     for words in _SAME_EVENT:
         if any(root.startswith(w) or w.startswith(root) for root in event for w in words):
             event |= set(words)
