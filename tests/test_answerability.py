@@ -743,6 +743,12 @@ def test_a_count_of_kinds_is_no_count_of_the_things():
     assert holds_focus("number", "De commissie kent twee typen geschillen.", "Hoeveel typen geschillen zijn er?")
 
 
+def test_none_is_a_count_of_the_things():
+    asked = "Hoeveel amendementen zijn er ingediend op het voorstel voor de NvO?"
+    assert holds_focus("number", "Er zijn geen amendementen ingediend op het voorstel voor NvO.", asked)
+    assert not holds_focus("number", "Er is geen stemming geweest over het voorstel voor NvO.", asked)
+
+
 def test_window_support_adds_three_consecutive_sentences_of_one_passage():
     assert window_support([(0, 0, 0.2), (0, 1, 0.3), (0, 2, 0.1), (1, 0, 0.5)]) == pytest.approx(0.6)
     assert window_support([(0, 0, 0.7), (0, 1, 0.7)]) == 1.0

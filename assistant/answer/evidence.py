@@ -236,6 +236,7 @@ def _around(text: str, count: re.Match[str]) -> str:
     return f"{text[max(0, count.start() - 40) : count.start()]} {' '.join(after)}"
 
 
+_NONE_OF = re.compile(r"\bgeen\s+(\w+)", re.I)  # 'Er zijn geen amendementen ingediend': none is a count too
 _OF = {"%", "procent", "van", "de", "het", "der", "den"}  # '40% van de jeugdbeschermingsinstellingen'
 _KINDS = {"typen", "types", "soorten", "vormen", "categorieën", "varianten", "sporen"}
 
@@ -380,7 +381,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             return any(
                 m.group(0) not in asked and _names_thing(_around(counted, m), things)
                 for m in _A_COUNT.finditer(counted)
-            )
+            ) or any(_names_thing(m.group(1), things) for m in _NONE_OF.finditer(counted))
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
         if _ASKS_WHEN_AS_RULE.search(question) and _CONDITION.search(sentence):
