@@ -743,6 +743,12 @@ def test_a_count_of_kinds_is_no_count_of_the_things():
     assert holds_focus("number", "De commissie kent twee typen geschillen.", "Hoeveel typen geschillen zijn er?")
 
 
+def test_who_sat_in_a_team_asks_its_members_not_a_body_or_a_name_of_something():
+    asked = "Wie zaten er in het gezamenlijke VNG/VWS/BGZJ-team om kort-cyclisch te monitoren?"
+    assert not holds_focus("name", "VNG bekijkt of met de NvO in de hand een beeld kan worden gegeven.", asked)
+    assert holds_focus("name", "In het team zaten Eelco Eerenberg en Hans Spigt.", asked)
+
+
 def test_none_is_a_count_of_the_things():
     asked = "Hoeveel amendementen zijn er ingediend op het voorstel voor de NvO?"
     assert holds_focus("number", "Er zijn geen amendementen ingediend op het voorstel voor NvO.", asked)

@@ -275,7 +275,8 @@ _CONDITION = re.compile(
 _ASKS_PERSON = re.compile(
     rf"\b(?:welke?|wie (?:was|is|werd|wordt|waren|zijn)(?: de| het)?|hoe heette (?:de|het))\s+(?:\w+\s+)?(?:\w+-)?"
     rf"{_PERSON_ROLES}\b|"
-    r"^\s*wie\b[^?]*\bnamens\b",  # 'Wie nam namens de BGZJ zitting ...?': someone on behalf of a body
+    r"^\s*wie\b[^?]*\bnamens\b|"  # 'Wie nam namens de BGZJ zitting ...?': someone on behalf of a body
+    r"^\s*wie\s+(?:zat|zaten|zit|zitten)\b",  # 'Wie zaten er in het ... team?': its members, not the bodies behind it
     re.I,
 )
 # 'hoe heet de publicatie?' is answered by a title in quotes as well as by a capitalised name
