@@ -749,6 +749,13 @@ def test_who_sat_in_a_team_asks_its_members_not_a_body_or_a_name_of_something():
     assert holds_focus("name", "In het team zaten Eelco Eerenberg en Hans Spigt.", asked)
 
 
+def test_which_ones_supposed_in_a_condition_are_none_named():
+    asked = "Welke wettelijke belemmeringen voor de overgang naar 18+ noemde de landelijke rondetafelbijeenkomst?"
+    supposed = "Als er wettelijke belemmeringen zijn voor een soepele overgang van 18- naar 18+, los deze dan op."
+    assert names_none(asked, supposed, "")
+    assert not names_none(asked, "Wettelijke belemmeringen zijn de Wlz-grens en de 18-jaargrens.", "")
+
+
 def test_none_is_a_count_of_the_things():
     asked = "Hoeveel amendementen zijn er ingediend op het voorstel voor de NvO?"
     assert holds_focus("number", "Er zijn geen amendementen ingediend op het voorstel voor NvO.", asked)

@@ -587,10 +587,15 @@ _WHICH_ONES = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+)?(?!manie
 def names_none(question: str, sentence: str, following: str | None) -> bool:
     """True when a question asks which one or ones ('Welke competenties moet het SKJ toevoegen?', 'Welke postdoc
     opleidingen ...?') and the sentence speaks of them without naming any ('SKJ gaat te weinig over competenties'),
-    nor does the sentence after it give examples or a list; False for positions, for questions asking a name, number
+    nor does the sentence after it give examples or a list; also when it only supposes them ('Als er wettelijke
+    belemmeringen zijn ...'), whoever is asked. Otherwise False for positions, for questions asking a name, number
     or date, and when what follows is unknown (`following` None)."""
     stem = asked_noun(question)
-    if not stem or following is None or asks_position(question) or question_focus(question) != "none":
+    if not stem or following is None or question_focus(question) != "none":
+        return False
+    if re.search(rf"\b(?:als|indien)\s+er\s+(?:\w+\s+){{0,2}}{re.escape(stem)}", sentence.lower()):
+        return True  # 'Als er wettelijke belemmeringen zijn ..., los deze dan op': supposed, none named, by anyone
+    if asks_position(question):
         return False
     # past the first word ('SKJ gaat ...' names no competentie), a name blacked out ('10.2.e benadrukt ...') and the
     # bodies the question names itself ('de regio-ambassadeurs van het OZJ')
