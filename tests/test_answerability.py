@@ -756,6 +756,15 @@ def test_which_ones_supposed_in_a_condition_are_none_named():
     assert not names_none(asked, "Wettelijke belemmeringen zijn de Wlz-grens en de 18-jaargrens.", "")
 
 
+def test_a_share_counts_only_what_follows_it():
+    asked = "Hoeveel mensen namen deel aan het overleg met cliëntenorganisaties?"
+    assert not holds_focus("number", "Van deze mensen valt slechts zo'n 5 procent onder de Wlz.", asked)
+    assert not holds_focus("number", "Van deze mensen valt slechts zo'n 5% onder de Wlz.", asked)
+    assert holds_focus("number", "Het aantal mensen was 40.", asked)  # a count, named before it
+    shares = "Hoeveel jeugdbeschermingsinstellingen hebben een wachtlijst?"
+    assert holds_focus("number", "Bij 40% van de jeugdbeschermingsinstellingen is er een wachtlijst.", shares)
+
+
 def test_none_is_a_count_of_the_things():
     asked = "Hoeveel amendementen zijn er ingediend op het voorstel voor de NvO?"
     assert holds_focus("number", "Er zijn geen amendementen ingediend op het voorstel voor NvO.", asked)

@@ -233,10 +233,14 @@ def _around(text: str, count: re.Match[str]) -> str:
     after = [w for w in re.findall(r"[\w'%-]+", text[count.end() : count.end() + 80]) if w.lower() not in _OF][:2]
     if after and after[0].lower() in _KINDS:  # 'twee typen geschillen' counts kinds of geschillen, not geschillen
         after = after[:1]
-    return f"{text[max(0, count.start() - 40) : count.start()]} {' '.join(after)}"
+    # a share counts only what follows it ('40% van de instellingen'): 'Van deze mensen valt zo'n 5 procent onder de
+    # Wlz' does not count the mensen
+    share = _SHARE_NEXT.match(text, count.end()) or count.group(0).lower() in ("procent", "helft")
+    return f"{'' if share else text[max(0, count.start() - 40) : count.start()]} {' '.join(after)}"
 
 
 _NONE_OF = re.compile(r"\bgeen\s+(\w+)", re.I)  # 'Er zijn geen amendementen ingediend': none is a count too
+_SHARE_NEXT = re.compile(r"\s*(?:%|procent\b)", re.I)
 _OF = {"%", "procent", "van", "de", "het", "der", "den"}  # '40% van de jeugdbeschermingsinstellingen'
 _KINDS = {"typen", "types", "soorten", "vormen", "categorieën", "varianten", "sporen"}
 
