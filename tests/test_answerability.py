@@ -765,6 +765,16 @@ def test_a_share_counts_only_what_follows_it():
     assert holds_focus("number", "Bij 40% van de jeugdbeschermingsinstellingen is er een wachtlijst.", shares)
 
 
+def test_a_count_of_representatives_of_a_list_counts_them_all():
+    asked = "Hoeveel cliënten waren aanwezig bij de 24-uursessie in Vinkeveen?"
+    together = (
+        "In Vinkeveen hebben zo'n 130 vertegenwoordigers van cliënten, professionals en gemeenten verkend wat nodig is."
+    )
+    assert not holds_focus("number", together, asked)
+    assert holds_focus("number", "Er waren 30 vertegenwoordigers van cliënten en 100 professionals.", asked)
+    assert holds_focus("number", together, "Hoeveel vertegenwoordigers waren er in Vinkeveen?")
+
+
 def test_none_is_a_count_of_the_things():
     asked = "Hoeveel amendementen zijn er ingediend op het voorstel voor de NvO?"
     assert holds_focus("number", "Er zijn geen amendementen ingediend op het voorstel voor NvO.", asked)

@@ -233,6 +233,10 @@ def _around(text: str, count: re.Match[str]) -> str:
     after = [w for w in re.findall(r"[\w'%-]+", text[count.end() : count.end() + 80]) if w.lower() not in _OF][:2]
     if after and after[0].lower() in _KINDS:  # 'twee typen geschillen' counts kinds of geschillen, not geschillen
         after = after[:1]
+    if len(after) == 2 and re.match(
+        rf"\W*{re.escape(after[0])}\s+van\s+{re.escape(after[1])}\s*,", text[count.end() :]
+    ):
+        after = after[:1]  # '130 vertegenwoordigers van cliënten, professionals, ...' counts them all, not cliënten
     # a share counts only what follows it ('40% van de instellingen'): 'Van deze mensen valt zo'n 5 procent onder de
     # Wlz' does not count the mensen
     share = _SHARE_NEXT.match(text, count.end()) or count.group(0).lower() in ("procent", "helft")
