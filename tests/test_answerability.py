@@ -678,16 +678,20 @@ def test_a_number_asked_according_to_someone_is_their_number():
     assert share(hers) == 1.0
 
 
-def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():
+def one_passage(question: str, *sentences: tuple[str, float]) -> Evidence:
+    """The evidence of a passage of these sentences, each (text, support), in this order."""
     from assistant.answer.evidence import gather_evidence
     from assistant.answer.question import read_question
     from assistant.answer.retrieve import Retrieval
 
-    def share(question: str, first: tuple[str, float], second: tuple[str, float]) -> float:
-        """focus_share of a passage of two sentences, each (text, support)."""
-        ranked = [Sentence(text, 0, n, support, support, support) for n, (text, support) in enumerate((first, second))]
-        retrieval = Retrieval([passage(f"{first[0]} {second[0]}")], read_question(question))
-        return gather_evidence(question, retrieval, ranked, date_missing=False).focus_share
+    ranked = [Sentence(text, 0, n, support, support, support) for n, (text, support) in enumerate(sentences)]
+    retrieval = Retrieval([passage(" ".join(text for text, _ in sentences))], read_question(question))
+    return gather_evidence(question, retrieval, ranked, date_missing=False)
+
+
+def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():
+    def share(question: str, *sentences: tuple[str, float]) -> float:
+        return one_passage(question, *sentences).focus_share
 
     count = "Hoeveel mensen stelden het statement van de 24-uurssessie op?"
     set_up = ("Dit statement is opgesteld tijdens de 24-uurssessie van maart 2018.", 0.8)
@@ -702,14 +706,8 @@ def test_a_sentence_that_answers_the_one_before_it_holds_the_question_with_it():
 
 
 def test_a_set_up_that_opens_on_the_sentence_before_it_sets_up_with_that_one():
-    from assistant.answer.evidence import gather_evidence
-    from assistant.answer.question import read_question
-    from assistant.answer.retrieve import Retrieval
-
     def share(question: str, *sentences: tuple[str, float]) -> float:
-        ranked = [Sentence(text, 0, n, support, support, support) for n, (text, support) in enumerate(sentences)]
-        retrieval = Retrieval([passage(" ".join(text for text, _ in sentences))], read_question(question))
-        return gather_evidence(question, retrieval, ranked, date_missing=False).focus_share
+        return one_passage(question, *sentences).focus_share
 
     asked = "Tot welk bedrag lopen de middelen voor jongeren in een gezinshuis op in 2023?"
     set_up = ("Het kabinet heeft middelen beschikbaar gesteld voor jongeren in een gezinshuis.", 0.6)
@@ -720,14 +718,8 @@ def test_a_set_up_that_opens_on_the_sentence_before_it_sets_up_with_that_one():
 
 
 def test_which_ones_are_read_from_the_best_sentence_that_speaks_of_them():
-    from assistant.answer.evidence import gather_evidence
-    from assistant.answer.question import read_question
-    from assistant.answer.retrieve import Retrieval
-
     def left_open(question: str, *sentences: tuple[str, float]) -> float:
-        ranked = [Sentence(text, 0, n, support, support, support) for n, (text, support) in enumerate(sentences)]
-        retrieval = Retrieval([passage(" ".join(text for text, _ in sentences))], read_question(question))
-        return gather_evidence(question, retrieval, ranked, date_missing=False).outcome_open
+        return one_passage(question, *sentences).outcome_open
 
     asked = "Welke banken zijn betrokken bij de sanering van voorzieningen?"
     set_up = ("Bij de sanering van voorzieningen ontstaat vastgoedproblematiek.", 0.6)
