@@ -202,6 +202,7 @@ _COUNTED = re.compile(r"\bhoeveel\s+(\w+(?:\s+\w+)?)", re.I)  # the thing counte
 # what 'hoeveel' asks that other readings answer: an amount, a share, a part of something named before
 _NOT_A_THING = re.compile(r"(?:daar|hier|er)van\b|(?:\w+ )?(?:geld|euro|middelen)\b|procent\b", re.I)
 _A_COUNT = re.compile(rf"\b\d+(?:[.,]\d+)?\b|{_COUNT_WORDS.pattern}", re.I)
+_NONE_OF = re.compile(r"\bgeen\s+(\w+)", re.I)  # 'Er zijn geen amendementen ingediend': none is a count too
 
 
 def counted_things(question: str) -> set[str]:
@@ -229,7 +230,8 @@ def _names_thing(text: str, things: set[str]) -> bool:
 def _around(text: str, count: re.Match[str]) -> str:
     """What a count may count: the 40 characters before it ('het aantal aanmeldingen is 20') and the two words
     after it, past 'procent van de' ('12 gezinshuizen', '40% van de instellingen'), not a noun further on ('vijf
-    basisfuncties voor lokale teams' counts basisfuncties)."""
+    basisfuncties voor lokale teams' counts basisfuncties); of a share only what follows it, and of a count of kinds
+    ('twee typen geschillen') or of representatives of a list only the word after it."""
     after = [w for w in re.findall(r"[\w'%-]+", text[count.end() : count.end() + 80]) if w.lower() not in _OF][:2]
     if after and after[0].lower() in _KINDS:  # 'twee typen geschillen' counts kinds of geschillen, not geschillen
         after = after[:1]
@@ -243,7 +245,6 @@ def _around(text: str, count: re.Match[str]) -> str:
     return f"{'' if share else text[max(0, count.start() - 40) : count.start()]} {' '.join(after)}"
 
 
-_NONE_OF = re.compile(r"\bgeen\s+(\w+)", re.I)  # 'Er zijn geen amendementen ingediend': none is a count too
 _SHARE_NEXT = re.compile(r"\s*(?:%|procent\b)", re.I)
 _OF = {"%", "procent", "van", "de", "het", "der", "den"}  # '40% van de jeugdbeschermingsinstellingen'
 _KINDS = {"typen", "types", "soorten", "vormen", "categorieën", "varianten", "sporen"}
