@@ -767,6 +767,14 @@ def test_a_count_of_representatives_of_a_list_counts_them_all():
     assert holds_focus("number", together, "Hoeveel vertegenwoordigers waren er in Vinkeveen?")
 
 
+def test_a_capitalised_common_noun_a_heading_ran_into_is_no_place():
+    ran_into = (
+        "Benutten van bestaande infrastructuur Onderzoeksvraag is of een netwerk, zoals het CCE, benut kan worden."
+    )
+    assert place_names(ran_into) == set()
+    assert place_names("Het netwerk in Helmond is of een voorbeeld.") == {"Helmond"}
+
+
 def test_none_is_a_count_of_the_things():
     asked = "Hoeveel amendementen zijn er ingediend op het voorstel voor de NvO?"
     assert holds_focus("number", "Er zijn geen amendementen ingediend op het voorstel voor NvO.", asked)

@@ -439,8 +439,12 @@ _COMPOUND_HEAD = re.compile(r"\b[A-Z]\w*-(?=[a-z])")
 def place_names(sentence: str) -> set[str]:
     """The capitalised words of a sentence that may name a place or a group of gemeenten ('Utrecht', 'de G4')."""
     text = _COMPOUND_HEAD.sub(" ", _HONORIFIC.sub(" ", _NAMED_AFTER.sub(" ", sentence)))
-    words = [n for n in _NAME.findall(text) if not _ACRONYM.fullmatch(n) and not NOUN_ENDING.search(n)]
+    words = [n for n in _NAME.findall(text) if not _ACRONYM.fullmatch(n) and not _COMMON_NOUN.search(n)]
     return set(words) | set(_GROUP.findall(text))
+
+
+# a capitalised noun where a heading ran into the text ('... infrastructuur Onderzoeksvraag is of ...'): no place
+_COMMON_NOUN = re.compile(rf"{NOUN_ENDING.pattern}|(?:vraag|punt|plan|doel|stuk|brief|taak|kader)$")
 
 
 _SEVERAL = re.compile(r"\bwelke\s+(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|[2-9]|\d\d+)\b", re.I)
