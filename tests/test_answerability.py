@@ -775,6 +775,14 @@ def test_a_capitalised_common_noun_a_heading_ran_into_is_no_place():
     assert place_names("Het netwerk in Helmond is of een voorbeeld.") == {"Helmond"}
 
 
+def test_a_figure_asked_for_one_year_is_not_given_by_figures_for_others():
+    asked = "Hoeveel extra middelen trok het kabinet in 2022 uit voor de Jeugdwet?"
+    yearly = "Het kabinet trok extra middelen uit: € 420 mln in 2019, € 300 mln in 2020 en € 300 mln in 2021."
+    assert not holds_focus("number", yearly, asked)
+    assert holds_focus("number", yearly, asked.replace("2022", "2020"))
+    assert holds_focus("number", "Het kabinet trok in 2022 € 500 mln uit.", asked)
+
+
 def test_none_is_a_count_of_the_things():
     asked = "Hoeveel amendementen zijn er ingediend op het voorstel voor de NvO?"
     assert holds_focus("number", "Er zijn geen amendementen ingediend op het voorstel voor NvO.", asked)

@@ -355,6 +355,18 @@ def _aside_on_other(sentence: str, at: int, question: str) -> bool:
     return bool(before) and not any(w.lower()[:5] in asked for w in before)
 
 
+_YEAR_ASKED = re.compile(r"\b(?:in|voor)\s+((?:19|20)\d\d)\b")
+_PER_YEAR = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:mln|miljoen|miljard|mld|mrd)?\.?\s+(?:in|voor)\s+((?:19|20)\d\d)\b")
+
+
+def _year_held(question: str, sentence: str) -> bool:
+    """False when a number question asks for one year ('Hoeveel ... in 2022?') and the sentence gives its figures
+    year by year ('€ 420 mln in 2019, € 300 mln in 2020 en € 300 mln in 2021'), none for that year."""
+    asked = set(_YEAR_ASKED.findall(question))
+    given = set(_PER_YEAR.findall(sentence))
+    return not (asked and given) or bool(asked & given)
+
+
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if asks_most(question) and not _COMPARES.search(sentence):
@@ -363,6 +375,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         return False
     if focus == "number":
         if not _per_unit_held(question, sentence):  # 'hoeveel per pleegkind' is not answered by the total
+            return False
+        if not _year_held(question, sentence):  # 'in 2022' is not answered by '€ 420 mln in 2019, € 300 mln in 2020'
             return False
         given = _amounts(question)
         things = counted_things(question)  # in money or not: 'hoeveel gemeenten ... de € 170 miljoen' counts gemeenten
