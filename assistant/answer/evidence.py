@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.answer.speakers import NOUN_ENDING, full_names
-from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
+from assistant.core.dates import DAY_MONTH, MONTHS, find_dates, without_dates
 from assistant.core.glossary import ABBREVIATIONS
 from assistant.core.redactions import without_codes
 from assistant.core.text import holds_term, tokenize
@@ -391,9 +391,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         asks_duration = bool(_ASKS_DURATION.search(question))
         if asks_duration and (_DURATION.search(sentence) or _until(sentence)):
             return True  # 'hoeveel tijd krijgen zij?' is answered by 'drie maanden' and by 'tot 1 november'
-        counted = without_codes(_DURATION.sub(" ", sentence) if not asks_duration else sentence)
-        for mention in reversed(find_dates(counted)):  # 'op maandag 10 februari' is a day, not a count
-            counted = counted[: mention.span[0]] + " " + counted[mention.span[1] :]
+        # 'op maandag 10 februari' is a day, not a count
+        counted = without_dates(without_codes(_DURATION.sub(" ", sentence) if not asks_duration else sentence))
         counted = _DAY_RANGE.sub(" ", _NUMBERED_WORD.sub(" ", counted))  # '22 en 23 maart', 'de 24-uursessie'
         counted = _LABEL_NUMBER.sub(" ", _YEAR.sub(" ", DAY_MONTH.sub(" ", counted)))  # 'actielijn 1', '2019'
         digits = {m.group(0) for m in re.finditer(r"\b\d+", counted)}  # not G40, M50: names

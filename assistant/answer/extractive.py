@@ -19,7 +19,7 @@ from assistant.answer.evidence import (
 from assistant.answer.question import QuestionHints
 from assistant.answer.speakers import PERSON
 from assistant.core.config import CONFIG, SentenceConfig
-from assistant.core.dates import DAY_MONTH, MONTHS, find_dates
+from assistant.core.dates import DAY_MONTH, MONTHS, find_dates, without_dates
 from assistant.core.glossary import ABBREVIATIONS, expand
 from assistant.core.redactions import meanings, without_codes
 from assistant.core.sentences import split_sentences
@@ -184,8 +184,7 @@ def answer_type_bonus(
 
 def question_terms(question: str, lexical: BM25Index) -> dict[str, float]:
     """The question's content terms and their weights (idf)."""
-    for mention in reversed(find_dates(question)):  # dates are matched on metadata, not on words
-        question = question[: mention.span[0]] + " " + question[mention.span[1] :]
+    question = without_dates(question)  # dates are matched on metadata, not on words
     # in the question's order, not a set's: float sums over the terms then do not depend on the hash seed
     terms = dict.fromkeys(t for t in tokenize(question) if t not in _QUESTION_WORDS and not re.fullmatch(r"20\d\d", t))
     known = [lexical.idf(t) for t in terms if lexical.idf(t) > 0]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from assistant.answer.evidence import ASKS_POSITION, TITLE, UNTIL, asks_outcome, asks_position, people, speakers_asked
 from assistant.answer.question import ORGANISATIONS, QuestionHints, organisations_asked
 from assistant.answer.retrieve import Retrieval
-from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates
+from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates, without_dates
 from assistant.core.minutes import REDACTED, close_names
 from assistant.core.text import holds_term, tokenize
 from assistant.core.types import DocMeta, Passage
@@ -179,10 +179,7 @@ def silent_on(
 def _topic_beyond_asking(question: str, topic: list[str]) -> bool:
     """Some of `topic` is more than the day of the meeting and the verb asking for someone's words: 'Waar vroeg
     mevrouw Rabarison naar in het BO van 13 februari 2020?' asks whatever she asked."""
-    asking = ASKS_POSITION.sub(" ", question)
-    for day in reversed(find_dates(asking)):
-        asking = asking[: day.span[0]] + " " + asking[day.span[1] :]
-    return bool(set(topic) & set(tokenize(asking)))
+    return bool(set(topic) & set(tokenize(without_dates(ASKS_POSITION.sub(" ", question)))))
 
 
 _SPEAKING = ("VNG", "VWS", "JenV", "BGZJ", "OCW", "cliëntenorganisaties")

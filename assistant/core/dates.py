@@ -103,6 +103,14 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
     return sorted(found, key=lambda d: d.span)
 
 
+def without_dates(text: str) -> str:
+    """`text` with every date mention (`find_dates`) replaced by a space: 'op maandag 10 februari' is a day, not a
+    count, and a question's dates are matched on metadata, not on words."""
+    for mention in reversed(find_dates(text)):
+        text = text[: mention.span[0]] + " " + text[mention.span[1] :]
+    return text
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first day-precise date in `text`, or None."""
     for mention in find_dates(text):
