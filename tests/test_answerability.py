@@ -1153,3 +1153,12 @@ def test_what_someone_said_at_a_named_meeting_is_read_from_that_meetings_verslag
 
     assert _as_asked(june_8, "Hoek") == "Van Hoek" and _as_asked("Wat vond mevrouw de Koning?", "Koning") == "De Koning"
     assert _as_asked("Wat zei Dekker?", "Dekker") == "Dekker"
+
+
+def test_things_counted_of_a_group_are_counted_by_a_sentence_naming_the_group():
+    asked = "Hoeveel reacties van gemeenten kwamen er binnen in de consultatie van het wetsvoorstel?"
+    assert not holds_focus("number", "In de consultatie hebben we 274 reactie ontvangen op het wetsvoorstel.", asked)
+    assert holds_focus("number", "Van de gemeenten kwamen 40 reacties op het wetsvoorstel.", asked)
+    parts = "In hoeveel delen van het land komt een expertisecentrum?"
+    assert holds_focus("number", "In 8 landsdelen wordt een expertisecentrum opgericht.", parts)  # a compound of it
+    assert holds_focus("number", "In de consultatie hebben we 274 reacties ontvangen.", "Hoeveel reacties kwamen er?")

@@ -216,6 +216,18 @@ def counted_things(question: str) -> set[str]:
 
 
 _PEOPLE = set(tokenize("mensen personen deelnemers aanwezigen vertegenwoordigers"))  # 'hoeveel mensen': '70 deelnemers'
+# whose or where from the things counted are: 'hoeveel reacties van gemeenten', 'hoeveel jongeren uit het Netwerk'
+_COUNTED_GROUP = re.compile(r"\bhoeveel\s+\w+\s+(?:van|uit)\s+(?:(?:de|het|een)\s+)?(\w[\w-]*(?:\s+\w[\w-]*)?)", re.I)
+
+
+def _group_held(question: str, sentence: str) -> bool:
+    """Things counted of a group ('Hoeveel reacties van gemeenten ...?') are counted by a sentence that names the
+    group ('in 8 landsdelen' for 'delen van het land'), not by a count of all of them ('274 reacties'); True when
+    the question counts no group."""
+    match = _COUNTED_GROUP.search(question)
+    group = {t for t in tokenize(match.group(1)) if len(t) >= 3} if match else set()
+    words = set(tokenize(sentence))
+    return not group or _names_thing(sentence, group) or any(w.startswith(t) for w in words for t in group)
 
 
 def _names_thing(text: str, things: set[str]) -> bool:
@@ -401,10 +413,14 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         if not in_money:
             counted = _AN_AMOUNT.sub(" ", counted)  # 'door gemeenten ontvangen € 144 miljoen' counts no gemeenten
         if things:  # 'hoeveel gezinshuizen' is answered by '12 gezinshuizen', not by 'die twee categorieën'
-            return any(
-                m.group(0) not in asked and _names_thing(_around(counted, m), things)
-                for m in _A_COUNT.finditer(counted)
-            ) or any(_names_thing(m.group(1), things) for m in _NONE_OF.finditer(counted))
+            return (
+                _group_held(question, sentence)
+                and any(
+                    m.group(0) not in asked and _names_thing(_around(counted, m), things)
+                    for m in _A_COUNT.finditer(counted)
+                )
+                or any(_names_thing(m.group(1), things) for m in _NONE_OF.finditer(counted))
+            )
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
         if _ASKS_WHEN_AS_RULE.search(question) and _CONDITION.search(sentence):
