@@ -1162,3 +1162,10 @@ def test_things_counted_of_a_group_are_counted_by_a_sentence_naming_the_group():
     parts = "In hoeveel delen van het land komt een expertisecentrum?"
     assert holds_focus("number", "In 8 landsdelen wordt een expertisecentrum opgericht.", parts)  # a compound of it
     assert holds_focus("number", "In de consultatie hebben we 274 reacties ontvangen.", "Hoeveel reacties kwamen er?")
+
+
+def test_an_age_range_is_no_count():
+    asked = "Hoeveel jongeren zijn via de gebiedsgerichte aanpak begeleid naar woonruimte?"
+    assert not holds_focus("number", "Het gaat om kwetsbare jongeren (16-27 jaar) en om wonen.", asked)
+    assert not holds_focus("number", "Het gaat om jongeren van 16 tot 27 jaar en om wonen.", asked)
+    assert holds_focus("number", "Zo zijn 120 jongeren begeleid naar woonruimte.", asked)

@@ -94,8 +94,9 @@ def _amounts(text: str) -> set[str]:
 
 
 # 'drie maanden', '2 jaar': a duration, not the count 'hoeveel kinderen' asks for
-_DURATION = re.compile(
-    r"\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+(?:dagen|dag|weken|week|maanden|maand|"
+_DURATION = re.compile(  # with the range it may end ('jongeren (16-27 jaar)', 'van 12 tot 18 jaar'): an age, no count
+    r"\b(?:\d+\s*(?:[-–]|tot(?: en met)?|t/m)\s*)?"
+    r"(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+(?:dagen|dag|weken|week|maanden|maand|"
     r"jaar|jaren|uur|uren|minuten|kwartalen)\b",
     re.I,
 )
