@@ -1169,3 +1169,12 @@ def test_an_age_range_is_no_count():
     assert not holds_focus("number", "Het gaat om kwetsbare jongeren (16-27 jaar) en om wonen.", asked)
     assert not holds_focus("number", "Het gaat om jongeren van 16 tot 27 jaar en om wonen.", asked)
     assert holds_focus("number", "Zo zijn 120 jongeren begeleid naar woonruimte.", asked)
+
+
+def test_money_asked_for_good_is_not_given_by_money_given_once():
+    asked = "Hoeveel structurele middelen kwamen er bij voor de vastgoedtransitie van JeugdzorgPlus?"
+    once = "Per Voorjaarsnota zijn in 2020 extra incidentele middelen ter hoogte van € 33,5 mln. beschikbaar."
+    assert not holds_focus("number", once, asked)
+    assert holds_focus("number", "Er komt structureel € 10 mln. bij, naast € 33,5 mln. incidenteel.", asked)
+    assert not holds_focus("number", "Er komt structureel € 10 mln. bij.", "Hoeveel eenmalig extra geld kwam er?")
+    assert holds_focus("number", once, "Hoeveel extra incidentele middelen kwamen er beschikbaar?")

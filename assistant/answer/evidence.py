@@ -67,7 +67,7 @@ _ASKS_SHARE = re.compile(
 )
 _SHARE = re.compile(r"%|\bprocent\b|\b(?:helft|derde|kwart|driekwart)\b|\b\d+ op de \d+\b", re.I)
 _ASKS_MONEY = re.compile(
-    r"\bhoeveel (?:(?:extra|eenmalig|incidenteel|structureel|aanvullend)\w* ){0,2}(?:geld|euro|middelen)\b|"
+    r"\bhoeveel (?:(?:extra|eenmalig|incidente|structure|aanvullend)\w* ){0,2}(?:geld|euro|middelen)\b|"
     r"\bwelke? [\w-]*bedrag(?:en)?\b|\bhoe ?veel kost\w*\b|\bwat kost\w*\b|\bhoe duur\b",
     re.I,
 )
@@ -86,6 +86,22 @@ _AN_AMOUNT = re.compile(  # '€ 144 miljoen', '€1 mln', '95 euro'
 _AMOUNT = re.compile(
     r"(?<=€)\s*(\d+(?:[.,]\d+)*)|\b(\d+(?:[.,]\d+)*)(?=\s*(?:euro|miljoen|miljard|mln|mld|mrd)\b)", re.I
 )
+
+
+# money given for good or once: 'hoeveel structurele middelen' is not answered by 'incidentele middelen'
+_LASTING = re.compile(r"\bstructure(?:el|le)\b", re.I)
+_ONCE = re.compile(r"\b(?:incidente(?:el|le)|eenmalige?)\b", re.I)
+
+
+def _lasting_held(question: str, sentence: str) -> bool:
+    """Money asked for good ('Hoeveel structurele middelen ...?') or once ('hoeveel eenmalig extra geld') is not
+    given by a sentence that gives only the other kind; True when the question asks neither."""
+    phrase = _COUNTED_PHRASE.search(question)
+    asked = phrase.group(1) if phrase else ""
+    for kind, other in ((_LASTING, _ONCE), (_ONCE, _LASTING)):
+        if kind.search(asked) and other.search(sentence) and not kind.search(sentence):
+            return False
+    return True
 
 
 def _amounts(text: str) -> set[str]:
@@ -397,7 +413,11 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         in_money = not things or asks_money or bool(_MONEY_THINGS.search(_COUNTED_PHRASE.search(question).group(1)))
         if (asks_money or given) and in_money:  # 'hoeveel geld' is answered by an amount, not by any number, and
             # by one the question does not give: 'welk bedrag uit de € 33,5 mln.', 'hoeveel van de € 170 miljoen'
-            return bool(MONEY.search(sentence)) and (not given or bool(_amounts(sentence) - given))
+            return (
+                bool(MONEY.search(sentence))
+                and (not given or bool(_amounts(sentence) - given))
+                and _lasting_held(question, sentence)
+            )
         if _ASKS_SHARE.search(question):  # 'welk percentage' by a share of what the question asks about
             return any(not _aside_on_other(sentence, m.start(), question) for m in _SHARE.finditer(sentence))
         asked = set(re.findall(r"\d+", question))
