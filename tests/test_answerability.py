@@ -9,6 +9,7 @@ from assistant.answer.answerability import AnswerabilityModel, load_model
 from assistant.answer.evidence import (
     FEATURES,
     Evidence,
+    anchors,
     anchors_missing,
     asks_outcome,
     asks_position,
@@ -1178,3 +1179,12 @@ def test_money_asked_for_good_is_not_given_by_money_given_once():
     assert holds_focus("number", "Er komt structureel € 10 mln. bij, naast € 33,5 mln. incidenteel.", asked)
     assert not holds_focus("number", "Er komt structureel € 10 mln. bij.", "Hoeveel eenmalig extra geld kwam er?")
     assert holds_focus("number", once, "Hoeveel extra incidentele middelen kwamen er beschikbaar?")
+
+
+def test_kamerleden_are_people_asked_for_and_no_name_asked_about():
+    asked = "Van welke Kamerleden kwamen de moties over de stapeling van klacht- en tuchtprocedures?"
+    motions = "In de moties van de leden Tielen en Peters en Peters en Wörsdorfer is de regering verzocht te bezien."
+    assert "Kamerleden" not in anchors(asked)  # a common noun, written capitalised: not a name to be found
+    assert question_focus(asked) == "name"
+    assert holds_focus("name", motions, asked)
+    assert not holds_focus("name", "Afbakening jeugdhulpplicht.", asked)

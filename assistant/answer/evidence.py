@@ -45,7 +45,7 @@ _ASKS_DAY = re.compile(_DAY_ASKED, re.I)
 # the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
 _PERSON_ROLES = (
     r"(?:\w*rechter|\w*voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
-    r"bestuurder|burgemeester|contactpersoon|woordvoerder|journalist)s?"
+    r"bestuurder|burgemeester|contactpersoon|woordvoerder|journalist|\w*lid)s?|\w*leden"
 )
 # a second word before the noun asked for, if a number or adjective: 'welke zeven coördinerende gemeenten' (not the
 # verb of 'langs welke weg konden gemeenten')
@@ -162,8 +162,8 @@ _PARTICLES = r"(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*"
 _OPENS_TURN = rf"(?:{_TITLED}|[A-Z][a-zà-ÿ]+\s+(?={_PARTICLES}[A-Z][\w'-]+\s*(?:\([^)]*\))?:))"
 _SPEAKER = re.compile(rf"^{_OPENS_TURN}({_PARTICLES}[A-Z][\w'-]+)")
 _ANCHOR_SKIP = set(
-    """Kamerbrief Jeugdwet Rijk Jeugd Zorg De Het Een In Op Volgens Wat Hoe Wie Welke Welk Waarom Wanneer Hoeveel En
-    Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland
+    """Kamerbrief Kamerleden Kamerlid Kamervragen Jeugdwet Rijk Jeugd Zorg De Het Een In Op Volgens Wat Hoe Wie Welke
+    Welk Waarom Wanneer Hoeveel En Bij Met Van Voor Naar BO VNG VWS Vergelijk Werd Ging Sinds Aan Dit Die Deze Nederland
     Alle Elke Elk Iedere Beide Veel Vele Enkele Sommige Geen Andere""".split()
 )  # the last row: words of quantity that open a sentence after a heading ran into it ('... van aanpak Alle 14 regio's')
 ASKS_POSITION = re.compile(
@@ -966,7 +966,8 @@ def asks_position(question: str) -> bool:
 
 # the title in any case, the names capitalised: 'volgens dhr. Spijt vanaf' names Spijt, not 'vanaf'
 TITLE = re.compile(
-    r"\b(?i:dhr|mevr|mw|de heer|mevrouw|wethouder|minister|staatssecretaris|directeur|voorzitter|burgemeester)\.?\s+"
+    r"\b(?i:dhr|mevr|mw|de heer|mevrouw|wethouder|minister|staatssecretaris|directeur|voorzitter|burgemeester|"
+    r"(?:kamer)?lid|(?:kamer)?leden)\.?\s+"
     rf"(?:[A-Z][a-zà-ÿ]+\s+)?({_PARTICLES}[A-Z][\w'-]+)"
 )
 
