@@ -1188,3 +1188,13 @@ def test_kamerleden_are_people_asked_for_and_no_name_asked_about():
     assert question_focus(asked) == "name"
     assert holds_focus("name", motions, asked)
     assert not holds_focus("name", "Afbakening jeugdhulpplicht.", asked)
+
+
+def test_who_chaired_is_not_answered_by_anyone_named():
+    asked = "Wie zat de Ronde Tafel over klacht- en tuchtprocedures voor?"
+    assert not holds_focus("name", "In de moties van de leden Tielen en Peters is de regering verzocht.", asked)
+    assert holds_focus("name", "De Ronde Tafel werd voorgezeten door mevrouw Jansen.", asked)
+    led = "Onder leiding van wie stond de tijdelijke werkgroep sociale impact van het coronavirus?"
+    assert holds_focus("name", "De werkgroep stond onder leiding van burgemeester Halsema.", led)
+    assert not holds_focus("name", "Het advies van de werkgroep kwam van burgemeester Halsema.", led)
+    assert holds_focus("name", "Het advies kwam van dhr. Jansen.", "Wie zat er in de werkgroep?")  # members

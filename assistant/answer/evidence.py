@@ -317,6 +317,13 @@ _ASKS_PERSON = re.compile(
     r"^\s*wie\s+(?:zat|zaten|zit|zitten)\b",  # 'Wie zaten er in het ... team?': its members, not the bodies behind it
     re.I,
 )
+# who chaired: 'Wie zat de Ronde Tafel ... voor?', 'Wie was dagvoorzitter ...?', 'Onder leiding van wie ...?'
+_ASKS_CHAIR = re.compile(
+    r"\bwie\s+(?:was|is|werd|wordt)\s+(?:de\s+)?\w*voorzitter\b|^\s*wie\s+(?:zat|zit)\b.*\bvoor\s*\?\s*$|"
+    r"\bonder leiding van wie\b|^\s*wie\s+(?:leidde|leidt)\b",
+    re.I,
+)
+_CHAIRS = re.compile(r"voorzit|voorgezeten|\bo\.l\.v\.|onder leiding|\bleid(?:de|t|en)?\b|\bgeleid\b", re.I)
 # 'hoe heet de publicatie?' is answered by a title in quotes as well as by a capitalised name
 _ASKS_TITLE = re.compile(_NAMING, re.I)
 _QUOTED = re.compile(r"[‘“\"'][^‘’“”\"']{3,80}[’”\"']")
@@ -452,6 +459,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
     if focus == "name":
         given = set(_NAME.findall(question)) | set(_ACRONYM.findall(question))
         names = _NAME.findall(sentence) + _ACRONYM.findall(sentence)  # 'JenV neemt de lead': a name opening it
+        if _ASKS_CHAIR.search(question) and not _CHAIRS.search(sentence):
+            return False  # who chaired is not answered by anyone named: 'de leden Tielen en Peters' filed motions
         if _ASKS_PERSON.search(question):  # by a name in what is said, not by whoever says it ('Dhr. Popma: ...'),
             said = _TURN_OPENING.sub("", sentence, count=1)  # nor by a name blacked out under 10.2.e
             persons = {n for n in people_in(said) | full_names(said) if not _ACRONYM.fullmatch(n)}
