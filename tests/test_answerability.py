@@ -13,6 +13,7 @@ from assistant.answer.evidence import (
     anchors_missing,
     asks_outcome,
     asks_position,
+    called_off,
     holds_focus,
     leaves_open,
     left_open,
@@ -1198,3 +1199,14 @@ def test_who_chaired_is_not_answered_by_anyone_named():
     assert holds_focus("name", "De werkgroep stond onder leiding van burgemeester Halsema.", led)
     assert not holds_focus("name", "Het advies van de werkgroep kwam van burgemeester Halsema.", led)
     assert holds_focus("name", "Het advies kwam van dhr. Jansen.", "Wie zat er in de werkgroep?")  # members
+
+
+def test_what_a_gathering_that_was_called_off_decided_is_left_open():
+    asked = "Wat besloot de ALV van de VNG in juni 2020 over de norm voor opdrachtgeverschap?"
+    nota = "U kunt VNG vragen naar de NvO. Vanwege corona gaat de ALV van de VNG in juni niet door, maar in september."
+    assert called_off(asked, [nota])
+    assert not called_off(asked, ["De ALV van de VNG stemde in juni in met de NvO."])
+    other_day = "Het formele BO van 25 maart werd vanwege de coronacrisis geannuleerd."
+    assert not called_off("Wat zei de VNG in het BO van 24 juni 2020 over de keten?", [other_day])
+    assert called_off("Wat zei de VNG in het BO van 25 maart 2020 over de keten?", [other_day])
+    assert not called_off("Wanneer vindt de ALV plaats?", [nota])  # asks no decision

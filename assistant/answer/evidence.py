@@ -723,6 +723,35 @@ def outcome_unseen(question: str, texts: Sequence[str]) -> bool:
     return bool(thing) and not any(holds_term(set(tokenize(text)), thing[-1]) for text in texts)
 
 
+# what a gathering decided or said: 'Wat besloot de ALV van de VNG in juni 2020 over de norm?'
+_ASKS_DECIDED_AT = re.compile(
+    r"\b(?:besloot|besloten|besliste|beslisten|stelde\w*\s+(?:\w+\s+)?vast|bespr(?:ak|aken)|zei|zeiden)\b", re.I
+)
+# a gathering that did not take place: 'Vanwege corona gaat de ALV van de VNG in juni niet door, maar in september'
+_CALLED_OFF = re.compile(r"\b(?:gaat|ging|gaan|gingen)\b[^.;,]*\bniet door\b|\bafgelast\b|\bgeannuleerd\b", re.I)
+_GATHERINGS = re.compile(r"\b(?:ALV|BO|AO|WGO|overleg|vergadering|bijeenkomst|sessie|conferentie|stuurgroep)\b", re.I)
+
+
+def called_off(question: str, texts: Sequence[str]) -> bool:
+    """True when the question asks what a gathering decided or said ('Wat besloot de ALV ... in juni 2020?') and
+    one of `texts` (the passages the best sentences stand in) says that gathering did not take place ('... gaat de
+    ALV van de VNG in juni niet door, maar in september'): nothing was decided there."""
+    asked = {g.lower() for g in _GATHERINGS.findall(question)}
+    if not asked or not _ASKS_DECIDED_AT.search(question):
+        return False
+    months = set(_MONTH.findall(question.lower()))  # the BO of 25 maart called off is not the BO of 24 juni asked
+    return any(
+        {g.lower() for g in _GATHERINGS.findall(clause)} & asked
+        and (not months or months & set(_MONTH.findall(clause.lower())))
+        for text in texts
+        for clause in re.split(r"[.;\n]", text)
+        if _CALLED_OFF.search(clause)
+    )
+
+
+_MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b")
+
+
 # when a date question asks about: 'Wanneer verliet Dekker het overleg?' (the finite verb), 'Op welke datum is het
 # memo naar de Kamer gestuurd?' (the participle closing it after an auxiliary)
 _WHEN_VERB = re.compile(
@@ -1252,6 +1281,7 @@ def gather_evidence(
             or bool(naming and names_none(question, naming.text, following(naming)))
             or planned_instead(question, ranked, [p.meta.date for p in retrieval.passages]) is not None
             or outcome_unseen(question, [retrieval.passages[s.passage_rank].text for s in opened])
+            or called_off(question, [retrieval.passages[s.passage_rank].text for s in opened])
             or bool(top and body_absent(question, [top.text]))
             or bool(top and year_elsewhere(question, top.meta.date, top.text))
             or (
