@@ -17,6 +17,7 @@ from assistant.answer.evidence import (
     holds_focus,
     leaves_open,
     left_open,
+    members_unseen,
     names_none,
     only_planned,
     open_candidates,
@@ -1210,3 +1211,13 @@ def test_what_a_gathering_that_was_called_off_decided_is_left_open():
     assert not called_off("Wat zei de VNG in het BO van 24 juni 2020 over de keten?", [other_day])
     assert called_off("Wat zei de VNG in het BO van 25 maart 2020 over de keten?", [other_day])
     assert not called_off("Wanneer vindt de ALV plaats?", [nota])  # asks no decision
+
+
+def test_who_sat_in_a_body_no_passage_names_is_left_open():
+    asked = "Welke partijen zaten in de klankbordgroep voor de expertisecentra?"
+    nota = "Verschillende partijen zoals Jeugdzorg Nederland en GGZ willen meer betrokken worden bij de centra."
+    assert members_unseen(asked, [nota])
+    assert not members_unseen(asked, ["In de klankbordgroep zitten Jeugdzorg Nederland en GGZ Nederland."])
+    table = "Welke kennisinstellingen namen deel aan de Rondetafel Jeugd GGZ van 8 maart 2018?"
+    assert not members_unseen(table, ["Verslag Rondetafel Jeugd GGZ\nDeelnemers Kennisinstellingen: Trimbos."])
+    assert not members_unseen("Welke partijen werken mee aan de expertisecentra?", [nota])  # asks no members

@@ -723,6 +723,26 @@ def outcome_unseen(question: str, texts: Sequence[str]) -> bool:
     return bool(thing) and not any(holds_term(set(tokenize(text)), thing[-1]) for text in texts)
 
 
+# the body whose members a question asks: 'Welke partijen zaten in de klankbordgroep ...?', 'Wie nam namens de
+# BGZJ zitting in de begeleidingsgroep ...?', 'Welke kennisinstellingen namen deel aan de Rondetafel Jeugd GGZ ...?'
+_MEMBERS_OF = re.compile(
+    r"\b(?:zat|zaten|zit|zitten|(?:nam|namen|neemt|nemen)\s+(?:\w+\s+){0,4}?(?:deel|zitting))\s+(?:er\s+)?"
+    r"(?:\w+\s+(?:de|het|van)\s+\w+\s+)?(?:in|aan)\s+(?:de|het)\s+(?:\w+e\s+)?([\w-]{4,})",
+    re.I,
+)
+
+
+def members_unseen(question: str, texts: Sequence[str]) -> bool:
+    """True when the question asks who sat in or took part in a body or gathering ('Welke partijen zaten in de
+    klankbordgroep voor de expertisecentra?') that none of `texts` (the passage the answer would open with, with its
+    title) names: the parties it names are of something else."""
+    found = _MEMBERS_OF.search(question)
+    if not found:
+        return False
+    stem = re.sub(r"(?:en|s)$", "", found.group(1).lower())
+    return not any(stem in text.lower() for text in texts)
+
+
 # what a gathering decided or said: 'Wat besloot de ALV van de VNG in juni 2020 over de norm?'
 _ASKS_DECIDED_AT = re.compile(
     r"\b(?:besloot|besloten|besliste|beslisten|stelde\w*\s+(?:\w+\s+)?vast|bespr(?:ak|aken)|zei|zeiden)\b", re.I
@@ -1260,6 +1280,7 @@ def gather_evidence(
     stem = asked_noun(question)
     naming = next((s for s in best if stem and stem in s.text.lower()), best[0] if best else None)
     top = retrieval.passages[best[0].passage_rank] if best else None  # where the best sentence stands
+    opening = retrieval.passages[ranked[0].passage_rank] if ranked else None  # where the answer would open
     missing = speaker_missing(question, [s.text for s in ranked], known)
     if missing and spoken:  # the verslag may record a sentence as someone's without naming them in it
         recorded = {who[0] for s in ranked if (who := spoken_by(s.text, statements.get(s.passage_rank, ())))}
@@ -1282,6 +1303,7 @@ def gather_evidence(
             or planned_instead(question, ranked, [p.meta.date for p in retrieval.passages]) is not None
             or outcome_unseen(question, [retrieval.passages[s.passage_rank].text for s in opened])
             or called_off(question, [retrieval.passages[s.passage_rank].text for s in opened])
+            or bool(ranked and members_unseen(question, [f"{opening.meta.title}\n{opening.text}"]))
             or bool(top and body_absent(question, [top.text]))
             or bool(top and year_elsewhere(question, top.meta.date, top.text))
             or (
