@@ -1221,3 +1221,10 @@ def test_who_sat_in_a_body_no_passage_names_is_left_open():
     table = "Welke kennisinstellingen namen deel aan de Rondetafel Jeugd GGZ van 8 maart 2018?"
     assert not members_unseen(table, ["Verslag Rondetafel Jeugd GGZ\nDeelnemers Kennisinstellingen: Trimbos."])
     assert not members_unseen("Welke partijen werken mee aan de expertisecentra?", [nota])  # asks no members
+
+
+def test_the_wmo_2015_names_a_law_and_dates_nothing():
+    asked = "Wanneer is de AMvB reële tarieven voor de Jeugdwet vastgesteld?"
+    law = "De grondslag voor deze AMvB is onderdeel van het wetsvoorstel 'Verantwoord inkopen Jeugdwet en Wmo 2015'."
+    assert not holds_focus("date", law, asked)
+    assert holds_focus("date", "De AMvB is in 2015 vastgesteld.", asked)

@@ -403,6 +403,9 @@ def _year_held(question: str, sentence: str) -> bool:
     return not (asked and given) or bool(asked & given)
 
 
+_LAW_YEAR = re.compile(r"\bWmo[\s-]+2015\b")
+
+
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if asks_most(question) and not _COMPARES.search(sentence):
@@ -451,6 +454,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             )
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
+        sentence = _LAW_YEAR.sub(" ", sentence)  # 'de Wmo 2015' names a law, it dates nothing
         if _ASKS_WHEN_AS_RULE.search(question) and _CONDITION.search(sentence):
             return True  # 'Wanneer stapt de JA in?' is answered by 'JA stapt alleen in als er sprake is van ...'
         if _ASKS_DAY.search(question):  # 'op welke datum' is answered by a day, not by 'in oktober'
