@@ -1228,3 +1228,12 @@ def test_the_wmo_2015_names_a_law_and_dates_nothing():
     law = "De grondslag voor deze AMvB is onderdeel van het wetsvoorstel 'Verantwoord inkopen Jeugdwet en Wmo 2015'."
     assert not holds_focus("date", law, asked)
     assert holds_focus("date", "De AMvB is in 2015 vastgesteld.", asked)
+
+
+def test_an_agreement_laid_down_is_a_decision_asked():
+    from assistant.answer.question import read_question
+
+    laid_down = "Welke afspraak over de maximumleeftijd in gezinshuizen werd in de week van 9 december 2019 vastgelegd?"
+    assert read_question(laid_down).asks_decision
+    assert read_question("Welke procesafspraken maakten Rijk en VNG?").asks_decision
+    assert not read_question("Welke afspraak over gezinshuizen lag er voor?").asks_decision

@@ -59,7 +59,8 @@ _ADVISED = re.compile(
 )
 _DECIDED = re.compile(
     r"\b(?:besloot|besloten|besluit|afgesproken|overeengekomen|akkoord)\b|"
-    r"\b\w*afspraken?\b[^?]*\b(?:gemaakt|maakten|maakte)\b",  # 'Welke procesafspraken maakten ...?'
+    # 'Welke procesafspraken maakten ...?', 'Welke afspraak werd ... vastgelegd?'
+    r"\b\w*afspra(?:ak|ken)\b[^?]*\b(?:gemaakt|maakten|maakte|vastgelegd|vastgesteld)\b",
     re.I,
 )
 _SAID = re.compile(
