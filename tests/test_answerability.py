@@ -1224,10 +1224,15 @@ def test_who_sat_in_a_body_no_passage_names_is_left_open():
 
 
 def test_the_wmo_2015_names_a_law_and_dates_nothing():
+    from assistant.answer.evidence import planned_instead
+
     asked = "Wanneer is de AMvB reële tarieven voor de Jeugdwet vastgesteld?"
     law = "De grondslag voor deze AMvB is onderdeel van het wetsvoorstel 'Verantwoord inkopen Jeugdwet en Wmo 2015'."
-    assert not holds_focus("date", law, asked)
-    assert holds_focus("date", "De AMvB is in 2015 vastgesteld.", asked)
+    aim = "Het streven is om de AMvB in werking te laten treden per 1 april 2021."
+    ranked = [Sentence(law, 0, 0, 0.6, 0.6, 0.6), Sentence(aim, 0, 1, 0.4, 0.4, 0.4)]
+    assert planned_instead(asked, ranked, [dt.date(2020, 3, 20)]) is ranked[1]
+    done = "De AMvB is in 2015 vastgesteld."
+    assert planned_instead(asked, [Sentence(done, 0, 0, 0.6, 0.6, 0.6), ranked[1]], [dt.date(2020, 3, 20)]) is None
 
 
 def test_an_agreement_laid_down_is_a_decision_asked():

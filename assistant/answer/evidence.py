@@ -403,9 +403,6 @@ def _year_held(question: str, sentence: str) -> bool:
     return not (asked and given) or bool(asked & given)
 
 
-_LAW_YEAR = re.compile(r"\bWmo[\s-]+2015\b")
-
-
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
     if asks_most(question) and not _COMPARES.search(sentence):
@@ -454,7 +451,6 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             )
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
-        sentence = _LAW_YEAR.sub(" ", sentence)  # 'de Wmo 2015' names a law, it dates nothing
         if _ASKS_WHEN_AS_RULE.search(question) and _CONDITION.search(sentence):
             return True  # 'Wanneer stapt de JA in?' is answered by 'JA stapt alleen in als er sprake is van ...'
         if _ASKS_DAY.search(question):  # 'op welke datum' is answered by a day, not by 'in oktober'
@@ -881,13 +877,17 @@ def only_planned(question: str, sentence: str, written: dt.date | None) -> bool:
     return bool(days) and all(m.start > written for m in days)
 
 
+_LAW_YEAR = re.compile(r"\bWmo[\s-]+2015\b")
+
+
 def planned_instead(question: str, ranked: Sequence, written: Sequence[dt.date | None]):
     """Of ranked sentences (best first), the first giving a date that the answer to a date question would open with,
     when it only aims or plans what the question asks was done (`only_planned`); None otherwise. `written`: the dates
     of the passages' documents, by passage rank."""
     if question_focus(question) != "date":
         return None
-    dated = next((s for s in ranked if holds_focus("date", s.text, question)), None)
+    # 'de Wmo 2015' names a law and dates nothing, whatever the answer opens with
+    dated = next((s for s in ranked if holds_focus("date", _LAW_YEAR.sub(" ", s.text), question)), None)
     return dated if dated and only_planned(question, dated.text, written[dated.passage_rank]) else None
 
 
