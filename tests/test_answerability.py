@@ -34,7 +34,7 @@ from assistant.answer.evidence import (
     window_support,
 )
 from assistant.answer.extractive import Sentence, compose
-from assistant.answer.held import silent_on
+from assistant.answer.held import body_unheard, silent_on
 from assistant.core.types import DocMeta, Passage
 from eval.fit import best_threshold, fit_logistic, fit_model, split_of
 from eval.nearmiss import near_misses, shift_date
@@ -1242,3 +1242,18 @@ def test_an_agreement_laid_down_is_a_decision_asked():
     assert read_question(laid_down).asks_decision
     assert read_question("Welke procesafspraken maakten Rijk en VNG?").asks_decision
     assert not read_question("Welke afspraak over gezinshuizen lag er voor?").asks_decision
+
+
+def test_a_body_whose_position_is_asked_must_be_heard_in_what_comes_closest():
+    letter = DocMeta("k1", "kamerbrief", "Kamerbrief", "brief.pdf", 20, 24, None, None, dt.date(2020, 3, 20))
+    emvi = "Op dit moment verplichten de Jeugdwet en de Wmo 2015 bij aanbestedingen de emvi-verplichting."
+    asked = "Wat vond de BGZJ van de emvi-verplichting bij aanbestedingen?"
+    in_letter = Passage("k1-1", letter, emvi, "3.3", (24,))
+    assert body_unheard(asked, [(emvi, in_letter)], {}, set()) == "BGZJ"
+    assert body_unheard("Wat vond VWS van de emvi-verplichting?", [(emvi, in_letter)], {}, set()) == ""  # its word
+    said = "Kies een subsidierelatie voor de GI's."
+    spoken = {"d1": [(said, "Spijt", "BGZJ")]}
+    assert body_unheard(asked, [(said, passage(said))], spoken, set()) == ""  # Spijt speaks for the BGZJ
+    assert body_unheard(asked, [(said, passage(said))], {"d1": [(said, "Jonge", "VWS")]}, set()) == "BGZJ"
+    assert body_unheard(asked, [(said, passage(said))], {}, set()) == ""  # a verslag's line no one is recorded for
+    assert body_unheard("Wat vond Spijt van de emvi-verplichting?", [(emvi, in_letter)], {}, {"Spijt"}) == ""

@@ -33,6 +33,7 @@ from assistant.answer.extractive import (
     redaction_note,
 )
 from assistant.answer.held import (
+    body_unheard,
     date_not_held,
     heard_nowhere,
     not_among_speakers,
@@ -248,7 +249,11 @@ class Assistant:
         replied_to = best[0]  # what a reply would answer: the turns after it should hold it
         statements = spoken.get(passages[replied_to.passage_rank].meta.doc_id, ())
         unanswered = reply_unrecorded(question, replied_to.text, statements, self.people())
-        return f"(Het verslag vermeldt geen antwoord van {_named(unanswered)}.)" if unanswered else ""
+        if unanswered:
+            return f"(Het verslag vermeldt geen antwoord van {_named(unanswered)}.)"
+        opened = [(s.text, passages[s.passage_rank]) for s in open_candidates(ranked)]  # and what the answer opens with
+        others = body_unheard(question, opened, spoken, self.people())
+        return f"(Wat het dichtst bij de vraag komt, is niet van {_named(others)}.)" if others else ""
 
     def _about_dossier(self, question: str, standalone: str, filters: Filter | None, started: float) -> Answer | None:
         """What the dossier holds, one line per overleg citing its agenda (None when it holds no overleg)."""

@@ -11,7 +11,16 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.evidence import ASKS_POSITION, TITLE, UNTIL, asks_outcome, asks_position, people, speakers_asked
+from assistant.answer.evidence import (
+    ASKS_POSITION,
+    TITLE,
+    UNTIL,
+    asks_outcome,
+    asks_position,
+    people,
+    speakers_asked,
+    spoken_by,
+)
 from assistant.answer.question import ORGANISATIONS, QuestionHints, organisations_asked
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates, without_dates
@@ -286,3 +295,28 @@ def _whom_asked(question: str, known: set[str], organisations: Sequence[str]) ->
 def _surname_pattern(name: str) -> str:
     """A pattern for the surname of a name as the question writes it ('Ali Rabarison': 'Rabarison')."""
     return rf"\b{re.escape(name.split()[-1])}\b"
+
+
+_WRITTEN_BY = {"VWS": ("nota", "agenda", "kamerbrief"), "JenV": ("kamerbrief",)}  # whose word a document is
+
+
+def body_unheard(
+    question: str, best: Sequence[tuple[str, Passage]], spoken: dict[str, list[tuple[str, str, str]]], known: set[str]
+) -> str:
+    """The body a question asks the position of ('Wat vond de BGZJ van de emvi-verplichting?') when none of the best
+    sentences (with the passage each stands in) names it, is recorded as said by its people, may be theirs unrecorded
+    (a verslag's line no contribution records) or stands in a document that is its own word (VWS's nota); ''
+    otherwise."""
+    if not best or not asks_position(question):
+        return ""
+    first = _whom_asked(question, known, organisations_asked(question))
+    if first is None or first[0] != "organisation":
+        return ""
+    name = first[1]
+    for text, passage in best:
+        who = spoken_by(text, spoken.get(passage.meta.doc_id, ()))
+        if re.search(ORGANISATIONS[name], text, re.I) or (who and who[1] in ("", name)):
+            return ""
+        if who is None and passage.meta.doc_type in ("verslag", "rondetafelverslag", *_WRITTEN_BY.get(name, ())):
+            return ""
+    return name
