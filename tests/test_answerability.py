@@ -1257,3 +1257,11 @@ def test_a_body_whose_position_is_asked_must_be_heard_in_what_comes_closest():
     assert body_unheard(asked, [(said, passage(said))], {"d1": [(said, "Jonge", "VWS")]}, set()) == "BGZJ"
     assert body_unheard(asked, [(said, passage(said))], {}, set()) == ""  # a verslag's line no one is recorded for
     assert body_unheard("Wat vond Spijt van de emvi-verplichting?", [(emvi, in_letter)], {}, {"Spijt"}) == ""
+
+
+def test_a_count_so_far_is_not_what_it_came_to_in_the_end():
+    asked = "Hoeveel gemeenten hebben zich uiteindelijk voor de regeling voor Kindertelefoon ingeschreven?"
+    so_far = "Van de 388 gemeenten hebben inmiddels 320 zich ingeschreven voor de nieuwe regeling."
+    assert leaves_open(asked, so_far)
+    assert not leaves_open(asked, "Uiteindelijk hebben 380 gemeenten zich ingeschreven voor de nieuwe regeling.")
+    assert not leaves_open("Hoeveel gemeenten hebben zich ingeschreven voor de regeling?", so_far)  # no 'in the end'

@@ -637,8 +637,15 @@ def leaves_open(question: str, sentence: str, written: dt.date | None = None) ->
     # the figure of an aim is no count of what came of it: 'de ambitie ... met 30% te laten krimpen' leaves 'met
     # hoeveel procent is ... werkelijk gekrompen?' open
     aimed = question_focus(question) == "number" and bool(_AIMS.search(sentence))
+    # nor is a count so far what it came to in the end: 'Van de 388 gemeenten hebben inmiddels 320 zich ingeschreven'
+    # leaves 'Hoeveel gemeenten hebben zich uiteindelijk ingeschreven?' open
+    so_far = bool(_IN_THE_END.search(question) and _SO_FAR.search(sentence))
     counts = question_focus(question) == "number" and holds_focus("number", sentence, question) and not aimed
-    return (left_open(sentence) or looks_ahead(sentence, written) or aimed) and not counts
+    return (left_open(sentence) or looks_ahead(sentence, written) or aimed or so_far) and not (counts and not so_far)
+
+
+_IN_THE_END = re.compile(r"\buiteindelijk\b", re.I)
+_SO_FAR = re.compile(r"\b(?:inmiddels|tot nu toe|tot dusver|vooralsnog)\b", re.I)
 
 
 # what names something: a name after the first word, a number, a list, an example, a colon or bracket that specifies
