@@ -1265,3 +1265,16 @@ def test_a_count_so_far_is_not_what_it_came_to_in_the_end():
     assert leaves_open(asked, so_far)
     assert not leaves_open(asked, "Uiteindelijk hebben 380 gemeenten zich ingeschreven voor de nieuwe regeling.")
     assert not leaves_open("Hoeveel gemeenten hebben zich ingeschreven voor de regeling?", so_far)  # no 'in the end'
+
+
+def test_an_adjective_or_a_programme_is_no_first_name():
+    from assistant.answer.speakers import full_names
+
+    presented = (
+        "De onderzoekers presenteerden de resultaten van de evaluatie van de Jeugdwet, gevolgd door een toelichting op "
+        "het Actieprogramma Kindermishandeling & Huiselijk Geweld."
+    )
+    assert full_names(presented) == set()
+    assert full_names("U kunt Cathalijne Dortmans welkom heten.") == {"Dortmans"}
+    asked = "Wie presenteerde namens de onderzoekers de evaluatie op de landelijke rondetafel van 12 februari 2018?"
+    assert not holds_focus("name", presented, asked)

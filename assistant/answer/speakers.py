@@ -32,6 +32,9 @@ def _people(text: str) -> Iterator[re.Match[str]]:
 # the capitalised particle that ends one without a surname after it ('Noord-Holland De vijf regio's')
 _NO_FIRST_NAME = set("De Het Een In Met Als Per Van Ad Bv Dhr Mevr Voor Onder Vanuit Op Uw Ter Over Bij Naar".split())
 NOUN_ENDING = re.compile(r"(?:ing|heid|schap|atie|isme|ment|teit)$")  # 'Informatievoorziening Sociaal Domein'
+# no first name either: an adjective or a programme before a capitalised word ('Huiselijk Geweld', 'Actieprogramma
+# Kindermishandeling')
+_NO_FIRST_ENDING = re.compile(r"(?:lijk|isch|programma)$")
 
 
 def full_names(text: str) -> set[str]:
@@ -42,6 +45,7 @@ def full_names(text: str) -> set[str]:
         person[3] for person in _people(text)
         if not person[3].endswith("-")
         and person[1] not in _NO_FIRST_NAME and person[3] not in _NO_FIRST_NAME and not NOUN_ENDING.search(person[1])
+        and not _NO_FIRST_ENDING.search(person[1])
         and text[person.start() - 1 : person.start()] != "-"
     }  # fmt: skip
 
