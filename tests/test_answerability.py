@@ -1278,3 +1278,21 @@ def test_an_adjective_or_a_programme_is_no_first_name():
     assert full_names("U kunt Cathalijne Dortmans welkom heten.") == {"Dortmans"}
     asked = "Wie presenteerde namens de onderzoekers de evaluatie op de landelijke rondetafel van 12 februari 2018?"
     assert not holds_focus("name", presented, asked)
+
+
+def test_a_meeting_recorded_only_as_having_taken_place_records_nothing_said_there():
+    from assistant.answer.held import date_not_held
+    from assistant.answer.question import read_question
+    from assistant.answer.retrieve import Retrieval
+
+    january = DocMeta("n2", "nota", "Nota", "bundel.pdf", 5, 5, "BO Rijk-VNG", dt.date(2020, 1, 30))
+    met = Passage("c9", january, "Op 15 november 2019 sprak u samen met collega Dekker informeel met de VNG.", "", (5,))
+    about = Passage("c10", january, "Op 15 november 2019 sprak u met de VNG over de jeugdbescherming.", "", (5,))
+
+    def held(question: str, passage: Passage) -> bool:
+        return not date_not_held(Retrieval([passage], read_question(question)), [january, META], question)
+
+    asked = "Wat besprak de minister op 15 november 2019 met de VNG in Utrecht?"
+    assert not held(asked, met)  # that they met is recorded, not what they discussed
+    assert held(asked, about)  # the sentence says what about
+    assert held("Met wie sprak de minister op 15 november 2019 in Utrecht?", met)  # asks who, not what was said

@@ -66,6 +66,26 @@ def _names_day(passage: Passage, day: dt.date, *, as_meeting: bool = False) -> b
     return False
 
 
+def _says_what(passage: Passage, day: dt.date) -> bool:
+    """A sentence of the passage that names the day says what was said or done then, not only that people met
+    ('Op 15 november 2019 sprak u samen met collega Dekker informeel met de VNG in Utrecht' says nothing of what)."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", passage.text):
+        if (
+            re.search(rf"\b{day_month_nl(day)}\b", sentence)
+            and _MET_ONLY.search(sentence)
+            and not _ABOUT.search(sentence)
+        ):
+            continue
+        if re.search(rf"\b{day_month_nl(day)}\b", sentence):
+            return True
+    return False
+
+
+# a sentence that only says people met: 'sprak u ... met de VNG', 'overlegde ... met', 'was er een overleg'
+_MET_ONLY = re.compile(r"\b(?:sprak|spraken|overlegde\w*|(?:is|was)\s+(?:er\s+)?een\s+\w*overleg)\b", re.I)
+_ABOUT = re.compile(r"\b(?:over|waarbij|waarin|om te|afgesproken|besloten|akkoord)\b|:", re.I)
+
+
 _GATHERING = re.compile(
     r"overleg|\bBO\b|\bAO\b|\bWGO\b|bijeenkomst|bijeen|vergader|heidag|sessie|conferentie|rondetafel|"
     r"stuurgroep|werkgroep|gesprek|gesproken|sprak|spreken|debat|zitting|hoorzitting|presentatie|gepresenteerd",
@@ -87,6 +107,8 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
         recorded = any(p.meta.date and p.meta.date > min(hints.days) for p in mentioned)
         if not held and (not mentioned or (said_or_decided and not recorded and not _bounds_only(question))):
             return True  # 'op 9 december vindt het volgende BO plaats': announced, but nothing of it is recorded
+        if not held and said_or_decided and not any(_says_what(p, day) for p in mentioned for day in hints.days):
+            return True  # 'Op 15 november 2019 sprak u ... informeel met de VNG in Utrecht': met, but about what?
         if held and hints.meetings and not set(hints.meetings) & set(held) and not mentioned:
             return True  # e.g. a 'BO Zorg voor de Jeugd' on a day when only the BO Rijk-VNG met
     if hints.days and (hints.meetings or _NAMES_MEETING.search(question)):
