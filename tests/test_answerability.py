@@ -1296,3 +1296,12 @@ def test_a_meeting_recorded_only_as_having_taken_place_records_nothing_said_ther
     assert not held(asked, met)  # that they met is recorded, not what they discussed
     assert held(asked, about)  # the sentence says what about
     assert held("Met wie sprak de minister op 15 november 2019 in Utrecht?", met)  # asks who, not what was said
+
+
+def test_when_something_was_done_in_the_past_tense_is_not_given_by_a_season_still_to_come():
+    asked = "Wanneer bracht het expertiseteam van de VNG zijn advies over de jeugdhulpplicht uit?"
+    letter = "Zoals aangekondigd, brengt een expertiseteam van de VNG dit voorjaar advies uit over de jeugdhulpplicht."
+    assert only_planned(asked, letter, dt.date(2020, 3, 20))
+    assert not only_planned("Wanneer brengt het expertiseteam zijn advies uit?", letter, dt.date(2020, 3, 20))
+    assert not only_planned("Wanneer wilde het expertiseteam advies uitbrengen?", letter, dt.date(2020, 3, 20))
+    assert not only_planned(asked, "Het expertiseteam bracht in mei advies uit.", dt.date(2020, 3, 20))

@@ -867,10 +867,14 @@ def event_undated(question: str, passages: list[list[str]]) -> bool:
 # a date asked of what has been done: 'Wanneer is de AMvB ... in werking getreden?' (not 'Wanneer zal ...', 'Wanneer
 # is ... gepland?')
 _DONE_ASKED = re.compile(
-    r"\b(?:wanneer|op welke (?:datum|dag))\s+(?:is|zijn|werd|werden)\b"
+    r"\b(?:wanneer|op welke (?:datum|dag))\s+(?:is|zijn|werd|werden|"
+    # or a verb in the past: 'Wanneer bracht het expertiseteam zijn advies uit?' (not 'wilde', which asks a wish)
+    rf"(?!wilden?\b)\w{{3,}}(?:de|te)n?|{'|'.join(_PAST_FORMS)}|bracht|brachten|kreeg|kregen)\b"
     r"(?![^?]*\b(?:gepland|verwacht|verwachting|voorzien|beoogd)\b)",
     re.I,
 )
+# a time still to come that a text names without a date: 'brengt ... dit voorjaar advies uit'
+_COMING = re.compile(r"\b(?:dit|deze|komend\w*)\s+(?:voorjaar|zomer|najaar|winter|jaar)\b", re.I)
 
 
 def only_planned(question: str, sentence: str, written: dt.date | None) -> bool:
@@ -881,7 +885,7 @@ def only_planned(question: str, sentence: str, written: dt.date | None) -> bool:
     if not _DONE_ASKED.search(question) or written is None or not (_PLANNED.search(sentence) or _AIMS.search(sentence)):
         return False
     days = find_dates(sentence)
-    return bool(days) and all(m.start > written for m in days)
+    return all(m.start > written for m in days) if days else bool(_COMING.search(sentence))
 
 
 _LAW_YEAR = re.compile(r"\bWmo[\s-]+2015\b")
