@@ -1305,3 +1305,10 @@ def test_when_something_was_done_in_the_past_tense_is_not_given_by_a_season_stil
     assert not only_planned("Wanneer brengt het expertiseteam zijn advies uit?", letter, dt.date(2020, 3, 20))
     assert not only_planned("Wanneer wilde het expertiseteam advies uitbrengen?", letter, dt.date(2020, 3, 20))
     assert not only_planned(asked, "Het expertiseteam bracht in mei advies uit.", dt.date(2020, 3, 20))
+
+
+def test_what_was_chosen_is_an_outcome_a_sentence_on_possible_scenarios_leaves_open():
+    asked = "Welk toekomstscenario koos het kabinet eind 2020 voor de jeugdbescherming?"
+    assert asks_outcome(asked)
+    assert leaves_open(asked, "Daarbij is het voorstel dat VNG en VWS als gezamenlijk opdrachtgever zullen opereren.")
+    assert not leaves_open(asked, "Het kabinet koos voor het scenario met regionale expertise.")

@@ -552,7 +552,7 @@ _UNKNOWN = re.compile(
 
 
 _ASKS_OUTCOME = re.compile(
-    r"\b(?:uiteindelijk|(?:daad)?werkelijk|uitkomst|uitslag|afloop|aangesteld|benoemd)\b|"
+    r"\b(?:uiteindelijk|(?:daad)?werkelijk|uitkomst|uitslag|afloop|aangesteld|benoemd|koos|kozen|gekozen)\b|"
     # 'Wat waren de uitkomsten?', 'Wat kwam er uit de evaluatie?' (not 'wanneer ... de uitkomsten bespreken')
     r"\bwat (?:was|waren|is|zijn) de uitkomsten\b|\bwat kwam(?:en)? (?:er )?uit\b|\bwat leverde(?:n)?\b[^?]*\bop\b|"
     r"\bwat (?:was|waren) de (?:conclusies?|bevindingen)\b|\bwat concludeerde(?:n)?\b|"  # of an advice or study
