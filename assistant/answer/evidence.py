@@ -441,13 +441,12 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         if not in_money:
             counted = _AN_AMOUNT.sub(" ", counted)  # 'door gemeenten ontvangen € 144 miljoen' counts no gemeenten
         if things:  # 'hoeveel gezinshuizen' is answered by '12 gezinshuizen', not by 'die twee categorieën'
-            return (
-                _group_held(question, sentence)
-                and any(
-                    m.group(0) not in asked and _names_thing(_around(counted, m), things)
-                    for m in _A_COUNT.finditer(counted)
-                )
-                or any(_names_thing(m.group(1), things) for m in _NONE_OF.finditer(counted))
+            counts = any(
+                m.group(0) not in asked and _names_thing(_around(counted, m), things)
+                for m in _A_COUNT.finditer(counted)
+            )
+            return (counts and _group_held(question, sentence)) or any(
+                _names_thing(m.group(1), things) for m in _NONE_OF.finditer(counted)
             )
         return bool(digits - asked) or bool(_COUNT_WORDS.search(counted))
     if focus == "date":
@@ -1318,7 +1317,7 @@ def gather_evidence(
             or planned_instead(question, ranked, [p.meta.date for p in retrieval.passages]) is not None
             or outcome_unseen(question, [retrieval.passages[s.passage_rank].text for s in opened])
             or called_off(question, [retrieval.passages[s.passage_rank].text for s in opened])
-            or bool(ranked and members_unseen(question, [f"{opening.meta.title}\n{opening.text}"]))
+            or bool(opening and members_unseen(question, [f"{opening.meta.title}\n{opening.text}"]))
             or bool(top and body_absent(question, [top.text]))
             or bool(top and year_elsewhere(question, top.meta.date, top.text))
             or (

@@ -69,16 +69,11 @@ def _names_day(passage: Passage, day: dt.date, *, as_meeting: bool = False) -> b
 def _says_what(passage: Passage, day: dt.date) -> bool:
     """A sentence of the passage that names the day says what was said or done then, not only that people met
     ('Op 15 november 2019 sprak u samen met collega Dekker informeel met de VNG in Utrecht' says nothing of what)."""
-    for sentence in re.split(r"(?<=[.!?])\s+|\n", passage.text):
-        if (
-            re.search(rf"\b{day_month_nl(day)}\b", sentence)
-            and _MET_ONLY.search(sentence)
-            and not _ABOUT.search(sentence)
-        ):
-            continue
-        if re.search(rf"\b{day_month_nl(day)}\b", sentence):
-            return True
-    return False
+    named = re.compile(rf"\b{day_month_nl(day)}\b")
+    return any(
+        named.search(sentence) and not (_MET_ONLY.search(sentence) and not _ABOUT.search(sentence))
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", passage.text)
+    )
 
 
 # a sentence that only says people met: 'sprak u ... met de VNG', 'overlegde ... met', 'was er een overleg'
@@ -323,19 +318,20 @@ _WRITTEN_BY = {"VWS": ("nota", "agenda", "kamerbrief"), "JenV": ("kamerbrief",)}
 
 
 def body_unheard(
-    question: str, best: Sequence[tuple[str, Passage]], spoken: dict[str, list[tuple[str, str, str]]], known: set[str]
-) -> str:
-    """The body a question asks the position of ('Wat vond de BGZJ van de emvi-verplichting?') when none of the best
-    sentences (with the passage each stands in) names it, is recorded as said by its people, may be theirs unrecorded
-    (a verslag's line no contribution records) or stands in a document that is its own word (VWS's nota); ''
-    otherwise."""
-    if not best or not asks_position(question):
+    question: str, closest: Sequence[tuple[str, Passage]], spoken: dict[str, list[tuple[str, str, str]]],
+    known: set[str],
+) -> str:  # fmt: skip
+    """The body a question asks the position of ('Wat vond de BGZJ van de emvi-verplichting?') when none of the
+    sentences that come closest (`closest`: each with the passage it stands in) names it, is recorded as said by its
+    people, may be theirs unrecorded (a verslag's line no contribution records) or stands in a document that is its
+    own word (VWS's nota); '' otherwise."""
+    if not closest or not asks_position(question):
         return ""
     first = _whom_asked(question, known, organisations_asked(question))
     if first is None or first[0] != "organisation":
         return ""
     name = first[1]
-    for text, passage in best:
+    for text, passage in closest:
         who = spoken_by(text, spoken.get(passage.meta.doc_id, ()))
         if re.search(ORGANISATIONS[name], text, re.I) or (who and who[1] in ("", name)):
             return ""
