@@ -1295,6 +1295,7 @@ def gather_evidence(
     naming = next((s for s in best if stem and stem in s.text.lower()), best[0] if best else None)
     top = retrieval.passages[best[0].passage_rank] if best else None  # where the best sentence stands
     opening = retrieval.passages[ranked[0].passage_rank] if ranked else None  # where the answer would open
+    around = [retrieval.passages[s.passage_rank] for s in opened]  # where the sentences that may leave it open stand
     missing = speaker_missing(question, [s.text for s in ranked], known)
     if missing and spoken:  # the verslag may record a sentence as someone's without naming them in it
         recorded = {who[0] for s in ranked if (who := spoken_by(s.text, statements.get(s.passage_rank, ())))}
@@ -1310,13 +1311,11 @@ def gather_evidence(
         dense=min(1.0, max(0.0, (dense - 0.7) / 0.2)),
         date_missing=float(date_missing),
         outcome_open=float(
-            outcome_left_open(
-                question, [s.text for s in opened], [retrieval.passages[s.passage_rank].meta.date for s in opened]
-            )
+            outcome_left_open(question, [s.text for s in opened], [p.meta.date for p in around])
             or bool(naming and names_none(question, naming.text, following(naming)))
             or planned_instead(question, ranked, [p.meta.date for p in retrieval.passages]) is not None
-            or outcome_unseen(question, [retrieval.passages[s.passage_rank].text for s in opened])
-            or called_off(question, [retrieval.passages[s.passage_rank].text for s in opened])
+            or outcome_unseen(question, [p.text for p in around])
+            or called_off(question, [p.text for p in around])
             or bool(opening and members_unseen(question, [f"{opening.meta.title}\n{opening.text}"]))
             or bool(top and body_absent(question, [top.text]))
             or bool(top and year_elsewhere(question, top.meta.date, top.text))

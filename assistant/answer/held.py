@@ -25,6 +25,7 @@ from assistant.answer.question import ORGANISATIONS, QuestionHints, organisation
 from assistant.answer.retrieve import Retrieval
 from assistant.core.dates import MONTH_NAMES, day_month_nl, find_dates, without_dates
 from assistant.core.minutes import REDACTED, close_names
+from assistant.core.sentences import split_sentences
 from assistant.core.text import holds_term, tokenize
 from assistant.core.types import DocMeta, Passage
 
@@ -72,7 +73,8 @@ def _says_what(passage: Passage, day: dt.date) -> bool:
     named = re.compile(rf"\b{day_month_nl(day)}\b")
     return any(
         named.search(sentence) and not (_MET_ONLY.search(sentence) and not _ABOUT.search(sentence))
-        for sentence in re.split(r"(?<=[.!?])\s+|\n", passage.text)
+        for line in passage.text.split("\n")
+        for sentence in split_sentences(line)
     )
 
 
