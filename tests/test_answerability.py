@@ -283,6 +283,12 @@ def test_a_date_is_the_date_of_the_event_asked_about():
     assert date_event(signed) == ("ondertek",)  # not 'onder', which begins 'onderzoek'
     assert event_undated(signed, [["In de zomer van 2020 werken wij toe naar een convenant met de VNG en de BGZJ."]])
     assert not event_undated(signed, [["Het convenant is op 2 juli 2020 ondertekend."]])
+    published = "Wanneer is de handreiking over dataveiligheid na het lek bij Kenter gepubliceerd?"
+    link = "https://www.rijksoverheid.nl/documenten/publicaties/2020/03/09/verslag-24-uurs-werkconferentie"
+    assert event_undated(published, [[link]])  # dates a publication, not the handreiking's
+    assert not event_undated(published, [["De handreiking dataveiligheid is op 2 november 2020 gepubliceerd."]])
+    steps_in = "Wanneer stapt de Jeugdautoriteit in bij een aanbieder?"  # named by its abbreviation
+    assert not event_undated(steps_in, [["Op 1 juli 2019 stapt de JA in bij de aanbieder."]])
     for own_words in (
         "Wanneer vond het BO plaats?",
         "Sinds wanneer geldt het verdrag?",

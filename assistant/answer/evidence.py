@@ -17,7 +17,7 @@ from typing import Protocol
 
 from assistant.answer.speakers import NOUN_ENDING, full_names
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates, without_dates
-from assistant.core.glossary import ABBREVIATIONS
+from assistant.core.glossary import ABBREVIATIONS, expand
 from assistant.core.redactions import without_codes
 from assistant.core.text import holds_term, tokenize
 from assistant.core.types import Passage
@@ -855,12 +855,29 @@ def event_undated(question: str, passages: list[list[str]]) -> bool:
     event = date_event(question)
     if not event or question_focus(question) != "date":
         return False
+    subject = _subject(question, event)
     for sentences in passages:
         dated = [holds_focus("date", s, question) for s in sentences]
         for i, sentence in enumerate(sentences):
-            if any(root in plain(sentence.lower()) for root in event) and (dated[i] or (i and dated[i - 1])):
+            if not any(root in plain(sentence.lower()) for root in event) or not (dated[i] or (i and dated[i - 1])):
+                continue
+            # of what the question asks about ('JA stapt alleen in' for the Jeugdautoriteit): a link
+            # '.../publicaties/2020/03/09/verslag-...' dates a publication, not 'de handreiking over dataveiligheid'
+            if not subject or subject & set(tokenize(expand(" ".join(sentences[max(0, i - 1) : i + 1])))):
                 return False
     return True
+
+
+def _subject(question: str, event: tuple[str, ...]) -> set[str]:
+    """The stems of what a date question asks the date of, without the question words and the event's own verb:
+    {'handreik', 'dataveil', 'aanleid', 'lek', 'kenter'} for 'Wanneer is de handreiking over dataveiligheid naar
+    aanleiding van het lek bij Kenter gepubliceerd?'."""
+    words = re.findall(r"\w+", plain(without_dates(question).lower()))
+    kept = [w for w in words if not any(root in w for root in event)]
+    return set(tokenize(expand(" ".join(kept)))) - _DATE_WORDS
+
+
+_DATE_WORDS = set(tokenize("welke datum dag jaar maand"))
 
 
 # a date asked of what has been done: 'Wanneer is de AMvB ... in werking getreden?' (not 'Wanneer zal ...', 'Wanneer
