@@ -444,6 +444,9 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     proposal = "Welk voorstel deed de VNG over de positionering van de autoriteit?"  # one only announced
     assert still_asked(proposal, "Dhr. Eerenberg: VNG zal ook een voorstel doen.")
     assert not still_asked(proposal, "De VNG stelt voor de autoriteit bij de NZa te positioneren.")
+    heidag = "Wat waren volgens Eerenberg de uitkomsten van de VNG-heidag van 11 oktober?"  # a nota has them asked for
+    assert still_asked(heidag, "De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag van 11 oktober.")
+    assert not still_asked(heidag, "De heer Eerenberg vragen naar de voortgang; de heidag koos voor drie regio's.")
     topical = "Iedere discussie over positionering heeft voor- en nadelen."  # holds most of the question
     assert outcome_left_open(proposal, [topical, topical, topical, "Dhr. Eerenberg: VNG zal ook een voorstel doen."])
 

@@ -992,6 +992,9 @@ _LOOKED_INTO = re.compile(
 _ASKS_LOOKING = re.compile(r"gekeken|bekeken|onderzo|verken|bezien|uitgewerkt|uitwerk|nagegaan|uitgezocht", re.I)
 _WHICH = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke?\s+(\w{4,})", re.I)  # 'Welke expertise', 'Bij welke regio'
 _ANSWERED = re.compile(r"\bnamelijk\b|:|\bzoals\b", re.I)  # 'over welke indexatie ..., namelijk dat ...'
+# what a nota has the minister ask for, which it therefore does not hold: 'De heer Eerenberg vragen naar de uitkomsten
+# van de VNG-heidag' (the thing asked for)
+_ASKS_FOR = re.compile(r"\bvragen naar\s+(?:de|het|hun|zijn|haar|een)?\s*(\w+)", re.I)
 
 
 # 'Wat stond er in de brief van minister Slob?' asks what a document says ...
@@ -1020,6 +1023,9 @@ def still_asked(question: str, sentence: str) -> bool:
         return True  # the document is only announced: what it says is not in the dossier
     if asks_position(question) or _ASKS_LOOKING.search(question):
         return False
+    asked_for = {tokenize(m.group(1))[0] for m in _ASKS_FOR.finditer(sentence) if tokenize(m.group(1))}
+    if asked_for & set(tokenize(question)):  # 'De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag'
+        return True
     if _LOOKED_INTO.search(sentence):  # unless it gives the date or number asked for all the same: 'worden varianten
         focus = question_focus(question)  # uitgewerkt voor de normering vanaf 2022' answers 'vanaf welk jaar'
         return focus not in ("date", "number") or not holds_focus(focus, sentence, question)
