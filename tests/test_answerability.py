@@ -444,6 +444,11 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     proposal = "Welk voorstel deed de VNG over de positionering van de autoriteit?"  # one only announced
     assert still_asked(proposal, "Dhr. Eerenberg: VNG zal ook een voorstel doen.")
     assert not still_asked(proposal, "De VNG stelt voor de autoriteit bij de NZa te positioneren.")
+    pledged = "Welke concrete bijdrage heeft het OZJ toegezegd aan de lokale teams?"  # an adjective before the noun
+    put_back = "Welke bijdrage kan het OZJ daaraan concreet leveren in 2020?"  # the nota asks it back
+    teams = "We willen dat in elke regio de basisfuncties voor lokale teams worden geborgd."
+    assert outcome_left_open(pledged, [teams, teams, put_back, teams])  # a question itself, wherever it ranks
+    assert not outcome_left_open(pledged, [teams, teams, "Welke bijdrage het OZJ levert, staat in bijlage 2.", teams])
     heidag = "Wat waren volgens Eerenberg de uitkomsten van de VNG-heidag van 11 oktober?"  # a nota has them asked for
     assert still_asked(heidag, "De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag van 11 oktober.")
     assert not still_asked(heidag, "De heer Eerenberg vragen naar de voortgang; de heidag koos voor drie regio's.")

@@ -974,7 +974,8 @@ def open_sentence(question: str, best: list[str], written: list[dt.date | None] 
         left = (i for i, (s, d) in enumerate(zip(best, dates, strict=True)) if leaves_open(question, s, d))
         if (found := next(left, None)) is not None:
             return found
-    return next((i for i in (0, 3) if i < len(best) and still_asked(question, best[i])), None)
+    asked = (i for i in (0, 3) if i < len(best) and still_asked(question, best[i]))
+    return next(asked, next((i for i, s in enumerate(best) if _asked_back(question, s)), None))
 
 
 def outcome_left_open(question: str, best: list[str], written: list[dt.date | None] | None = None) -> bool:
@@ -990,7 +991,8 @@ _LOOKED_INTO = re.compile(
     re.I,
 )
 _ASKS_LOOKING = re.compile(r"gekeken|bekeken|onderzo|verken|bezien|uitgewerkt|uitwerk|nagegaan|uitgezocht", re.I)
-_WHICH = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke?\s+(\w{4,})", re.I)  # 'Welke expertise', 'Bij welke regio'
+# 'Welke expertise', 'Bij welke regio', 'Welke concrete bijdrage' (the word after one ending in -e may be the noun)
+_WHICH = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke?\s+(\w{4,})(?:\s+(\w{4,}))?", re.I)
 _ANSWERED = re.compile(r"\bnamelijk\b|:|\bzoals\b", re.I)  # 'over welke indexatie ..., namelijk dat ...'
 # what a nota has the minister ask for, which it therefore does not hold: 'De heer Eerenberg vragen naar de uitkomsten
 # van de VNG-heidag' (the thing asked for)
@@ -1032,8 +1034,16 @@ def still_asked(question: str, sentence: str) -> bool:
     which = _WHICH.match(question)
     if not which:
         return False
-    asked = rf"\bwelke?\s+(?:\w+\s+)?{re.escape(which.group(1)[:-1])}"  # 'expertise', 'expertises'
+    nouns = [which.group(1)] + ([which.group(2)] if which.group(1).endswith("e") and which.group(2) else [])
+    stems = "|".join(re.escape(noun[:-1]) for noun in nouns)  # 'expertise', 'expertises'
+    asked = rf"\bwelke?\s+(?:\w+\s+)?(?:{stems})"
     return any(re.search(asked, c, re.I) and not _ANSWERED.search(c) for c in re.split(r"[;?]", sentence))
+
+
+def _asked_back(question: str, sentence: str) -> bool:
+    """True for a sentence that is itself the question: 'Welke bijdrage kan het OZJ daaraan concreet leveren in
+    2020?' in a nota leaves 'Welke concrete bijdrage heeft het OZJ toegezegd?' open, wherever it ranks."""
+    return sentence.rstrip().endswith("?") and still_asked(question, sentence)
 
 
 def says_unknown(sentence: str) -> bool:
