@@ -389,6 +389,14 @@ def test_the_conclusion_of_an_advice_still_to_come_is_left_open():
     assert not outcome_left_open("Waarover brengt het expertiseteam advies uit?", [announced])  # no outcome asked
 
 
+def test_what_someone_was_asked_to_do_leaves_what_came_of_it_open():
+    asked = "Wat concludeerde het OZJ na de eerste cyclus over de beoogde congruentie?"
+    requested = "Dhr. Eerenberg verzoekt het OZJ na de 1e cyclus te reflecteren of de beoogde congruentie is bereikt."
+    assert left_open(requested) and outcome_left_open(asked, [requested])
+    assert not outcome_left_open(asked, ["Het OZJ concludeerde na de 1e cyclus dat de congruentie is bereikt."])
+    assert not left_open("Dhr. Eerenberg vraagt naar de congruentie.")  # a question, nothing asked to be done
+
+
 def test_an_outcome_is_left_open_by_a_time_still_ahead_when_the_document_was_written():
     mentors = "Wat waren de uitkomsten van het onderzoek naar de inzet van mentoren in de pleegzorg?"
     assert outcome_left_open(mentors, ["een onderzoek naar de inzet van mentoren (uitkomsten bekend na de zomer)"])

@@ -612,11 +612,15 @@ _OPTIONS = re.compile(
 )
 
 
+# asked of someone, not yet done: 'Dhr. Eerenberg verzoekt het OZJ na de 1e cyclus te reflecteren of ...'
+_REQUESTED = re.compile(r"\b(?:verzoek(?:t|en)|verzocht|vraagt|vroeg|vroegen)\b[^.;?]*\bte\s+[a-z]\w+", re.I)
+
+
 def left_open(sentence: str) -> bool:
     """True for a sentence that leaves an outcome open: it is not known yet, still under way, only guessed at or
-    asked ('Wellicht Deventer?'), or one of several options."""
+    asked ('Wellicht Deventer?'), one of several options, or asked of someone to do."""
     return says_unknown(sentence) or any(
-        pattern.search(sentence) for pattern in (_SPECULATES, _PLANNED, _ONGOING, _OPTIONS)
+        pattern.search(sentence) for pattern in (_SPECULATES, _PLANNED, _ONGOING, _OPTIONS, _REQUESTED)
     )
 
 
