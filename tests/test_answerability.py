@@ -308,6 +308,14 @@ def test_a_day_asked_for_is_not_answered_by_a_month():
     assert holds_focus("date", "De BGZJ heeft toegezegd in oktober u een brief te sturen.", "Wanneer kwam de brief?")
 
 
+def test_a_year_asked_for_is_answered_by_a_year():
+    year = "In welk jaar werd Jan Menting voorzitter van het platform?"
+    assert not holds_focus("date", "José legt haar functie per 1 juli neer; Jan Menting volgt haar op.", year)
+    assert holds_focus("date", "Jan Menting werd in 2016 voorzitter van het platform.", year)
+    assert holds_focus("date", "Jan Menting werd vorig jaar voorzitter van het platform.", year)
+    assert holds_focus("date", "José legt haar functie per 1 juli neer.", "Wanneer legt José haar functie neer?")
+
+
 def test_an_amount_asked_is_one_the_question_does_not_give_itself():
     asked = "Welk bedrag kreeg elke instelling uit de € 33,5 mln. voor de vastgoedtransitie?"
     assert not holds_focus("number", "Per instelling is er in totaal 33,5 mln. beschikbaar.", asked)

@@ -42,6 +42,8 @@ _ASKS_NUMBER = re.compile(
 _DAY_ASKED = r"\bop welke (?:datum|dag)\b|\bwelke datum\b"  # a day, not a month or year ('in oktober')
 _ASKS_DATE = re.compile(rf"\bwanneer\b|{_DAY_ASKED}|\b(?:in|vanaf|sinds|tot|per) welk jaar\b|\bsinds wanneer\b", re.I)
 _ASKS_DAY = re.compile(_DAY_ASKED, re.I)
+_ASKS_YEAR = re.compile(r"\bwelk jaar\b", re.I)
+_THIS_YEAR = re.compile(r"\b(?:dit|vorig|volgend|komend|afgelopen|het jaar daarop|dat) jaar\b", re.I)
 # the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
 _PERSON_ROLES = (
     r"(?:\w*rechter|\w*voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
@@ -454,6 +456,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             return True  # 'Wanneer stapt de JA in?' is answered by 'JA stapt alleen in als er sprake is van ...'
         if _ASKS_DAY.search(question):  # 'op welke datum' is answered by a day, not by 'in oktober'
             return any(m.day_precise for m in find_dates(sentence)) or bool(DAY_MONTH.search(sentence))
+        if _ASKS_YEAR.search(question):  # 'in welk jaar' by a year, not by 'per 1 juli'
+            return bool(_YEAR.search(sentence) or _THIS_YEAR.search(sentence))
         return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(sentence))
     if focus == "name":
         given = set(_NAME.findall(question)) | set(_ACRONYM.findall(question))
