@@ -518,6 +518,9 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert not names_none(asked, bare, None)  # what follows is not known: a label or heading may bring the list
     assert not names_none(asked, bare, "Bijvoorbeeld gespreksvaardigheid en kennis van de sociale kaart.")
     assert not names_none(asked, "Het SKJ mist competenties als gespreksvaardigheid.", "")  # it names one
+    bodies = "Met welke gremia is de nieuwe koers van het OZJ eerder gedeeld?"
+    assert not names_none(bodies, "In beide gremia was steun voor deze nieuwe koers.", "")  # named just before it
+    assert names_none(bodies, "Er was in meerdere gremia steun voor deze nieuwe koers.", "")
     assert not names_none(asked, "Het SKJ mist drie competenties.", "")  # a count announces them
     assert not names_none("Wat vond het SKJ van de competenties?", bare, "")  # a position, not which ones
     assert not names_none("Welke gemeenten deden mee?", "Gemeenten deden mee.", "")  # a place: the focus rules

@@ -692,6 +692,8 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
         return False  # 'competenties als gespreksvaardigheid': named by example
     if re.search(rf"{re.escape(stem)}\w*\s+(?:\w+\s+)?(?:dat|om)\b", sentence.lower()):
         return False  # 'spraken de zorg uit dat de boel al voorgekookt was': named by what it says
+    if re.search(rf"\b(?:beide|deze|die|genoemde)\s+(?:\w+\s+)?{re.escape(stem)}", sentence.lower()):
+        return False  # 'In beide gremia was steun': the ones named in the sentence before it
     if any(heads_list(question, line) for line in (sentence, following)):
         return False  # 'Korte termijn resultaten', a heading over the ones asked for, one per line
     return stem in sentence.lower() and not _NAMES_SOME.search(rest) and not _EXAMPLES_FOLLOW.search(following)
