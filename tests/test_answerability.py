@@ -244,6 +244,8 @@ def test_a_count_counts_the_words_right_after_it_not_a_noun_further_on():
     assert not holds_focus("number", "Er komen vijf basisfuncties voor lokale teams naar voren.", teams)
     assert holds_focus("number", "Inmiddels hebben 40 lokale teams een aanspreekpunt.", teams)
     assert holds_focus("number", "Het aantal lokale teams met een aanspreekpunt is 40.", teams)
+    assert holds_focus("number", "Twaalf lokale teams hebben al een vast aanspreekpunt.", teams)  # a count in words
+    assert holds_focus("number", "Twintig lokale teams hebben al een vast aanspreekpunt.", teams)
     red = "Hoeveel jeugdbeschermingsinstellingen zitten in de rode cijfers?"
     assert holds_focus("number", "Zo'n 40% van de jeugdbeschermingsinstellingen zit in de rode cijfers.", red)
 

@@ -62,7 +62,9 @@ _ASKS_NAME = re.compile(
     re.I,
 )
 _COUNT_WORDS = re.compile(
-    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|miljoen|miljard|procent|helft)\w*\b", re.I
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|twintig|dertig|veertig|tachtig|"
+    r"honderd|duizend|miljoen|miljard|procent|helft)\w*\b",
+    re.I,
 )
 _ASKS_SHARE = re.compile(
     r"\b(?:welke?|hoe groot|hoe hoog)(?: \w+)? [\w-]*(?:percentages?|aandee?l(?:en)?)\b|\bhoeveel procent\b", re.I
