@@ -131,6 +131,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert holds_focus("name", "JenV neemt de lead op de tekst.", "Wie nam de lead?")  # an acronym opening it
     assert holds_focus("name", "10.2.e licht toe dat het wetsvoorstel drie delen kent.", "Door wie?")  # blacked out
     assert holds_focus("name", "Dan is dat niet het probleem van de aanbieder, maar van de regio.", "Bij wie ligt het?")
+    raising = "Wie spelen een cruciale rol bij het opvoeden?"  # the people and bodies around a child
+    assert holds_focus("name", "Ouders en school spelen een cruciale rol.", raising)
+    assert not holds_focus("name", "Opvoeden is een maatschappelijke opdracht.", raising)
     assert not holds_focus("name", "Dan betaalt de gemeente.", "Welke gemeente betaalt?")  # the body asked about
     region = "Welke regio haalde de doelstelling?"  # a place answers it, not an organisation or a blacked-out name
     assert not holds_focus("name", "Toezegging van BGZJ en VNG; 10.2.e licht toe.", region)

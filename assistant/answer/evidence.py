@@ -129,6 +129,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WHO_NOUN = re.compile(
     r"\b(?:oud-)?(?:wethouder|burgemeester|minister|staatssecretaris|voorzitter|directeur|projectleider|kwartiermaker|"
     r"ambtenaar|accountant|onderzoeker|adviseur|bemiddelaar|ervaringsdeskundige|inspecteur|toezichthouder|boegbeeld|"
+    r"ouder|school|huisarts|werkgever|professional|"  # 'Ouders en school spelen een cruciale rol'
     r"\w*instelling|\w*aanbieder|gemeente|regio|provincie|branche|ministerie|rijk|onderwijs|"
     r"\w*bureau|\w*team|\w*raad|\w*commissie|\w*werkgroep)(?:s|n|en|'s)?\b",  # 'het ketenbureau', 'een expertteam'
     re.I,
