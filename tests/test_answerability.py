@@ -523,6 +523,12 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert not names_none(asked, bare, None)  # what follows is not known: a label or heading may bring the list
     assert not names_none(asked, bare, "Bijvoorbeeld gespreksvaardigheid en kennis van de sociale kaart.")
     assert not names_none(asked, "Het SKJ mist competenties als gespreksvaardigheid.", "")  # it names one
+    clubs = "Welke sportverenigingen hebben zich verbonden aan de opvoedopdracht?"
+    kinds = "Andere partijen zoals vrijwilligersorganisaties, werkgevers, sportverenigingen zijn van belang."
+    assert names_none(clubs, kinds, "")  # one of the kinds listed: none named
+    assert not names_none(clubs, "Partijen zoals de sportverenigingen VV Ede en Ajax zijn van belang.", "")
+    norms = "Bij welke normen moeten aanbieders aansluiten?"  # the list holds a name: some are named
+    assert not names_none(norms, "Normen zoals de Governancecode en andere normen worden gebruikt.", "")
     bodies = "Met welke gremia is de nieuwe koers van het OZJ eerder gedeeld?"
     assert not names_none(bodies, "In beide gremia was steun voor deze nieuwe koers.", "")  # named just before it
     assert names_none(bodies, "Er was in meerdere gremia steun voor deze nieuwe koers.", "")

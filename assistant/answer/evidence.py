@@ -699,7 +699,13 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
         return False  # 'In beide gremia was steun': the ones named in the sentence before it
     if any(heads_list(question, line) for line in (sentence, following)):
         return False  # 'Korte termijn resultaten', a heading over the ones asked for, one per line
-    return stem in sentence.lower() and not _NAMES_SOME.search(rest) and not _EXAMPLES_FOLLOW.search(following)
+    # one of the kinds a sentence lists, with no name after it: '... partijen zoals vrijwilligersorganisaties,
+    # werkgevers, sportverenigingen zijn van belang' names no sportvereniging
+    kinds = r"(?:[a-zà-ÿ-]+,?\s+(?:en\s+|of\s+)?){0,5}"  # a few words written small, one after the other
+    kind = re.search(rf"\b(?:zoals|bijvoorbeeld|waaronder)\s+{kinds}\w*{re.escape(stem)}\w*", sentence)
+    listed = bool(kind) and not re.search(rf"{_NAMED}|\d", sentence[kind.end() :])
+    named = _NAMES_SOME.search(rest) and not listed
+    return stem in sentence.lower() and not named and not _EXAMPLES_FOLLOW.search(following)
 
 
 def asked_noun(question: str) -> str:
