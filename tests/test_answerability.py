@@ -364,6 +364,11 @@ def test_when_something_was_done_is_not_given_by_when_it_was_meant_to_be():
     assert not only_planned("Wanneer is de inwerkingtreding van de AMvB gepland?", aim, letter)
     held = "Op 10-11 februari 2020 vindt een 24-uursessie plaats in Vinkeveen."  # scheduled, not aimed at
     assert not only_planned("Wanneer werd de 24-uursessie gehouden?", held, dt.date(2020, 1, 24))
+    sent = "Wanneer is de eerstvolgende voortgangsrapportage aan de Kamer gestuurd?"  # a day still ahead, no aim
+    report = "Bij de eerstvolgende voortgangsrapportage (juni 2020) wordt de Kamer geïnformeerd."
+    assert only_planned(sent, report, letter)
+    assert not only_planned(sent, report, dt.date(2020, 7, 1))  # written after it
+    assert not only_planned("Wanneer worden de indexatiecijfers bekend?", "De cijfers komen in mei 2020.", letter)
 
 
 def test_a_figure_asked_for_one_year_is_not_given_by_a_document_of_another():

@@ -904,7 +904,7 @@ _DATE_WORDS = set(tokenize("welke datum dag jaar maand"))
 _DONE_ASKED = re.compile(
     r"\b(?:wanneer|op welke (?:datum|dag))\s+(?:is|zijn|werd|werden|"
     # or a verb in the past: 'Wanneer bracht het expertiseteam zijn advies uit?' (not 'wilde', which asks a wish)
-    rf"(?!wilden?\b)\w{{3,}}(?:de|te)n?|{'|'.join(_PAST_FORMS)}|bracht|brachten|kreeg|kregen)\b"
+    rf"(?!wilden?\b|worden\b)\w{{3,}}(?:de|te)n?|{'|'.join(_PAST_FORMS)}|bracht|brachten|kreeg|kregen)\b"
     r"(?![^?]*\b(?:gepland|verwacht|verwachting|voorzien|beoogd)\b)",
     re.I,
 )
@@ -915,12 +915,23 @@ _COMING = re.compile(r"\b(?:dit|deze|komend\w*)\s+(?:voorjaar|zomer|najaar|winte
 def only_planned(question: str, sentence: str, written: dt.date | None) -> bool:
     """True when a question asks when something was done and the sentence aims or plans it only for days after its
     document was written: 'Het streven is om ... de AMvB in werking te laten treden per 1 april 2021' in a letter of
-    March 2020 says when it was meant to happen, not when it did ('Op 10-11 februari 2020 vindt een 24-uursessie
-    plaats' dates the sessie)."""
-    if not _DONE_ASKED.search(question) or written is None or not (_PLANNED.search(sentence) or _AIMS.search(sentence)):
+    March 2020 says when it was meant to happen, not when it did; so does a sentence that only names days after it
+    was written ('Bij de eerstvolgende voortgangsrapportage (juni 2020) wordt de Kamer geïnformeerd'), unless it
+    names a gathering, which is held on the day set ('Op 10-11 februari 2020 vindt een 24-uursessie plaats' dates
+    the sessie)."""
+    if not _DONE_ASKED.search(question) or written is None:
         return False
     days = find_dates(sentence)
-    return all(m.start > written for m in days) if days else bool(_COMING.search(sentence))
+    planned = bool(_PLANNED.search(sentence) or _AIMS.search(sentence))
+    if days and all(m.start > written for m in days):  # 'Bij de eerstvolgende voortgangsrapportage (juni 2020) wordt
+        return planned or not _TAKES_PLACE.search(sentence)  # de Kamer geïnformeerd'
+    return planned and not days and bool(_COMING.search(sentence))
+
+
+# a gathering, which is held on the day set ('10-11 februari 2020 vindt een 24-uursessie plaats')
+_TAKES_PLACE = re.compile(
+    r"\bvind(?:t|en)\b[^.;]*\bplaats\b|\bplaatsvind|sessie|bijeenkomst|overleg|vergader|conferentie|heidag", re.I
+)
 
 
 _LAW_YEAR = re.compile(r"\bWmo[\s-]+2015\b")
