@@ -407,6 +407,14 @@ def test_the_conclusion_of_an_advice_still_to_come_is_left_open():
     assert not outcome_left_open("Waarover brengt het expertiseteam advies uit?", [announced])  # no outcome asked
 
 
+def test_results_ready_early_next_month_leave_the_outcome_open_unless_first_results_are_given():
+    asked = "Wat was de uitkomst van de evaluatie van de huisvestingscomponent?"
+    ready = "Begin juli is ook de definitieve rapportage van de evaluatie van de huisvestingscomponent gereed."
+    assert left_open(ready) and outcome_left_open(asked, [ready])
+    first = "Dit is ook wat de eerste resultaten laten zien van de evaluatie van de huisvestingscomponent."
+    assert not outcome_left_open(asked, [ready, first])  # what came out so far is reported
+
+
 def test_what_someone_was_asked_to_do_leaves_what_came_of_it_open():
     asked = "Wat concludeerde het OZJ na de eerste cyclus over de beoogde congruentie?"
     requested = "Dhr. Eerenberg verzoekt het OZJ na de 1e cyclus te reflecteren of de beoogde congruentie is bereikt."

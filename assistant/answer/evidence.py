@@ -596,6 +596,8 @@ _PLANNED = re.compile(  # not yet done
     r"\b(?:zal|zullen|volgende week|voornemens|voorgenomen|streeft|streven|afgesproken dat|afgesproken is dat|"
     r"gepland|ingepland|(?:kijkt|kijken|ziet|zien) (?:\w+ )?uit naar|uitziet naar|uitzien naar|"
     r"(?:bekend|gereed|klaar|beschikbaar) (?:na|eind|begin|rond)|"  # 'uitkomsten bekend na de zomer'
+    # 'Begin juli is ook de definitieve rapportage van de evaluatie ... gereed'
+    rf"(?:begin|eind|medio|half|rond) (?:{'|'.join(MONTHS)})\b[^.;]*\b(?:bekend|gereed|klaar|beschikbaar)|"
     r"(?:dit|deze|komend\w*) (?:voorjaar|zomer|najaar|winter))\b",  # 'brengt ... dit voorjaar advies uit'
     re.I,
 )
@@ -725,7 +727,11 @@ def heads_list(question: str, line: str) -> bool:
 
 
 # 'Hier kwam uit dat de keten ...': a sentence that reports what came out, whatever another leaves open
-_REPORTS_OUTCOME = re.compile(r"\b(?:kwam(?:en)?\s+(?:er\s+)?uit\s+dat|(?:hier|daar)uit\s+(?:kwam|bleek))\b", re.I)
+_REPORTS_OUTCOME = re.compile(
+    r"\b(?:kwam(?:en)?\s+(?:er\s+)?uit\s+dat|(?:hier|daar)uit\s+(?:kwam|bleek))\b|"
+    r"\b(?:resultaten|uitkomsten)\b[^.;]*\blat(?:en|t)\s+zien\b",  # 'wat de eerste resultaten laten zien'
+    re.I,
+)
 
 # what a question asks the outcome of: 'Wat kwam er uit de oefensessie ...?', 'de uitkomst van het onderzoek',
 # 'Wat leverden de gesprekken ... op?'
