@@ -461,6 +461,10 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     assert outcome_left_open(asked, [looked_into, "Het OZJ werkt aan het Jaarplan 2020."])
     assert not outcome_left_open(asked, ["Het OZJ werkt aan het Jaarplan 2020.", looked_into])  # not the best one
     assert not still_asked("Wat wordt er onderzocht aan de ontwikkelcirkels?", looked_into)  # asks what is looked into
+    registered = "Welke kwaliteitskaders voor de jeugdhulp zijn inmiddels geregistreerd bij het Zorginstituut?"
+    whether = "Dit jaar verkennen we of de kwaliteitskaders voor de jeugdhulp geregistreerd kunnen worden."
+    assert still_asked(registered, whether)  # whether is still being looked into
+    assert not still_asked("Welke knelpunten werden opgesomd?", "Wij bezien of deze opsomming werkbaar is.")
     assert not still_asked("Wat vond de VNG van de ontwikkelcirkels?", looked_into)  # a position: what they said
     expertise = "Welke expertise moet minimaal in elk wijkteam aanwezig zijn?"
     assert still_asked(expertise, "Hoe rust je dit toe; welke expertise is nodig; wat is passende zorg?")

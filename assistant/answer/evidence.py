@@ -1026,6 +1026,8 @@ _LOOKED_INTO = re.compile(
     r"(?:gekeken|bekeken|onderzocht|verkend|bezien|uitgewerkt|nagegaan|uitgezocht)\b",
     re.I,
 )
+# 'verkennen we dit jaar of de kwaliteitskaders ... geregistreerd kunnen worden': whether, still open
+_EXPLORES_WHETHER = re.compile(r"\b(?:verkennen|onderzoeken|bezien|bekijken)\s+(?:we|wij)\b[^.;]*\bof\b([^.;]*)", re.I)
 _ASKS_LOOKING = re.compile(r"gekeken|bekeken|onderzo|verken|bezien|uitgewerkt|uitwerk|nagegaan|uitgezocht", re.I)
 # 'Welke expertise', 'Bij welke regio', 'Welke concrete bijdrage' (the word after one ending in -e may be the noun)
 _WHICH = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke?\s+(\w{4,})(?:\s+(\w{4,}))?", re.I)
@@ -1063,6 +1065,11 @@ def still_asked(question: str, sentence: str) -> bool:
         return False
     asked_for = {tokenize(m.group(1))[0] for m in _ASKS_FOR.finditer(sentence) if tokenize(m.group(1))}
     if asked_for & set(tokenize(question)):  # 'De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag'
+        return True
+    whether = _EXPLORES_WHETHER.search(sentence)
+    # of what the question asks about, in two words of it at least: not 'bezien we of deze opsomming werkbaar is' for
+    # 'Welke knelpunten werden opgesomd?'
+    if whether and len(set(tokenize(whether.group(1))) & set(tokenize(question))) >= 2:
         return True
     if _LOOKED_INTO.search(sentence):  # unless it gives the date or number asked for all the same: 'worden varianten
         focus = question_focus(question)  # uitgewerkt voor de normering vanaf 2022' answers 'vanaf welk jaar'
