@@ -531,6 +531,7 @@ def test_a_place_is_not_a_person_a_compound_or_a_noun():
     assert holds_focus("name", "Zo hebben Foodvalley en Twente deze afspraken al.", asked)
     assert holds_focus("name", "In de regio Rotterdam-Rijnmond zijn afspraken gemaakt.", asked)
     assert place_names("Dhr. Meijer (Ede) en de G4") == {"Ede", "G4"}
+    assert place_names("De onderscheiden vervallen (AWBZ, Zvw, Wjz) in Utrecht.") == {"Utrecht"}  # laws: no place
 
 
 def test_which_ones_are_not_answered_by_a_sentence_that_names_none():

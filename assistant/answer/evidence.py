@@ -504,8 +504,13 @@ _COMPOUND_HEAD = re.compile(r"\b[A-Z]\w*-(?=[a-z])")
 def place_names(sentence: str) -> set[str]:
     """The capitalised words of a sentence that may name a place or a group of gemeenten ('Utrecht', 'de G4')."""
     text = _COMPOUND_HEAD.sub(" ", _HONORIFIC.sub(" ", _NAMED_AFTER.sub(" ", sentence)))
-    words = [n for n in _NAME.findall(text) if not _ACRONYM.fullmatch(n) and not _COMMON_NOUN.search(n)]
+    words = [
+        n for n in _NAME.findall(text) if not _ACRONYM.fullmatch(n) and not _COMMON_NOUN.search(n) and n not in _LAWS
+    ]  # fmt: skip
     return set(words) | set(_GROUP.findall(text))
+
+
+_LAWS = set("Wmo Wlz Zvw Wjz Wmg Wgr Awbz Bopz Wvggz Wzd Wet".split())  # '(AWBZ, Zvw, Wjz)' names laws, no place
 
 
 # a capitalised noun where a heading ran into the text ('... infrastructuur Onderzoeksvraag is of ...'): no place
