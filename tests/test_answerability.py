@@ -369,6 +369,8 @@ def test_when_something_was_done_is_not_given_by_when_it_was_meant_to_be():
     assert only_planned(sent, report, letter)
     assert not only_planned(sent, report, dt.date(2020, 7, 1))  # written after it
     assert not only_planned("Wanneer worden de indexatiecijfers bekend?", "De cijfers komen in mei 2020.", letter)
+    due = "Wanneer moeten de regio's de nieuwe werkwijze ontwikkeld hebben?"  # a deadline, not what was done
+    assert not only_planned(due, "De regio's hebben deze nieuwe werkwijze eind 2020 ontwikkeld.", letter)
 
 
 def test_a_figure_asked_for_one_year_is_not_given_by_a_document_of_another():

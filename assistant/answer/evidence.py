@@ -914,8 +914,10 @@ _DATE_WORDS = set(tokenize("welke datum dag jaar maand"))
 # is ... gepland?')
 _DONE_ASKED = re.compile(
     r"\b(?:wanneer|op welke (?:datum|dag))\s+(?:is|zijn|werd|werden|"
-    # or a verb in the past: 'Wanneer bracht het expertiseteam zijn advies uit?' (not 'wilde', which asks a wish)
-    rf"(?!wilden?\b|worden\b)\w{{3,}}(?:de|te)n?|{'|'.join(_PAST_FORMS)}|bracht|brachten|kreeg|kregen)\b"
+    # or a verb in the past: 'Wanneer bracht het expertiseteam zijn advies uit?' (not 'wilde', which asks a wish, nor
+    # 'worden', 'moeten', 'zouden', which ask what is to come)
+    rf"(?!wilden?\b|worden\b|moeten\b|moesten\b|zouden\b)\w{{3,}}(?:de|te)n?|{'|'.join(_PAST_FORMS)}|bracht|brachten|"
+    r"kreeg|kregen)\b"
     r"(?![^?]*\b(?:gepland|verwacht|verwachting|voorzien|beoogd)\b)",
     re.I,
 )
