@@ -543,6 +543,10 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert not names_none(asked, bare, None)  # what follows is not known: a label or heading may bring the list
     assert not names_none(asked, bare, "Bijvoorbeeld gespreksvaardigheid en kennis van de sociale kaart.")
     assert not names_none(asked, "Het SKJ mist competenties als gespreksvaardigheid.", "")  # it names one
+    modalities = "Welke uitkomstmodaliteiten zijn in de oefensessie getoetst?"  # a label opens it, no list follows
+    wished = "Regionale samenwerking: zou graag een sessie zien om de verschillende uitkomstmodaliteiten te toetsen."
+    assert names_none(modalities, wished, "")
+    assert not names_none(modalities, "Getoetst zijn twee uitkomstmodaliteiten: landsdelen en regio's.", "")
     clubs = "Welke sportverenigingen hebben zich verbonden aan de opvoedopdracht?"
     kinds = "Andere partijen zoals vrijwilligersorganisaties, werkgevers, sportverenigingen zijn van belang."
     assert names_none(clubs, kinds, "")  # one of the kinds listed: none named

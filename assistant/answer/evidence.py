@@ -680,6 +680,9 @@ _EXAMPLES_FOLLOW = re.compile(
 _WHICH_ONES = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+)?(?!manier|wijze)(\w[\w-]{3,})\b", re.I)
 
 
+_LABEL = re.compile(r"^\s*[A-Z][a-zà-ÿ]+(?: [a-zà-ÿ]+)?:\s+(?=[a-z])")
+
+
 def names_none(question: str, sentence: str, following: str | None) -> bool:
     """True when a question asks which one or ones ('Welke competenties moet het SKJ toevoegen?', 'Welke postdoc
     opleidingen ...?') and the sentence speaks of them without naming any ('SKJ gaat te weinig over competenties'),
@@ -696,7 +699,8 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     # past the first word ('SKJ gaat ...' names no competentie), a name blacked out ('10.2.e benadrukt ...') and the
     # bodies the question names itself ('de regio-ambassadeurs van het OZJ')
     given = set(re.findall(r"\b[A-Z]{2,}\b", question))
-    rest = " ".join(w for w in without_codes(sentence).split()[1:] if w.strip(".,;:!?") not in given)
+    body = _LABEL.sub("", without_codes(sentence))  # 'Regionale samenwerking: zou graag ... zien': a label, no list
+    rest = " ".join(w for w in body.split()[1:] if w.strip(".,;:!?") not in given)
     rest = re.sub(rf"\S*{re.escape(stem)}\S*", " ", rest, flags=re.I)  # the noun asked does not name itself
     if re.search(rf"{re.escape(stem)}\w*\s+als\b", sentence.lower()):
         return False  # 'competenties als gespreksvaardigheid': named by example
