@@ -691,6 +691,8 @@ def test_the_people_asked_to_speak_are_not_those_named_as_an_object():
     known = {"Eerenberg", "Jonge", "Hoek", "Meijer"}
     assert speakers_asked("Hoe reageerde Eerenberg op de schets van De Jonge?", known) == ["Eerenberg"]
     assert speakers_asked("Wat zei Eerenberg tegen minister De Jonge?", known) == ["Eerenberg"]
+    spoken_with = "Wanneer zou met minister Hugo de Jonge gesproken worden over de inbreng van de cliëntenorganisaties?"
+    assert speakers_asked(spoken_with, known) == []  # spoken with, his first name written out
     assert speakers_asked("Hoe reageerden Eerenberg en De Jonge?", known) == ["Eerenberg", "Jonge"]
     assert speakers_asked("Van Hoek zei iets over een bestuurslaag. Wat was zijn punt?", known) == ["Hoek"]
     restated = "Je gaf aan dat De Jonge het collectief wilde dragen. Hoe keek Eerenberg daartegenaan?"

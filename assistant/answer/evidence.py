@@ -1164,7 +1164,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!])(?<!hr\.)(?<!vr\.)(?<!\b[Mm]w\.)(?<!\b[MmD
 # preposition in lower case: 'Van Hoek zei ...' opens with his name)
 _OBJECT = re.compile(
     r"\b(?:van|op|aan|tegen|over|naar|bij|met)\s+(?:(?:minister|wethouder|dhr\.?|mevr\.?|de heer|mevrouw)\s+)?"
-    r"(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*$"
+    r"(?:[A-Z][a-zà-ÿ]+\s+)?(?:(?:[Dd]e|[Vv]an|der|ter|den)\s+)*$"  # 'met minister Hugo de ': his first name too
 )
 
 
