@@ -680,6 +680,7 @@ _EXAMPLES_FOLLOW = re.compile(
 _WHICH_ONES = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+)?(?!manier|wijze)(\w[\w-]{3,})\b", re.I)
 
 
+# a label opening a sentence, one or two words and a colon: 'Regionale samenwerking: zou graag ...'
 _LABEL = re.compile(r"^\s*[A-Z][a-zà-ÿ]+(?: [a-zà-ÿ]+)?:\s+(?=[a-z])")
 
 
@@ -940,8 +941,8 @@ def only_planned(question: str, sentence: str, written: dt.date | None) -> bool:
         return False
     days = find_dates(sentence)
     planned = bool(_PLANNED.search(sentence) or _AIMS.search(sentence))
-    if days and all(m.start > written for m in days):  # 'Bij de eerstvolgende voortgangsrapportage (juni 2020) wordt
-        return planned or not _TAKES_PLACE.search(sentence)  # de Kamer geïnformeerd'
+    if days and all(m.start > written for m in days):  # only days still ahead: planned, unless a gathering is held
+        return planned or not _TAKES_PLACE.search(sentence)
     return planned and not days and bool(_COMING.search(sentence))
 
 
@@ -1067,9 +1068,11 @@ _ANNOUNCES = re.compile(
 
 def still_asked(question: str, sentence: str) -> bool:
     """True for a sentence that leaves what a question asks open because it is still being looked into ('wordt
-    gekeken hoe', 'worden varianten uitgewerkt') or because the sentence asks it itself ('welke expertise is nodig;'
-    among the questions a table raised), unless the question asks a position or what is being looked into; and for
-    a sentence that only announces the document whose contents the question asks ('komt binnenkort met een brief')."""
+    gekeken hoe', 'worden varianten uitgewerkt', 'verkennen we of ...'), because someone is to be asked for it
+    ('Eerenberg vragen naar de uitkomsten van de heidag') or because the sentence asks it itself ('welke expertise is
+    nodig;' among the questions a table raised), unless the question asks a position or what is being looked into;
+    and for a sentence that only announces the document whose contents the question asks ('komt binnenkort met een
+    brief')."""
     if _ASKS_CONTENTS.search(question) and (_ANNOUNCES.search(sentence) or _PLANNED.search(sentence)):
         return True  # the document is only announced: what it says is not in the dossier
     if asks_position(question) or _ASKS_LOOKING.search(question):
