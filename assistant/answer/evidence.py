@@ -1077,13 +1077,14 @@ def still_asked(question: str, sentence: str) -> bool:
         return True  # the document is only announced: what it says is not in the dossier
     if asks_position(question) or _ASKS_LOOKING.search(question):
         return False
-    asked_for = {tokenize(m.group(1))[0] for m in _ASKS_FOR.finditer(sentence) if tokenize(m.group(1))}
-    if asked_for & set(tokenize(question)):  # 'De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag'
+    words = set(tokenize(question))
+    asked_for = {stem for m in _ASKS_FOR.finditer(sentence) for stem in tokenize(m.group(1))}  # one word each
+    if asked_for & words:  # 'De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag'
         return True
     whether = _EXPLORES_WHETHER.search(sentence)
     # of what the question asks about, in two words of it at least: not 'bezien we of deze opsomming werkbaar is' for
     # 'Welke knelpunten werden opgesomd?'
-    if whether and len(set(tokenize(whether.group(1))) & set(tokenize(question))) >= 2:
+    if whether and len(set(tokenize(whether.group(1))) & words) >= 2:
         return True
     if _LOOKED_INTO.search(sentence):  # unless it gives the date or number asked for all the same: 'worden varianten
         focus = question_focus(question)  # uitgewerkt voor de normering vanaf 2022' answers 'vanaf welk jaar'
