@@ -261,6 +261,9 @@ def test_a_body_that_does_not_sit_at_the_table_must_be_named_where_the_answer_st
     assert not body_absent(asked, ["De Kinderombudsman heeft met haar achterban extra taken afgesproken."])
     assert not body_absent("Sinds wanneer adviseert het NJi de stuurgroep?", ["het NJI is sinds mei adviseur"])
     assert not body_absent("Wat had de VNG met haar achterban afgesproken?", ["Gemeenten doen extra taken."])
+    ruled = "Welke uitspraak deed de arbiter uiteindelijk over de middelen voor jeugd?"  # a judge is no arbiter
+    assert body_absent(ruled, ["De uitspraak van de voorzieningenrechter laat zien dat gemeenten goed onderbouwen."])
+    assert not body_absent("Wat zei de rechter over de indexatie?", ["De uitspraak van de voorzieningenrechter ..."])
 
 
 def test_a_date_is_the_date_of_the_event_asked_about():

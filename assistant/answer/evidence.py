@@ -977,6 +977,9 @@ BODIES = {
     "ZN": r"\bZN\b|Zorgverzekeraars Nederland",
     "Nationale ombudsman": r"Nationale ombudsman",
     "SKJ": r"\bSKJ\b",
+    "arbiter": r"\barbiter|\bscheidsrechter",  # who rules on a dispute speaks in the passage, or not at all
+    "rechter": r"rechter\b|rechters\b|\brechtbank",
+    "accountant": r"\baccountant",
 }  # not the branches and cliëntenorganisaties: they speak at the table through people the passage need not tie to them
 
 
