@@ -88,6 +88,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     who = "Wie is aangesteld als kwartiermaker?"
     assert holds_focus("name", "Als kwartiermaker is Jan Menting aangesteld.", who)
     assert not holds_focus("name", "er komt een opdrachtformulering voor de kwartiermaker.", who)
+    named = "Wanneer verschijnt het voortgangsverslag van commissie De Winter?"  # a name, not a season
+    assert not holds_focus("date", "Dekker heeft een voortgangsverslag van commissie De Winter toegezegd.", named)
+    assert holds_focus("date", "Het voortgangsverslag van commissie De Winter komt deze winter.", named)
     count = "Hoeveel handtekeningen telde de petitie?"  # a day, a year or a numbered item is not a count
     assert not holds_focus("number", "U nam op maandag 10 februari de petitie in ontvangst (zie bijlage 2).", count)
     assert not holds_focus("number", "Afgesproken is (actielijn 1) dat er in 2019 een mentor komt.", count)
@@ -558,6 +561,9 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert names_none(bodies, "Er was in meerdere gremia steun voor deze nieuwe koers.", "")
     assert not names_none(asked, "Het SKJ mist drie competenties.", "")  # a count announces them
     assert not names_none("Wat vond het SKJ van de competenties?", bare, "")  # a position, not which ones
+    preferred = "Welke voorkeur heeft BZK bij de samenwerking tussen gemeenten?"  # 'bij voorkeur' states it
+    assert not names_none(preferred, "BZK legt bij voorkeur geen samenwerking op.", "Als we dat wel doen.")
+    assert names_none(preferred, "BZK heeft wel een voorkeur, maar legt niets op.", "Als we dat wel doen.")
     assert not names_none("Welke gemeenten deden mee?", "Gemeenten deden mee.", "")  # a place: the focus rules
     postdoc = "Welke postdoc opleidingen hebben de methodiek al opgenomen?"  # the word after 'welke', one or many
     assert names_none(postdoc, "Het moet beter worden ingebouwd in de postdoc opleidingen.", "")

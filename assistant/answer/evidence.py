@@ -155,6 +155,7 @@ _TIME_WORDS = re.compile(
     r"|\beinde? van (?:het|dit|dat) jaar\b|\bjaareinde\b|\bvolgend jaar\b|\bkerst\w*",
     re.I,
 )
+_SEASON_NAMED = re.compile(r"\b[Dd]e (?:Winter|Zomer)\b")  # 'commissie De Winter' is named, not a season
 _NAMED = r"\b(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b"
 _NAME = re.compile(rf"(?<![.:]\s)(?<!^){_NAMED}")  # not a word opening a sentence, nor a speaker's turn ('Dhr. X:')
 _NAME_ASKED = re.compile(rf"(?<!:\s)(?<!(?<!hr|vr|mw|Mw)\.\s)(?<!^){_NAMED}")  # 'Wat zei dhr. Meijer ...?'
@@ -461,7 +462,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             return any(m.day_precise for m in find_dates(sentence)) or bool(DAY_MONTH.search(sentence))
         if _ASKS_YEAR.search(question):  # 'in welk jaar' by a year, not by 'per 1 juli'
             return bool(_YEAR.search(sentence) or _THIS_YEAR.search(sentence))
-        return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(sentence))
+        return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(_SEASON_NAMED.sub(" ", sentence)))
     if focus == "name":
         given = set(_NAME.findall(question)) | set(_ACRONYM.findall(question))
         names = _NAME.findall(sentence) + _ACRONYM.findall(sentence)  # 'JenV neemt de lead': a name opening it
@@ -707,6 +708,8 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
         return False  # 'competenties als gespreksvaardigheid': named by example
     if re.search(rf"{re.escape(stem)}\w*\s+(?:\w+\s+)?(?:dat|om)\b", sentence.lower()):
         return False  # 'spraken de zorg uit dat de boel al voorgekookt was': named by what it says
+    if stem == "voorkeur" and re.search(r"\bbij voorkeur\b", sentence, re.I):
+        return False  # 'BZK legt bij voorkeur geen samenwerking op' states the preference
     if re.search(rf"\b(?:beide|deze|die|genoemde)\s+(?:\w+\s+)?{re.escape(stem)}", sentence.lower()):
         return False  # 'In beide gremia was steun': the ones named in the sentence before it
     if any(heads_list(question, line) for line in (sentence, following)):
