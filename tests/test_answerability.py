@@ -88,6 +88,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     who = "Wie is aangesteld als kwartiermaker?"
     assert holds_focus("name", "Als kwartiermaker is Jan Menting aangesteld.", who)
     assert not holds_focus("name", "er komt een opdrachtformulering voor de kwartiermaker.", who)
+    bureau = "Welk onderzoeksbureau kreeg de opdracht?"  # its name, not another kind of body
+    assert not holds_focus("name", "Het onderzoek gaat over gemeenten en niet rechtstreeks over aanbieders.", bureau)
+    assert holds_focus("name", "Het onderzoek wordt uitgevoerd door AEF.", bureau)
     named = "Wanneer verschijnt het voortgangsverslag van commissie De Winter?"  # a name, not a season
     assert not holds_focus("date", "Dekker heeft een voortgangsverslag van commissie De Winter toegezegd.", named)
     assert holds_focus("date", "Het voortgangsverslag van commissie De Winter komt deze winter.", named)

@@ -155,6 +155,7 @@ _TIME_WORDS = re.compile(
     r"|\beinde? van (?:het|dit|dat) jaar\b|\bjaareinde\b|\bvolgend jaar\b|\bkerst\w*",
     re.I,
 )
+_ASKS_ONE_BY_NAME = re.compile(r"\bwelke?\s+(?:\w+\s+)?\w*(?:bureau|instituut)s?\b", re.I)
 _SEASON_NAMED = re.compile(r"\b[Dd]e (?:Winter|Zomer)\b")  # 'commissie De Winter' is named, not a season
 _NAMED = r"\b(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b"
 _NAME = re.compile(rf"(?<![.:]\s)(?<!^){_NAMED}")  # not a word opening a sentence, nor a speaker's turn ('Dhr. X:')
@@ -486,8 +487,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             return True
         # 'wie' is answered by a role or body too: 'een oud-wethouder', 'jeugdzorginstellingen', 'de regio' (not
         # 'bij welke drie jeugdhulpinstellingen', which asks their names: 'bij drie instellingen' names none)
-        if _names_asked(question) > 1:
-            return False
+        if _names_asked(question) > 1 or _ASKS_ONE_BY_NAME.search(question):
+            return False  # 'welk onderzoeksbureau' asks its name: 'aanbieders' is none
         asked = {_singular(m) for m in _WHO_NOUN.findall(question)}
         return any(_singular(noun) not in asked for noun in _WHO_NOUN.findall(sentence))
     return True
