@@ -11,6 +11,7 @@ from assistant.answer.evidence import (
     Evidence,
     anchors,
     anchors_missing,
+    asked_noun,
     asks_outcome,
     asks_position,
     called_off,
@@ -431,6 +432,14 @@ def test_what_someone_was_asked_to_do_leaves_what_came_of_it_open():
     assert not left_open("Dhr. Eerenberg vraagt naar de congruentie.")  # a question, nothing asked to be done
 
 
+def test_what_has_been_done_by_now_is_left_open_by_what_is_only_said_to_be_worth_doing():
+    joined = "Welke opleidingen hebben zich inmiddels aan het traject verbonden?"
+    worth = "Van belang is ook om opleidingen (zowel HBO als WO) aan te haken aan dit traject."
+    assert left_open(worth) and outcome_left_open(joined, [worth])
+    assert not outcome_left_open(joined, ["De Hogeschool Utrecht heeft zich inmiddels aan het traject verbonden."])
+    assert not left_open("Opleidingen zijn van belang voor dit traject.")  # said to matter, nothing still to do
+
+
 def test_an_outcome_is_left_open_by_a_time_still_ahead_when_the_document_was_written():
     mentors = "Wat waren de uitkomsten van het onderzoek naar de inzet van mentoren in de pleegzorg?"
     assert outcome_left_open(mentors, ["een onderzoek naar de inzet van mentoren (uitkomsten bekend na de zomer)"])
@@ -564,6 +573,13 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert names_none(bodies, "Er was in meerdere gremia steun voor deze nieuwe koers.", "")
     assert not names_none(asked, "Het SKJ mist drie competenties.", "")  # a count announces them
     assert not names_none("Wat vond het SKJ van de competenties?", bare, "")  # a position, not which ones
+    session = "In welke regiosessie werd het principe 1 gezin, 1 plan als succesvol ervaren?"  # a noun, then a verb
+    assert asked_noun(session) == "regiosessie" and asked_noun("Welke nieuwe eisen stelde het Rijk?") == "eis"
+    assert names_none(session, "Volgens cliënten in een van de regiosessies zit de grootste ontevredenheid.", "")
+    enriched = "Met welke informatie gaat het OZJ de regiobeelden verrijken?"  # named by what it is of
+    assert not names_none(enriched, "Ze verrijken de regiobeelden met informatie van de ontbrekende jeugdregio's.", "")
+    envoys = "Welke regio-ambassadeurs van het OZJ droegen de last?"  # of what the question names itself: none
+    assert names_none(envoys, "De last lag bij de regio-ambassadeurs van het OZJ.", "")
     preferred = "Welke voorkeur heeft BZK bij de samenwerking tussen gemeenten?"  # 'bij voorkeur' states it
     assert not names_none(preferred, "BZK legt bij voorkeur geen samenwerking op.", "Als we dat wel doen.")
     assert names_none(preferred, "BZK heeft wel een voorkeur, maar legt niets op.", "Als we dat wel doen.")

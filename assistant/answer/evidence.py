@@ -565,7 +565,7 @@ _UNKNOWN = re.compile(
 
 
 _ASKS_OUTCOME = re.compile(
-    r"\b(?:uiteindelijk|(?:daad)?werkelijk|uitkomst|uitslag|afloop|aangesteld|benoemd|koos|kozen|gekozen)\b|"
+    r"\b(?:uiteindelijk|inmiddels|(?:daad)?werkelijk|uitkomst|uitslag|afloop|aangesteld|benoemd|koos|kozen|gekozen)\b|"
     # 'Wat waren de uitkomsten?', 'Wat kwam er uit de evaluatie?' (not 'wanneer ... de uitkomsten bespreken')
     r"\bwat (?:was|waren|is|zijn) de uitkomsten\b|\bwat kwam(?:en)? (?:er )?uit\b|\bwat leverde(?:n)?\b[^?]*\bop\b|"
     r"\bwat (?:was|waren) de (?:conclusies?|bevindingen)\b|\bwat concludeerde(?:n)?\b|"  # of an advice or study
@@ -632,11 +632,15 @@ _OPTIONS = re.compile(
 _REQUESTED = re.compile(r"\b(?:verzoek(?:t|en)|verzocht|vraagt|vroeg|vroegen)\b[^.;?]*\bte\s+[a-z]\w+", re.I)
 
 
+# what ought to be done, not what was: 'Van belang is ook om opleidingen (zowel HBO als WO) aan te haken'
+_OUGHT = re.compile(r"\b(?:van belang|belangrijk|zaak|wenselijk)\s+(?:is\s+)?(?:\w+\s+)?om\b[^.;?]*\bte\s+\w+", re.I)
+
+
 def left_open(sentence: str) -> bool:
     """True for a sentence that leaves an outcome open: it is not known yet, still under way, only guessed at or
-    asked ('Wellicht Deventer?'), one of several options, or asked of someone to do."""
+    asked ('Wellicht Deventer?'), one of several options, asked of someone to do, or only said to be worth doing."""
     return says_unknown(sentence) or any(
-        pattern.search(sentence) for pattern in (_SPECULATES, _PLANNED, _ONGOING, _OPTIONS, _REQUESTED)
+        pattern.search(sentence) for pattern in (_SPECULATES, _PLANNED, _ONGOING, _OPTIONS, _REQUESTED, _OUGHT)
     )
 
 
@@ -679,7 +683,13 @@ _EXAMPLES_FOLLOW = re.compile(
     re.I,
 )
 # 'Welke competenties', 'welke regio-ambassadeurs' (not 'op welke manier / wijze': how, not which ones)
-_WHICH_ONES = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+)?(?!manier|wijze)(\w[\w-]{3,})\b", re.I)
+# (a noun ending in -e is no adjective when a verb follows it: 'In welke regiosessie werd ...')
+_VERB_NEXT = (
+    r"(?:werd|werden|wordt|worden|heeft|hebben|hadden|kunnen|konden|moet|moeten|zullen|zouden|willen|gaat|gaan)\b"
+)
+_WHICH_ONES = re.compile(
+    rf"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+(?!{_VERB_NEXT}))?(?!manier|wijze)(\w[\w-]{{3,}})\b", re.I
+)
 
 
 # a label opening a sentence, one or two words and a colon: 'Regionale samenwerking: zou graag ...'
@@ -709,6 +719,9 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
         return False  # 'competenties als gespreksvaardigheid': named by example
     if re.search(rf"{re.escape(stem)}\w*\s+(?:\w+\s+)?(?:dat|om)\b", sentence.lower()):
         return False  # 'spraken de zorg uit dat de boel al voorgekookt was': named by what it says
+    of = re.search(rf"{re.escape(stem)}\w*\s+(?:van|over)\s+(?:de|het|een)?\s*([\w'-]+)", sentence.lower())
+    if of and of.group(1) not in question.lower():
+        return False  # 'informatie van de ontbrekende jeugdregio's' (not 'ambassadeurs van het OZJ' the question names)
     if stem == "voorkeur" and re.search(r"\bbij voorkeur\b", sentence, re.I):
         return False  # 'BZK legt bij voorkeur geen samenwerking op' states the preference
     if re.search(rf"\b(?:beide|deze|die|genoemde)\s+(?:\w+\s+)?{re.escape(stem)}", sentence.lower()):
