@@ -580,6 +580,10 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert not names_none(enriched, "Ze verrijken de regiobeelden met informatie van de ontbrekende jeugdregio's.", "")
     envoys = "Welke regio-ambassadeurs van het OZJ droegen de last?"  # of what the question names itself: none
     assert names_none(envoys, "De last lag bij de regio-ambassadeurs van het OZJ.", "")
+    doctors = "Welke huisartsen weigeren samen te werken met gemeenten?"  # clauses, not a list, after ':' and ','
+    some = "Er wordt gemengd gereageerd: er zijn huisartsen met wie het goed gaat, maar er zijn er ook die niet willen."
+    assert names_none(doctors, some, "")
+    assert not names_none(doctors, "Er zijn huisartsen die niet willen: Jansen, Pietersen en De Vries.", "")
     preferred = "Welke voorkeur heeft BZK bij de samenwerking tussen gemeenten?"  # 'bij voorkeur' states it
     assert not names_none(preferred, "BZK legt bij voorkeur geen samenwerking op.", "Als we dat wel doen.")
     assert names_none(preferred, "BZK heeft wel een voorkeur, maar legt niets op.", "Als we dat wel doen.")

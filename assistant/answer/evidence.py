@@ -671,9 +671,14 @@ _IN_THE_END = re.compile(r"\buiteindelijk\b", re.I)
 _SO_FAR = re.compile(r"\b(?:inmiddels|tot nu toe|tot dusver|vooralsnog)\b", re.I)
 
 
+# a comma may list ('gemeenten, aanbieders en cliënten'), not one before 'maar' ('..., maar er zijn er ook die ...'); a
+# colon before a clause ('gereageerd: er zijn huisartsen met wie ...') announces no list
+_LISTED = r",(?!\s*(?:maar|want|omdat|terwijl|dus|doch)\b)"
+_CLAUSE = r"(?:er|het|dit|dat|we|wij|zij|ze|je|men|hij|u)\b"
 # what names something: a name after the first word, a number, a list, an example, a colon or bracket that specifies
 _NAMES_SOME = re.compile(
-    rf"\b[A-Z]\w+|\d|,|:|\(|\b[a-z]+-[a-z]+\b|"  # a hyphenated word: 'de i-sociaal domein standaarden'
+    rf"\b[A-Z]\w+|\d|{_LISTED}|:(?!\s*{_CLAUSE})|\(|"
+    r"\b[a-z]+-[a-z]+\b|"  # a hyphenated word: 'de i-sociaal domein standaarden'
     rf"(?i:\b(?:zoals|namelijk|bijv\w*|o\.a|onder andere|waaronder|volgende)\b)|"
     rf"(?i:{_COUNT_WORDS.pattern})|"
     rf"\b(?:{'|'.join(MONTHS)})\b",  # a month is a name written small: 'in de periode maart t/m juni'
