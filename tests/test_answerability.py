@@ -482,6 +482,9 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     whether = "Dit jaar verkennen we of de kwaliteitskaders voor de jeugdhulp geregistreerd kunnen worden."
     assert still_asked(registered, whether)  # whether is still being looked into
     assert not still_asked("Welke knelpunten werden opgesomd?", "Wij bezien of deze opsomming werkbaar is.")
+    talked = "Met wie bespreekt het Rijk of de opsomming van regionale zorg werkbaar is?"  # asks about the looking
+    assert not still_asked(talked, "In gesprek met gemeenten en cliënten bezien we of deze opsomming werkbaar is.")
+    assert still_asked("Is de opsomming van regionale zorg werkbaar?", "Nu bezien we of deze opsomming werkbaar is.")
     assert not still_asked("Wat vond de VNG van de ontwikkelcirkels?", looked_into)  # a position: what they said
     expertise = "Welke expertise moet minimaal in elk wijkteam aanwezig zijn?"
     assert still_asked(expertise, "Hoe rust je dit toe; welke expertise is nodig; wat is passende zorg?")
@@ -549,6 +552,8 @@ def test_a_place_is_not_a_person_a_compound_or_a_noun():
     assert holds_focus("name", "In de regio Rotterdam-Rijnmond zijn afspraken gemaakt.", asked)
     assert place_names("Dhr. Meijer (Ede) en de G4") == {"Ede", "G4"}
     assert place_names("De onderscheiden vervallen (AWBZ, Zvw, Wjz) in Utrecht.") == {"Utrecht"}  # laws: no place
+    bodies = "Gedeeld met de Stuurgroep, het Ondersteuningsteam en het Bestuurlijk Overleg in Zwolle."  # no places
+    assert place_names(bodies) == {"Zwolle"}
 
 
 def test_which_ones_are_not_answered_by_a_sentence_that_names_none():

@@ -516,7 +516,10 @@ _LAWS = set("Wmo Wlz Zvw Wjz Wmg Wgr Awbz Bopz Wvggz Wzd Wet".split())  # '(AWBZ
 
 
 # a capitalised noun where a heading ran into the text ('... infrastructuur Onderzoeksvraag is of ...'): no place
-_COMMON_NOUN = re.compile(rf"{NOUN_ENDING.pattern}|(?:vraag|punt|plan|doel|stuk|brief|taak|kader)$")
+# ('Stuurgroep', 'Ondersteuningsteam', 'het Bestuurlijk Overleg', '3) Akkoord met ...')
+_COMMON_NOUN = re.compile(
+    rf"{NOUN_ENDING.pattern}|(?i:vraag|punt|plan|doel|stuk|brief|taak|kader|groep|team|overleg|akkoord|lijk)$"
+)
 
 
 _SEVERAL = re.compile(r"\bwelke\s+(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|[2-9]|\d\d+)\b", re.I)
@@ -1065,6 +1068,7 @@ _LOOKED_INTO = re.compile(
 )
 # 'verkennen we dit jaar of de kwaliteitskaders ... geregistreerd kunnen worden': whether, still open
 _EXPLORES_WHETHER = re.compile(r"\b(?:verkennen|onderzoeken|bezien|bekijken)\s+(?:we|wij)\b[^.;]*\bof\b([^.;]*)", re.I)
+_WHETHER_ASKED = re.compile(r"\bof\b([^?]*)", re.I)
 _ASKS_LOOKING = re.compile(r"gekeken|bekeken|onderzo|verken|bezien|uitgewerkt|uitwerk|nagegaan|uitgezocht", re.I)
 # 'Welke expertise', 'Bij welke regio', 'Welke concrete bijdrage' (the word after one ending in -e may be the noun)
 _WHICH = re.compile(r"^\s*(?:en\s+)?(?:\w+\s+)?welke?\s+(\w{4,})(?:\s+(\w{4,}))?", re.I)
@@ -1108,8 +1112,11 @@ def still_asked(question: str, sentence: str) -> bool:
         return True
     whether = _EXPLORES_WHETHER.search(sentence)
     # of what the question asks about, in two words of it at least: not 'bezien we of deze opsomming werkbaar is' for
-    # 'Welke knelpunten werden opgesomd?'
-    if whether and len(set(tokenize(whether.group(1))) & words) >= 2:
+    # 'Welke knelpunten werden opgesomd?'; nor when the question asks about that looking itself ('Met wie bespreekt
+    # het Rijk of de opsomming werkbaar is?')
+    explored = set(tokenize(whether.group(1))) if whether else set()
+    own = _WHETHER_ASKED.search(question)
+    if len(explored & words) >= 2 and not (own and len(set(tokenize(own.group(1))) & explored) >= 2):
         return True
     if _LOOKED_INTO.search(sentence):  # unless it gives the date or number asked for all the same: 'worden varianten
         focus = question_focus(question)  # uitgewerkt voor de normering vanaf 2022' answers 'vanaf welk jaar'
