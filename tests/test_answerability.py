@@ -440,6 +440,16 @@ def test_what_has_been_done_by_now_is_left_open_by_what_is_only_said_to_be_worth
     assert not left_open("Opleidingen zijn van belang voor dit traject.")  # said to matter, nothing still to do
 
 
+def test_a_reaction_is_left_open_by_a_best_sentence_that_has_it_still_to_come():
+    asked = "Hoe reageerde de VNG-delegatie op de aangepaste brief?"
+    ahead = "Brief zal worden aangepast en nog dezelfde middag voor reactie aan de VNG-delegatie worden voorgelegd."
+    assert outcome_left_open(asked, [ahead, "De VNG-delegatie kreeg de brief."])
+    assert not outcome_left_open(asked, ["De VNG-delegatie kreeg de brief.", ahead])  # not the best one
+    assert not outcome_left_open(asked, ["De VNG-delegatie reageerde positief op de aangepaste brief."])
+    after = "Een concept ligt voor; nadat partijen hier op hebben gereageerd kunnen zij hun achterbannen consulteren."
+    assert outcome_left_open("Hoe reageerden de achterbannen op de conceptafspraak?", [after])
+
+
 def test_an_outcome_is_left_open_by_a_time_still_ahead_when_the_document_was_written():
     mentors = "Wat waren de uitkomsten van het onderzoek naar de inzet van mentoren in de pleegzorg?"
     assert outcome_left_open(mentors, ["een onderzoek naar de inzet van mentoren (uitkomsten bekend na de zomer)"])

@@ -1037,6 +1037,16 @@ def open_candidates(ranked: list) -> list:
     return best + [s for s in ranked[:1] if s not in best]
 
 
+# a reaction asked for that the best sentence has still to come: '... voor reactie aan de VNG-delegatie worden
+# voorgelegd', 'nadat partijen hier op hebben gereageerd kunnen zij hun achterbannen consulteren'
+_ASKS_REACTION = re.compile(r"\breageerde\w*|\breactie\b", re.I)
+_REACTION_AHEAD = re.compile(
+    r"\bvoor reactie\b[^.;]*\b(?:voorgelegd|voorleggen|gestuurd|sturen)\b|\bnadat\b[^.;]*\bgereageerd\b|"
+    r"\b(?:zal|zullen)\b[^.;]*\breageren\b",
+    re.I,
+)
+
+
 def open_sentence(question: str, best: list[str], written: list[dt.date | None] | None = None) -> int | None:
     """The place in `best` of the sentence that leaves what the question asks open: one of them when the question asks
     how something turned out and it says that was still open, or the best one or the opening one when it still looks
@@ -1050,6 +1060,8 @@ def open_sentence(question: str, best: list[str], written: list[dt.date | None] 
         left = (i for i, (s, d) in enumerate(zip(best, dates, strict=True)) if leaves_open(question, s, d))
         if (found := next(left, None)) is not None:
             return found
+    if best and _ASKS_REACTION.search(question) and _REACTION_AHEAD.search(best[0]):
+        return 0  # 'Hoe reageerde de VNG-delegatie?': the best sentence has the letter still to go to them for it
     asked = (i for i in (0, 3) if i < len(best) and still_asked(question, best[i]))
     return next(asked, next((i for i, s in enumerate(best) if _asked_back(question, s)), None))
 
