@@ -89,6 +89,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     who = "Wie is aangesteld als kwartiermaker?"
     assert holds_focus("name", "Als kwartiermaker is Jan Menting aangesteld.", who)
     assert not holds_focus("name", "er komt een opdrachtformulering voor de kwartiermaker.", who)
+    plan = "Hoe heet het plan waarin de BGZJ haar huiswerk heeft neergelegd?"  # a numbered word names it
+    assert holds_focus("name", "Ook door de BGZJ is huiswerk gemaakt, neergelegd in hun 9-stappenplan.", plan)
+    assert not holds_focus("name", "Ook door de BGZJ is huiswerk gemaakt, neergelegd in hun plan.", plan)
     bureau = "Welk onderzoeksbureau kreeg de opdracht?"  # its name, not another kind of body
     assert not holds_focus("name", "Het onderzoek gaat over gemeenten en niet rechtstreeks over aanbieders.", bureau)
     assert holds_focus("name", "Het onderzoek wordt uitgevoerd door AEF.", bureau)
@@ -438,6 +441,8 @@ def test_what_has_been_done_by_now_is_left_open_by_what_is_only_said_to_be_worth
     assert left_open(worth) and outcome_left_open(joined, [worth])
     assert not outcome_left_open(joined, ["De Hogeschool Utrecht heeft zich inmiddels aan het traject verbonden."])
     assert not left_open("Opleidingen zijn van belang voor dit traject.")  # said to matter, nothing still to do
+    chosen = "Welk toekomstscenario is uiteindelijk gekozen?"  # an aim is no outcome
+    assert outcome_left_open(chosen, ["Het doel is om voor eind dit jaar tot een gedragen toekomstscenario te komen."])
 
 
 def test_a_reaction_is_left_open_by_a_best_sentence_that_has_it_still_to_come():

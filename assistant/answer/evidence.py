@@ -479,6 +479,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             return len(places) >= _names_asked(question)
         if _ASKS_TITLE.search(question) and (_QUOTED.search(sentence) or _TERMED.search(sentence)):
             return True
+        if _ASKS_TITLE.search(question) and any(w not in question for w in _NUMBERED_WORD.findall(sentence)):
+            return True  # 'Hoe heet het plan?': 'neergelegd in hun 9-stappenplan'
         if _ASKS_WHO_SAID.search(question) and _SPEAKER.match(sentence):
             return True  # 'Wie vond dat ...?' is answered by who says it: 'Dhr. Dekker: Er is ... nodig.'
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
@@ -635,8 +637,11 @@ _OPTIONS = re.compile(
 _REQUESTED = re.compile(r"\b(?:verzoek(?:t|en)|verzocht|vraagt|vroeg|vroegen)\b[^.;?]*\bte\s+[a-z]\w+", re.I)
 
 
-# what ought to be done, not what was: 'Van belang is ook om opleidingen (zowel HBO als WO) aan te haken'
-_OUGHT = re.compile(r"\b(?:van belang|belangrijk|zaak|wenselijk)\s+(?:is\s+)?(?:\w+\s+)?om\b[^.;?]*\bte\s+\w+", re.I)
+# what ought to be done or is aimed at, not what was: 'Van belang is ook om opleidingen (zowel HBO als WO) aan te
+# haken', 'Het doel is om voor eind dit jaar tot een gedragen toekomstscenario ... te komen'
+_OUGHT = re.compile(
+    r"\b(?:van belang|belangrijk|zaak|wenselijk|doel)\s+(?:is\s+)?(?:\w+\s+)?om\b[^.;?]*\bte\s+\w+", re.I
+)
 
 
 def left_open(sentence: str) -> bool:
