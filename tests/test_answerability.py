@@ -604,6 +604,11 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     some = "Er wordt gemengd gereageerd: er zijn huisartsen met wie het goed gaat, maar er zijn er ook die niet willen."
     assert names_none(doctors, some, "")
     assert not names_none(doctors, "Er zijn huisartsen die niet willen: Jansen, Pietersen en De Vries.", "")
+    disputes = "Welke geschilpunten werden op 11 maart besproken?"  # some, none said which
+    spoke = "Op 11 maart sprak u informeel met de VNG over enkele geschilpunten uit de conceptjeugdbrief."
+    assert names_none(disputes, spoke, "Het BO van 25 maart werd geannuleerd.")
+    assert not names_none(disputes, "U sprak over enkele geschilpunten, zoals de regiovisie.", "")
+    assert not names_none(disputes, "U sprak over een aantal geschilpunten die de VNG had ingebracht.", "")
     preferred = "Welke voorkeur heeft BZK bij de samenwerking tussen gemeenten?"  # 'bij voorkeur' states it
     assert not names_none(preferred, "BZK legt bij voorkeur geen samenwerking op.", "Als we dat wel doen.")
     assert names_none(preferred, "BZK heeft wel een voorkeur, maar legt niets op.", "Als we dat wel doen.")

@@ -709,6 +709,14 @@ _WHICH_ONES = re.compile(
 _LABEL = re.compile(r"^\s*[A-Z][a-zà-ÿ]+(?: [a-zà-ÿ]+)?:\s+(?=[a-z])")
 
 
+_SOME = r"(?:enkele|sommige|een aantal|diverse|meerdere|een paar)"
+# what says which ones, right after them ('voorwaarden waaraan ...', 'punten die ...') or further on ('..., zoals',
+# 'uit: respect, ...')
+_SPECIFIED = re.compile(
+    r"^\s*(?:,|(?:als|die|dat|over|van|waar\w+|welke)\b)|[:(]|\b(?:zoals|namelijk|waaronder|bijvoorbeeld|o\.a)\b"
+)
+
+
 def names_none(question: str, sentence: str, following: str | None) -> bool:
     """True when a question asks which one or ones ('Welke competenties moet het SKJ toevoegen?', 'Welke postdoc
     opleidingen ...?') and the sentence speaks of them without naming any ('SKJ gaat te weinig over competenties'),
@@ -735,6 +743,9 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     of = re.search(rf"{re.escape(stem)}\w*\s+(?:van|over)\s+(?:de|het|een)?\s*([\w'-]+)", sentence.lower())
     if of and of.group(1) not in question.lower():
         return False  # 'informatie van de ontbrekende jeugdregio's' (not 'ambassadeurs van het OZJ' the question names)
+    some = re.search(rf"\b{_SOME}\s+(?:\w+\s+)?{re.escape(stem)}\w*(.*)", sentence.lower())
+    if some and not _SPECIFIED.search(some.group(1)) and not _EXAMPLES_FOLLOW.search(following):
+        return True  # 'sprak u met de VNG over enkele geschilpunten uit de conceptbrief': some, none named
     if stem == "voorkeur" and re.search(r"\bbij voorkeur\b", sentence, re.I):
         return False  # 'BZK legt bij voorkeur geen samenwerking op' states the preference
     if re.search(rf"\b(?:beide|deze|die|genoemde)\s+(?:\w+\s+)?{re.escape(stem)}", sentence.lower()):
