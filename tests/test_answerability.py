@@ -916,6 +916,14 @@ def test_none_is_a_count_of_the_things():
     assert not holds_focus("number", "Er is geen stemming geweest over het voorstel voor NvO.", asked)
 
 
+def test_a_count_of_a_plural_noun_counts_that_noun_not_what_stands_before_it():
+    asked = "Hoeveel professionals vulden de enquête in?"
+    voiced = "Om de stem van de Professional te laten horen hebben 15 beroepsverenigingen een enquête uitgevoerd."
+    assert not holds_focus("number", voiced, asked)
+    assert holds_focus("number", "Het aantal professionals dat de enquête invulde is 300.", asked)
+    assert holds_focus("number", "Van de professionals hebben er 300 de enquête ingevuld.", asked)
+
+
 def test_window_support_adds_three_consecutive_sentences_of_one_passage():
     assert window_support([(0, 0, 0.2), (0, 1, 0.3), (0, 2, 0.1), (1, 0, 0.5)]) == pytest.approx(0.6)
     assert window_support([(0, 0, 0.7), (0, 1, 0.7)]) == 1.0

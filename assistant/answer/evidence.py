@@ -278,7 +278,13 @@ def _around(text: str, count: re.Match[str]) -> str:
     # a share counts only what follows it ('40% van de instellingen'): 'Van deze mensen valt zo'n 5 procent onder de
     # Wlz' does not count the mensen
     share = _SHARE_NEXT.match(text, count.end()) or count.group(0).lower() in ("procent", "helft")
-    return f"{'' if share else text[max(0, count.start() - 40) : count.start()]} {' '.join(after)}"
+    # nor does a count of a plural noun count what stands before it: 'Om de stem van de Professional te laten horen
+    # hebben 15 beroepsverenigingen een enquête uitgevoerd' counts beroepsverenigingen, no professionals
+    own = bool(after) and bool(_PLURAL_NOUN.fullmatch(after[0]))
+    return f"{'' if share or own else text[max(0, count.start() - 40) : count.start()]} {' '.join(after)}"
+
+
+_PLURAL_NOUN = re.compile(r"(?!ge|worden|hebben|kunnen|zullen|moeten)[a-zà-ÿ][\w'-]{4,}(?:en|s)")
 
 
 _SHARE_NEXT = re.compile(r"\s*(?:%|procent\b)", re.I)
