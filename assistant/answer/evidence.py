@@ -483,10 +483,13 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             asked = {w.lower() for w in re.findall(r"\w+", question)}  # 'Gemeenten' opening a quote is no place
             places = {p for p in place_names(sentence) if p not in _ANCHOR_SKIP and p.lower() not in asked}
             return len(places) >= _names_asked(question)
-        if _ASKS_TITLE.search(question) and (_QUOTED.search(sentence) or _TERMED.search(sentence)):
+        # a title in quotes or so named, or a numbered word: 'Hoe heet het plan?': 'neergelegd in hun 9-stappenplan'
+        if _ASKS_TITLE.search(question) and (
+            _QUOTED.search(sentence)
+            or _TERMED.search(sentence)
+            or any(w not in question for w in _NUMBERED_WORD.findall(sentence))
+        ):
             return True
-        if _ASKS_TITLE.search(question) and any(w not in question for w in _NUMBERED_WORD.findall(sentence)):
-            return True  # 'Hoe heet het plan?': 'neergelegd in hun 9-stappenplan'
         if _ASKS_WHO_SAID.search(question) and _SPEAKER.match(sentence):
             return True  # 'Wie vond dat ...?' is answered by who says it: 'Dhr. Dekker: Er is ... nodig.'
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
@@ -732,7 +735,8 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     stem = asked_noun(question)
     if not stem or following is None or question_focus(question) != "none":
         return False
-    if re.search(rf"\b(?:als|indien)\s+er\s+(?:\w+\s+){{0,2}}{re.escape(stem)}", sentence.lower()):
+    lowered, noun = sentence.lower(), re.escape(stem)
+    if re.search(rf"\b(?:als|indien)\s+er\s+(?:\w+\s+){{0,2}}{noun}", lowered):
         return True  # 'Als er wettelijke belemmeringen zijn ..., los deze dan op': supposed, none named, by anyone
     if asks_position(question):
         return False
@@ -741,30 +745,30 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     given = set(re.findall(r"\b[A-Z]{2,}\b", question))
     body = _LABEL.sub("", without_codes(sentence))  # 'Regionale samenwerking: zou graag ... zien': a label, no list
     rest = " ".join(w for w in body.split()[1:] if w.strip(".,;:!?") not in given)
-    rest = re.sub(rf"\S*{re.escape(stem)}\S*", " ", rest, flags=re.I)  # the noun asked does not name itself
-    if re.search(rf"{re.escape(stem)}\w*\s+als\b", sentence.lower()):
+    rest = re.sub(rf"\S*{noun}\S*", " ", rest, flags=re.I)  # the noun asked does not name itself
+    if re.search(rf"{noun}\w*\s+als\b", lowered):
         return False  # 'competenties als gespreksvaardigheid': named by example
-    if re.search(rf"{re.escape(stem)}\w*\s+(?:\w+\s+)?(?:dat|om)\b", sentence.lower()):
+    if re.search(rf"{noun}\w*\s+(?:\w+\s+)?(?:dat|om)\b", lowered):
         return False  # 'spraken de zorg uit dat de boel al voorgekookt was': named by what it says
-    of = re.search(rf"{re.escape(stem)}\w*\s+(?:van|over)\s+(?:de|het|een)?\s*([\w'-]+)", sentence.lower())
+    of = re.search(rf"{noun}\w*\s+(?:van|over)\s+(?:de|het|een)?\s*([\w'-]+)", lowered)
     if of and of.group(1) not in question.lower():
         return False  # 'informatie van de ontbrekende jeugdregio's' (not 'ambassadeurs van het OZJ' the question names)
-    some = re.search(rf"\b{_SOME}\s+(?:\w+\s+)?{re.escape(stem)}\w*(.*)", sentence.lower())
+    some = re.search(rf"\b{_SOME}\s+(?:\w+\s+)?{noun}\w*(.*)", lowered)
     if some and not _SPECIFIED.search(some.group(1)) and not _EXAMPLES_FOLLOW.search(following):
         return True  # 'sprak u met de VNG over enkele geschilpunten uit de conceptbrief': some, none named
     if stem == "voorkeur" and re.search(r"\bbij voorkeur\b", sentence, re.I):
         return False  # 'BZK legt bij voorkeur geen samenwerking op' states the preference
-    if re.search(rf"\b(?:beide|deze|die|genoemde)\s+(?:\w+\s+)?{re.escape(stem)}", sentence.lower()):
+    if re.search(rf"\b(?:beide|deze|die|genoemde)\s+(?:\w+\s+)?{noun}", lowered):
         return False  # 'In beide gremia was steun': the ones named in the sentence before it
     if any(heads_list(question, line) for line in (sentence, following)):
         return False  # 'Korte termijn resultaten', a heading over the ones asked for, one per line
     # one of the kinds a sentence lists, with no name after it: '... partijen zoals vrijwilligersorganisaties,
     # werkgevers, sportverenigingen zijn van belang' names no sportvereniging
     kinds = r"(?:[a-zà-ÿ-]+,?\s+(?:en\s+|of\s+)?){0,5}"  # a few words written small, one after the other
-    kind = re.search(rf"\b(?:zoals|bijvoorbeeld|waaronder)\s+{kinds}\w*{re.escape(stem)}\w*", sentence)
+    kind = re.search(rf"\b(?:zoals|bijvoorbeeld|waaronder)\s+{kinds}\w*{noun}\w*", sentence)
     listed = bool(kind) and not re.search(rf"{_NAMED}|\d", sentence[kind.end() :])
     named = _NAMES_SOME.search(rest) and not listed
-    return stem in sentence.lower() and not named and not _EXAMPLES_FOLLOW.search(following)
+    return stem in lowered and not named and not _EXAMPLES_FOLLOW.search(following)
 
 
 def asked_noun(question: str) -> str:
