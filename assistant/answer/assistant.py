@@ -32,6 +32,7 @@ from assistant.answer.extractive import (
     rank_sentences,
     redaction_note,
 )
+from assistant.answer.header import meeting_head
 from assistant.answer.held import (
     body_unheard,
     date_not_held,
@@ -137,6 +138,9 @@ class Assistant:
         at_meeting = None if filters else self._said_at_meeting(question, standalone, started)
         if at_meeting is not None:
             return at_meeting
+        head = None if filters else self._meeting_head(question, standalone, started)
+        if head is not None:
+            return head
         retrieval = retrieve(
             standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
             config=self.config.retrieval, ignore=ignore,
@@ -285,6 +289,14 @@ class Assistant:
         minutes, passage_of = Minutes(self.index), self.index.passage_containing
         start, end = min(p[0] for p in periods), max(p[1] for p in periods)
         found = said_at(organisations, hints.meetings, start, end, minutes, passage_of)
+        return _from_catalog(question, standalone, *found, started) if found else None
+
+    def _meeting_head(self, question: str, standalone: str, started: float) -> Answer | None:
+        """'Hoe laat begon / waar vond het BO Rijk-VNG van 24 juni 2020 plaats?': the head of that meeting's agenda,
+        nota and verslag (None when the question asks something else or the heads do not say)."""
+        text_of = lambda doc_id: self.index.document(doc_id).text  # noqa: E731
+        hints, documents = read_question(standalone), self.index.documents()
+        found = meeting_head(standalone, hints, documents, text_of, self.index.passage_containing)
         return _from_catalog(question, standalone, *found, started) if found else None
 
     def _spoken(self, under_agendapunt: bool = False) -> dict[str, list[tuple[str, str, str]]]:

@@ -1,0 +1,85 @@
+"""When and where a meeting was held and how long its agenda gave an item, which only the heads of its agenda, nota
+and verslag say: 'Vergaderdatum en -tijd 13 februari 2020 15:00-15:30', 'Vergaderplaats VWS, A5.41',
+'5 Clientervaringsonderzoek (±10 min)'."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.answer.question import QuestionHints
+from assistant.core.dates import format_day
+from assistant.core.text import holds_term, tokenize
+from assistant.core.types import Citation, DocMeta, Passage
+
+HOUR_ASKED = re.compile(r"\bhoe laat\b|\bhoe lang duurde\b|\b(?:begon|eindigde|startte)\b|\btijdstip\b", re.I)
+VENUE_ASKED = re.compile(
+    r"^\s*(?:en\s+)?waar\b[^?]*\b(?:plaats|gehouden)\b|\bin welke (?:ruimte|zaal)\b|\blocatie\b|\bvergaderplaats\b",
+    re.I,
+)
+SLOT_ASKED = re.compile(r"\bhoeveel (?:tijd|minuten)\b|\bhoe lang\b[^?]*\bagenda", re.I)
+_HOUR = re.compile(r"Vergaderdatum en -?tijd\s[^\n]*?\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d")
+_VENUE = re.compile(r"Vergaderplaats\s[^\n]*?(?=\s+(?:\d+/\d+\s+)?(?:Paraaf|Aanwezig)\b|\s*$)", re.M)
+_SLOT = re.compile(r"^\s*\d{1,2}[.)]?\s+(?P<item>[^\n]+?)\s*\(±\s*\d+\s*min\)", re.M)  # '5 Clientervaringsonderzoek'
+# what a question about the head says besides the meeting, its day and the document: 'Hoe laat begon het BO Rijk-VNG
+# van 24 juni 2020?' asks nothing else; 'Wanneer begon de pilot die in het BO van ... werd besproken?' does
+_ABOUT_HEAD = set(
+    """hoe laat lang duurde begon begint eindigde startte tijdstip waar vond vindt plaats gehouden in welke ruimte zaal
+    locatie op het de van volgens was werd wanneer om tot en vergaderplaats er""".split()
+)
+_ARTICLE = {"agenda": "de agenda", "nota": "de nota", "verslag": "het verslag"}
+
+
+def asks_head(question: str) -> bool:
+    """True for a question that only the head of a meeting's documents or its agenda's headings answer."""
+    return bool(HOUR_ASKED.search(question) or VENUE_ASKED.search(question) or SLOT_ASKED.search(question))
+
+
+def meeting_head(
+    question: str, hints: QuestionHints, documents: Sequence[DocMeta], text_of: Callable[[str], str],
+    passage_of: Callable[[str, str], Passage | None],
+) -> tuple[str, list[Citation]] | None:  # fmt: skip
+    """The asked line of the head of each agenda, nota and verslag of the meeting the question names by day (and
+    series, when it names one), one cited line each: 'Hoe laat begon het BO Rijk-VNG van 24 juni 2020?' is answered
+    by 'Vergaderdatum en -tijd 24 juni 2020 14:30-15:30'. For 'Hoeveel tijd had het clientervaringsonderzoek?', the
+    agenda item whose heading shares a word with the question. None when the question asks something else or
+    names no day, or no document of that day holds the line."""
+    if len(hints.days) != 1 or not asks_head(question):
+        return None
+    if SLOT_ASKED.search(question) and not (hints.meetings or "agenda" in hints.doc_types):
+        return None  # 'Hoeveel tijd hebben gemeenten na het overleg van ...' asks no agenda item's time
+    day = hints.days[0]
+    held = [d for d in documents if d.meeting_date == day and d.doc_type in _ARTICLE]
+    named = [m for m in hints.meetings if any(d.meeting == m for d in held)]
+    if named:  # 'BO Rijk-VNG-BGZJ' names the BGZJ series, not the 'BO Rijk-VNG' its name begins with
+        held = [d for d in held if d.meeting == max(named, key=len)]
+    if hints.doc_types:
+        held = [d for d in held if d.doc_type in hints.doc_types]
+    lines, citations = [], []
+    for doc in sorted(held, key=lambda d: (d.meeting or "", list(_ARTICLE).index(d.doc_type))):
+        for quote in _asked_lines(question, hints, text_of(doc.doc_id)):
+            passage = passage_of(doc.doc_id, quote)
+            if passage is None:
+                continue
+            citations.append(Citation(n=len(citations) + 1, passage=passage, quote=quote))
+            lines.append(f"- {doc.meeting or doc.title}, {_ARTICLE[doc.doc_type]}: “{quote}” [{len(citations)}]")
+    if not citations:
+        return None
+    return f"Volgens de stukken van {format_day(day)}:\n\n" + "\n".join(lines), citations
+
+
+def _asked_lines(question: str, hints: QuestionHints, text: str) -> list[str]:
+    """The lines of a document's text that answer the question about its head."""
+    if SLOT_ASKED.search(question):
+        asked = set(tokenize(hints.topic)) - set(tokenize(" ".join(_ABOUT_HEAD | {"hoeveel", "tijd", "minuten"})))
+        return [
+            " ".join(m.group(0).split())
+            for m in _SLOT.finditer(text)
+            if any(holds_term(set(tokenize(m.group("item"))), term) for term in asked)
+        ]
+    if {w.lower() for w in re.findall(r"\w+", hints.topic)} - _ABOUT_HEAD:
+        return []  # the question is about something else the meeting did
+    lines = [m.group(0) for m in _HOUR.finditer(text)][:1] if HOUR_ASKED.search(question) else []
+    if VENUE_ASKED.search(question):
+        lines += [m.group(0) for m in _VENUE.finditer(text)][:1]
+    return [" ".join(line.split()) for line in lines]
