@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer.question import QuestionHints
-from assistant.core.dates import format_day
+from assistant.core.dates import format_day, without_dates
 from assistant.core.text import holds_term, tokenize
 from assistant.core.types import Citation, DocMeta, Passage
 
@@ -20,7 +20,8 @@ VENUE_ASKED = re.compile(
 SLOT_ASKED = re.compile(r"\bhoeveel (?:tijd|minuten)\b|\bhoe lang\b[^?]*\bagenda", re.I)
 _HOUR = re.compile(r"Vergaderdatum en -?tijd\s[^\n]*?\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d")
 _VENUE = re.compile(r"Vergaderplaats\s[^\n]*?(?=\s+(?:\d+/\d+\s+)?(?:Paraaf|Aanwezig)\b|\s*$)", re.M)
-_SLOT = re.compile(r"^\s*\d{1,2}[.)]?\s+(?P<item>[^\n]+?)\s*\(±\s*\d+\s*min\)", re.M)  # '5 Clientervaringsonderzoek'
+# '5 Clientervaringsonderzoek (±10 min)', '• 3) Perspectief voor de Jeugd – Update ... (±30 minuten, bijlagen 2 t/m 5)'
+_SLOT = re.compile(r"^[\s•-]*\d{1,2}[.)]?\s+(?P<item>[^\n]+?)\s*\(±\s*\d+\s*min(?:uten)?\b[^)\n]*\)", re.M)
 # what a question about the head says besides the meeting, its day and the document: 'Hoe laat begon het BO Rijk-VNG
 # van 24 juni 2020?' asks nothing else; 'Wanneer begon de pilot die in het BO van ... werd besproken?' does
 _ABOUT_HEAD = set(
@@ -71,12 +72,15 @@ def meeting_head(
 def _asked_lines(question: str, hints: QuestionHints, text: str) -> list[str]:
     """The lines of a document's text that answer the question about its head."""
     if SLOT_ASKED.search(question):
-        asked = set(tokenize(hints.topic)) - set(tokenize(" ".join(_ABOUT_HEAD | {"hoeveel", "tijd", "minuten"})))
-        return [
-            " ".join(m.group(0).split())
+        # the organisations stay ('de regiobeelden van het OZJ'), the meeting's name and day go
+        said = " ".join((*hints.meetings, *_ABOUT_HEAD, "hoeveel tijd minuten agenda"))
+        asked = set(tokenize(without_dates(question))) - set(tokenize(said))
+        shared = [
+            (sum(holds_term(set(tokenize(m.group("item"))), term) for term in asked), m.group(0).strip(" •-"))
             for m in _SLOT.finditer(text)
-            if any(holds_term(set(tokenize(m.group("item"))), term) for term in asked)
-        ]
+        ]  # the item sharing the most words with the question: 'Perspectief voor de Jeugd', not 'Zorg voor de Jeugd'
+        most = max((n for n, _ in shared), default=0)
+        return [" ".join(line.split()) for n, line in shared if n and n == most]
     if {w.lower() for w in re.findall(r"\w+", hints.topic)} - _ABOUT_HEAD:
         return []  # the question is about something else the meeting did
     lines = [m.group(0) for m in _HOUR.finditer(text)][:1] if HOUR_ASKED.search(question) else []
