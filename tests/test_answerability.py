@@ -98,6 +98,10 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     named = "Wanneer verschijnt het voortgangsverslag van commissie De Winter?"  # a name, not a season
     assert not holds_focus("date", "Dekker heeft een voortgangsverslag van commissie De Winter toegezegd.", named)
     assert holds_focus("date", "Het voortgangsverslag van commissie De Winter komt deze winter.", named)
+    again = "Wanneer kunnen de partijen opnieuw reageren?"  # a time set by what happens then
+    assert holds_focus("date", "Tijdens internetconsultatie kunnen alle partijen wederom reageren.", again)
+    assert holds_focus("date", "Na het AO worden de conceptteksten voor reactie gedeeld.", again)
+    assert not holds_focus("date", "Alle partijen kunnen wederom reageren op de conceptteksten.", again)
     count = "Hoeveel handtekeningen telde de petitie?"  # a day, a year or a numbered item is not a count
     assert not holds_focus("number", "U nam op maandag 10 februari de petitie in ontvangst (zie bijlage 2).", count)
     assert not holds_focus("number", "Afgesproken is (actielijn 1) dat er in 2019 een mentor komt.", count)

@@ -155,6 +155,12 @@ _TIME_WORDS = re.compile(
     r"|\beinde? van (?:het|dit|dat) jaar\b|\bjaareinde\b|\bvolgend jaar\b|\bkerst\w*",
     re.I,
 )
+# a time set by what happens then: 'Tijdens internetconsultatie kunnen alle partijen wederom reageren', 'na het AO'
+_AT_EVENT = re.compile(
+    r"\b(?:tijdens|na afloop van|na|voorafgaand aan|vóór|bij)\s+(?:het\s+|de\s+)?(?:\w+-)?"
+    r"(?:internetconsultatie|consultatie|AO|BO|WGO|VAO|debat|reces|\w*circulaire)\b",
+    re.I,
+)
 _ASKS_ONE_BY_NAME = re.compile(r"\bwelke?\s+(?:\w+\s+)?\w*(?:bureau|instituut)s?\b", re.I)
 _SEASON_NAMED = re.compile(r"\b[Dd]e (?:Winter|Zomer)\b")  # 'commissie De Winter' is named, not a season
 _NAMED = r"\b(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b"
@@ -469,7 +475,11 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             return any(m.day_precise for m in find_dates(sentence)) or bool(DAY_MONTH.search(sentence))
         if _ASKS_YEAR.search(question):  # 'in welk jaar' by a year, not by 'per 1 juli'
             return bool(_YEAR.search(sentence) or _THIS_YEAR.search(sentence))
-        return bool(find_dates(sentence)) or bool(_TIME_WORDS.search(_SEASON_NAMED.sub(" ", sentence)))
+        return (
+            bool(find_dates(sentence))
+            or bool(_TIME_WORDS.search(_SEASON_NAMED.sub(" ", sentence)))
+            or bool(_AT_EVENT.search(sentence))
+        )
     if focus == "name":
         given = set(_NAME.findall(question)) | set(_ACRONYM.findall(question))
         names = _NAME.findall(sentence) + _ACRONYM.findall(sentence)  # 'JenV neemt de lead': a name opening it
