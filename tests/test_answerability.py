@@ -1053,6 +1053,9 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     october = DocMeta("n3", "nota", "Nota", "bundel.pdf", 8, 8, "BO Rijk-VNG", dt.date(2020, 10, 7))
     announced = Passage("c4", october, "Op 9 december vindt het volgende BO met de VNG plaats.", "", (8,))
     assert held("Welk overleg vindt op 9 december 2020 plaats?", (announced,))  # the documents announce it
+    session = Passage("c9", october, "10-11 februari 2020 vindt een 24-uursessie plaats in Vinkeveen.", "", (8,))
+    assert held("Waar vond de 24-uursessie van 10-11 februari 2020 plaats?", (session,))  # a range names its days
+    assert held("Waar was de sessie van 11 februari 2020?", (session,))  # its second day too
     assert not held("Wat besloot het BO Rijk-VNG van 9 december 2020?", (announced,))  # but record nothing of it
     assert not held("Wat leverde het BO Rijk-VNG van 9 december 2020 op?", (announced,))  # nor how it turned out
     assert not held("Wat besprak de stuurgroep op 9 december 2020?", (announced,))  # nor what was discussed

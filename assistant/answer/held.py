@@ -59,7 +59,7 @@ def _names_day(passage: Passage, day: dt.date, *, as_meeting: bool = False) -> b
     `as_meeting`: as the day of a gathering ('de heidag op 12 november'), not of a memo ('stand van denken van 27
     januari')."""
     written = passage.meta.date
-    for found in re.finditer(rf"\b{day_month_nl(day)}\b(?:\s+(\d{{4}}))?", passage.text):
+    for found in re.finditer(rf"{_day_named(day).pattern}(?:\s+(\d{{4}}))?", passage.text):
         year = int(found.group(1)) if found.group(1) else written and _year_meant(day, written)
         around = passage.text[max(0, found.start() - 60) : found.end() + 60]
         if year in (None, day.year) and (not as_meeting or _GATHERING.search(around)):
@@ -67,10 +67,18 @@ def _names_day(passage: Passage, day: dt.date, *, as_meeting: bool = False) -> b
     return False
 
 
+def _day_named(day: dt.date) -> re.Pattern[str]:
+    """A day as a text names it, alone or opening or closing a range: '10 februari', '10-11 februari' (which the
+    question's '24-uursessie van 10-11 februari 2020' reads as 10 februari), '9 en 10 februari'."""
+    to = r"\s*(?:[-/–]|en|t/m)\s*"
+    month = MONTH_NAMES[day.month - 1]
+    return re.compile(rf"\b(?:{day.day}(?:{to}\d{{1,2}})?|\d{{1,2}}{to}{day.day})\s+{month}\b")
+
+
 def _says_what(passage: Passage, day: dt.date) -> bool:
     """A sentence of the passage that names the day says what was said or done then, not only that people met
     ('Op 15 november 2019 sprak u samen met collega Dekker informeel met de VNG in Utrecht' says nothing of what)."""
-    named = re.compile(rf"\b{day_month_nl(day)}\b")
+    named = _day_named(day)
     return any(
         named.search(sentence) and not (_MET_ONLY.search(sentence) and not _ABOUT.search(sentence))
         for line in passage.text.split("\n")
