@@ -201,6 +201,9 @@ def test_a_duration_is_answered_by_a_time_limit_and_who_by_any_preposition():
     assert not holds_focus("number", "Op 9 december vindt het volgende BO plaats.", time)  # a day, not a limit
     assert question_focus("En tussen wie moest dat nog geregeld worden?") == "name"
     assert question_focus("Met wie sprak de minister?") == "name"
+    speakers = "Welke sprekers traden op bij de summer school van de VNG?"  # people, by name
+    assert question_focus(speakers) == "name"
+    assert not holds_focus("name", "Daarnaast organiseert de VNG in de komende maanden een summer school.", speakers)
 
 
 def test_an_outcome_left_open_still_answers_the_count_it_gives():

@@ -47,7 +47,7 @@ _THIS_YEAR = re.compile(r"\b(?:dit|vorig|volgend|komend|afgelopen|het jaar daaro
 # the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
 _PERSON_ROLES = (
     r"(?:\w*rechter|\w*voorzitter|accountant|advocaat|boegbeeld|kwartiermaker|projectleider|trekker|directeur|wethouder|"
-    r"bestuurder|burgemeester|contactpersoon|woordvoerder|journalist|\w*lid)s?|\w*leden"
+    r"bestuurder|burgemeester|contactpersoon|woordvoerder|journalist|spreker|inleider|\w*lid)s?|\w*leden"
 )
 # a second word before the noun asked for, if a number or adjective: 'welke zeven coördinerende gemeenten' (not the
 # verb of 'langs welke weg konden gemeenten')
