@@ -531,6 +531,8 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     assert not outcome_left_open(pledged, [teams, teams, "Welke bijdrage het OZJ levert, staat in bijlage 2.", teams])
     heidag = "Wat waren volgens Eerenberg de uitkomsten van de VNG-heidag van 11 oktober?"  # a nota has them asked for
     assert still_asked(heidag, "De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag van 11 oktober.")
+    asking = "Naar de uitkomsten van welke bijeenkomst kon de minister Eerenberg vragen?"  # about the asking itself
+    assert not still_asked(asking, "De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag van 11 oktober.")
     assert not still_asked(heidag, "De heer Eerenberg vragen naar de voortgang; de heidag koos voor drie regio's.")
     topical = "Iedere discussie over positionering heeft voor- en nadelen."  # holds most of the question
     assert outcome_left_open(proposal, [topical, topical, topical, "Dhr. Eerenberg: VNG zal ook een voorstel doen."])

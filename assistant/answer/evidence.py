@@ -1124,6 +1124,7 @@ _ANSWERED = re.compile(r"\bnamelijk\b|:|\bzoals\b", re.I)  # 'over welke indexat
 # what a nota has the minister ask for, which it therefore does not hold: 'De heer Eerenberg vragen naar de uitkomsten
 # van de VNG-heidag' (the thing asked for)
 _ASKS_FOR = re.compile(r"\bvragen naar\s+(?:de|het|hun|zijn|haar|een)?\s*(\w+)", re.I)
+_ASKS_ASKING = re.compile(r"\b(?:vragen|vroeg|vroegen|gevraagd)\b", re.I)
 
 
 # 'Wat stond er in de brief van minister Slob?' asks what a document says ...
@@ -1156,7 +1157,9 @@ def still_asked(question: str, sentence: str) -> bool:
         return False
     words = set(tokenize(question))
     asked_for = {stem for m in _ASKS_FOR.finditer(sentence) for stem in tokenize(m.group(1))}  # one word each
-    if asked_for & words:  # 'De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag'
+    # 'De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag', unless the question asks about that asking
+    # ('Naar de uitkomsten van welke bijeenkomst kon de minister Eerenberg vragen?')
+    if asked_for & words and not _ASKS_ASKING.search(question):
         return True
     whether = _EXPLORES_WHETHER.search(sentence)
     # of what the question asks about, in two words of it at least: not 'bezien we of deze opsomming werkbaar is' for
