@@ -602,6 +602,9 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert names_none(bodies, "Er was in meerdere gremia steun voor deze nieuwe koers.", "")
     assert not names_none(asked, "Het SKJ mist drie competenties.", "")  # a count announces them
     assert not names_none("Wat vond het SKJ van de competenties?", bare, "")  # a position, not which ones
+    groups = "Welke groepen worden minder goed bereikt?"  # named by their kind, not by 'andere'
+    assert not names_none(groups, "Kwetsbare groepen worden minder goed bereikt.", "")
+    assert names_none(groups, "Ook andere groepen worden minder goed bereikt.", "")
     session = "In welke regiosessie werd het principe 1 gezin, 1 plan als succesvol ervaren?"  # a noun, then a verb
     assert asked_noun(session) == "regiosessie" and asked_noun("Welke nieuwe eisen stelde het Rijk?") == "eis"
     assert names_none(session, "Volgens cliënten in een van de regiosessies zit de grootste ontevredenheid.", "")

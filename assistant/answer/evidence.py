@@ -760,8 +760,11 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
         return False  # 'competenties als gespreksvaardigheid': named by example
     if re.search(rf"{noun}\w*\s+(?:\w+\s+)?(?:dat|om)\b", lowered):
         return False  # 'spraken de zorg uit dat de boel al voorgekookt was': named by what it says
+    asked = question.lower()
+    if any(m.group(1) not in _NOT_KINDS and m.group(1) not in asked for m in _kind_before(noun).finditer(lowered)):
+        return False  # 'Kwetsbare groepen worden minder goed bereikt': named by their kind
     of = re.search(rf"{noun}\w*\s+(?:van|over)\s+(?:de|het|een)?\s*([\w'-]+)", lowered)
-    if of and of.group(1) not in question.lower():
+    if of and of.group(1) not in asked:
         return False  # 'informatie van de ontbrekende jeugdregio's' (not 'ambassadeurs van het OZJ' the question names)
     some = re.search(rf"\b{_SOME}\s+(?:\w+\s+)?{noun}\w*(.*)", lowered)
     if some and not _SPECIFIED.search(some.group(1)) and not _EXAMPLES_FOLLOW.search(following):
@@ -779,6 +782,20 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     listed = bool(kind) and not re.search(rf"{_NAMED}|\d", sentence[kind.end() :])
     named = _NAMES_SOME.search(rest) and not listed
     return stem in lowered and not named and not _EXAMPLES_FOLLOW.search(following)
+
+
+def _kind_before(noun: str) -> re.Pattern[str]:
+    """An adjective written before the noun ('kwetsbare groepen'), which names a kind of it; not a participle or a word
+    of time ('de bestaande standaarden', 'huidige', 'eerdere'), which says which of them, not what kind."""
+    return re.compile(rf"\b([a-zà-ÿ]{{3,}}(?<!nd)(?<!ig)(?<!der)e)\s+{noun}")
+
+
+# words before a noun that say how many or which of the ones already named, not what kind: 'andere groepen'
+_NOT_KINDS = set(
+    """de deze die welke elke iedere alle andere verschillende diverse bepaalde enkele meerdere vele sommige genoemde
+    nieuwe eigen grote kleine hele goede juiste overige volgende vorige zelfde dezelfde beide twee drie vijf negen
+    tweede derde eerste laatste""".split()
+)
 
 
 def asked_noun(question: str) -> str:
