@@ -1212,7 +1212,10 @@ def says_unknown(sentence: str) -> bool:
 # who sat at the table: 'welke cliëntenorganisaties zaten aan tafel', 'wie vertegenwoordigden de beroepsverenigingen'
 _ASKS_ATTENDANCE = re.compile(
     r"\baan (?:de )?tafel\b|\baanwezig|\bdeelnemers\b|\bnamen deel\b|\bzaten\b|\buitgenodigd\b|"
-    r"\bvertegenwoordig\w*\b|\bwethouder (?:van|in) welke\b|\bvan welke gemeente (?:was|is) \w+ wethouder\b",
+    r"\bvertegenwoordig\w*\b|\bwethouder (?:van|in) welke\b|\bvan welke gemeente (?:was|is) \w+ wethouder\b|"
+    # 'Wie was er namens het bestuur van GGZ Nederland bij het BO ...?'
+    r"\bwie (?:was|waren) (?:er )?(?:namens [^?]+ )?(?:bij|op|in) (?:het|de) "
+    r"(?:BO|\w*overleg|vergadering|bijeenkomst)\b",
     re.I,
 )
 
@@ -1345,8 +1348,11 @@ def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> f
         names = [n for n in names if n not in parts] + [compound]
     if not names:
         return 0.0
-    listed = asks_attendance(question)  # who sat at the table is what the attendee lists say
-    text = " ".join(f"{p.meta.title}\n{p.text if listed else prose(p.text)}" for p in passages[:depth])
+    listed = asks_attendance(question)  # who sat at the table is what the attendee lists say (not who stayed away:
+    # 'Afwezig: ..., 10.2.e (LOC)' does not say who was there for the LOC)
+    text = " ".join(
+        f"{p.meta.title}\n{_ABSENT_PART.sub(' ', p.text) if listed else prose(p.text)}" for p in passages[:depth]
+    )
     heads = {tail: head for head, tail in re.findall(r"\b([A-Z]\w*)-(\w+)", question)}  # 'VN-Kinderrechtenverdrag'
     missing = [
         n for n in names
@@ -1356,6 +1362,7 @@ def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> f
     return len(missing) / len(names)
 
 
+_ABSENT_PART = re.compile(r"\bAfwezig\b[^\n]*")
 # a name made of two capitalised words ('Noord-Nederland', 'Westerveld-Klaver'), not 'VN-Verdrag' or 'BGZJ-overleg'
 _PLACE_COMPOUND = re.compile(r"\b[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+\b")
 
