@@ -531,6 +531,10 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     assert not outcome_left_open(pledged, [teams, teams, "Welke bijdrage het OZJ levert, staat in bijlage 2.", teams])
     heidag = "Wat waren volgens Eerenberg de uitkomsten van de VNG-heidag van 11 oktober?"  # a nota has them asked for
     assert still_asked(heidag, "De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag van 11 oktober.")
+    motion = "Welke motie vraagt om eenduidige modellen in de jaarverantwoording?"  # named, whatever is looked into
+    merged = "Daarnaast wordt bezien wat nodig is. dit is in lijn met motie Van den Berg waarin gevraagd wordt om ..."
+    assert not still_asked(motion, merged)
+    assert still_asked(motion, "Daarnaast wordt bezien wat nodig is voor de harmonisatie, in lijn met een motie.")
     asking = "Naar de uitkomsten van welke bijeenkomst kon de minister Eerenberg vragen?"  # about the asking itself
     assert not still_asked(asking, "De heer Eerenberg vragen naar de uitkomsten van de VNG-heidag van 11 oktober.")
     assert not still_asked(heidag, "De heer Eerenberg vragen naar de voortgang; de heidag koos voor drie regio's.")
@@ -607,6 +611,7 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert names_none(groups, "Ook andere groepen worden minder goed bereikt.", "")
     session = "In welke regiosessie werd het principe 1 gezin, 1 plan als succesvol ervaren?"  # a noun, then a verb
     assert asked_noun(session) == "regiosessie" and asked_noun("Welke nieuwe eisen stelde het Rijk?") == "eis"
+    assert asked_noun("Welke motie vraagt om eenduidige modellen?") == "motie"  # a verb, then a preposition
     assert names_none(session, "Volgens cliënten in een van de regiosessies zit de grootste ontevredenheid.", "")
     enriched = "Met welke informatie gaat het OZJ de regiobeelden verrijken?"  # named by what it is of
     assert not names_none(enriched, "Ze verrijken de regiobeelden met informatie van de ontbrekende jeugdregio's.", "")

@@ -715,9 +715,11 @@ _EXAMPLES_FOLLOW = re.compile(
     re.I,
 )
 # 'Welke competenties', 'welke regio-ambassadeurs' (not 'op welke manier / wijze': how, not which ones)
-# (a noun ending in -e is no adjective when a verb follows it: 'In welke regiosessie werd ...')
+# (a noun ending in -e is no adjective when a verb follows it: 'In welke regiosessie werd ...', 'Welke motie vraagt
+# om ...' (a verb: what follows it is no verb but a preposition, article or pronoun))
 _VERB_NEXT = (
-    r"(?:werd|werden|wordt|worden|heeft|hebben|hadden|kunnen|konden|moet|moeten|zullen|zouden|willen|gaat|gaan)\b"
+    r"(?:werd|werden|wordt|worden|heeft|hebben|hadden|kunnen|konden|moet|moeten|zullen|zouden|willen|gaat|gaan|"
+    r"\w+\s+(?:om|de|het|een|er|in|op|aan|voor|naar|bij|met|dat|te|zich|ook|nog|niet|al|u|hij|zij|ze|we|wij)\b)\b"
 )
 _WHICH_ONES = re.compile(
     rf"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+(?!{_VERB_NEXT}))?(?!manier|wijze)(\w[\w-]{{3,}})\b", re.I
@@ -1188,6 +1190,9 @@ def still_asked(question: str, sentence: str) -> bool:
         return True
     if _LOOKED_INTO.search(sentence):  # unless it gives the date or number asked for all the same: 'worden varianten
         focus = question_focus(question)  # uitgewerkt voor de normering vanaf 2022' answers 'vanaf welk jaar'
+        noun = asked_noun(question)  # or the one asked for, by name: '... in lijn met motie Van den Berg'
+        if noun and re.search(rf"\b(?i:{re.escape(noun)})\w*\s+{_PARTICLES}[A-Z]", sentence):
+            return False
         return focus not in ("date", "number") or not holds_focus(focus, sentence, question)
     which = _WHICH.match(question)
     if not which:
