@@ -11,7 +11,8 @@ TEXTS = {
     "a1": "Agenda\nVergaderdatum en -tijd 13 februari 2020 15:00-15:30\n"
     "Vergaderplaats Den Haag, ministerie VWS – ministerzaal (A5.41) Aanwezig VNG Eelco Eerenberg\n"
     "1 Opening (±5 min)\n2 Regiobeelden OZJ (±10 min)\n• 3) Update regiobeelden (±30 minuten, bijlage 3)\n"
-    "4 Terugblik overleg 30 januari 2020 (±5 min)\n5 Rondvraag en sluiting",
+    "4 Terugblik overleg 30 januari 2020 (±5 min)\n• b) Ontwikkelagenda Jeugdautoriteit (±5 min, bijlage 4)\n"
+    "5 Rondvraag en sluiting",
     "n1": "Betreft BO Rijk-VNG, 13 februari 2020 Vergaderdatum en tijd 13 februari 2020, 15.00-15.30 "
     "Vergaderplaats VWS, A5.41 5/11 Paraaf directeur\n1 Aanleiding en doel overleg",
     "a2": "Agenda\nVergaderdatum en -tijd 13 februari 2020 15:30-16:30\nVergaderplaats Online via WebEx",
@@ -67,6 +68,8 @@ def test_an_agenda_item_gets_the_time_its_heading_gives():
     assert text.endswith("“2 Regiobeelden OZJ (±10 min)” [1]")  # not the update, which shares one word of two
     _, citations = _head("Hoeveel minuten kreeg de update op de agenda van 13 februari 2020?")  # '2020' is a day
     assert [c.quote for c in citations] == ["3) Update regiobeelden (±30 minuten, bijlage 3)"]
+    _, citations = _head("Hoeveel tijd had het BO Rijk-VNG van 13 februari 2020 voor de agenda van de Jeugdautoriteit?")
+    assert [c.quote for c in citations] == ["b) Ontwikkelagenda Jeugdautoriteit (±5 min, bijlage 4)"]  # a lettered item
 
 
 def test_questions_about_something_else_of_the_meeting_are_left_to_the_passages():

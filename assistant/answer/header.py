@@ -20,8 +20,9 @@ VENUE_ASKED = re.compile(
 SLOT_ASKED = re.compile(r"\bhoeveel (?:tijd|minuten)\b|\bhoe lang\b[^?]*\bagenda", re.I)
 _HOUR = re.compile(r"Vergaderdatum en -?tijd\s[^\n]*?\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d")
 _VENUE = re.compile(r"Vergaderplaats\s[^\n]*?(?=\s+(?:\d+/\d+\s+)?(?:Paraaf|Aanwezig)\b|\s*$)", re.M)
-# '5 Clientervaringsonderzoek (±10 min)', '• 3) Perspectief voor de Jeugd – Update ... (±30 minuten, bijlagen 2 t/m 5)'
-_SLOT = re.compile(r"^[\s•-]*\d{1,2}[.)]?\s+(?P<item>[^\n]+?)\s*\(±\s*\d+\s*min(?:uten)?\b[^)\n]*\)", re.M)
+# '5 Clientervaringsonderzoek (±10 min)', '• 3) Perspectief voor de Jeugd – Update ... (±30 minuten, bijlagen 2 t/m 5)',
+# '• b) Ontwikkelagenda Jeugdautoriteit (±5 min, bijlage 4)'
+_SLOT = re.compile(r"^[\s•-]*(?:\d{1,2}[.)]?|[a-z]\))\s+(?P<item>[^\n]+?)\s*\(±\s*\d+\s*min(?:uten)?\b[^)\n]*\)", re.M)
 # what a question about the head says besides the meeting, its day and the document: 'Hoe laat begon het BO Rijk-VNG
 # van 24 juni 2020?' asks nothing else; 'Wanneer begon de pilot die in het BO van ... werd besproken?' does
 _ABOUT_HEAD = set(
