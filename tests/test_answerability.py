@@ -1246,6 +1246,9 @@ def test_how_someone_was_called_asks_for_a_name_and_a_title_in_quotes_gives_one(
     who_said = "Wie vond in het BO van 8 juni 2020 dat er een onafhankelijke partij nodig is?"  # who holds the view
     assert holds_focus("name", "Dhr. Dekker: Er is een onafhankelijke partij nodig.", who_said)
     assert not holds_focus("name", "Er is een onafhankelijke partij nodig.", who_said)
+    backed = "Wie ondersteunde namens de beroepsverenigingen het pleidooi van mevrouw Molenaar?"  # on behalf of a body
+    assert holds_focus("name", "Dhr. Popma: Vanuit de beroepsverenigingen ondersteunen we dit pleidooi.", backed)
+    assert not holds_focus("name", "Vanuit de beroepsverenigingen ondersteunen we dit pleidooi.", backed)
     assert not holds_focus("name", "Dhr. Dekker: Er is een onafhankelijke partij nodig.", "Wie wordt de partij?")
 
 

@@ -356,7 +356,7 @@ _NOT_A_BODY = _ANCHOR_SKIP - _BODIES
 # betrekken?')
 _ASKS_WHO_SAID = re.compile(
     r"^\s*(?:en\s+)?wie\s+(?:vond|vonden|zei|zeiden|pleitte|pleitten|stelde|stelden|benadrukte|waarschuwde|opperde|"
-    r"betoogde|gaf aan|merkte op)\b",
+    r"betoogde|gaf aan|merkte op|(?:onder)?steunde|(?:onder)?steunden)\b",
     re.I,
 )
 _TURN_OPENING = re.compile(rf"^\W*{_OPENS_TURN}{_PARTICLES}[A-Z][\w'-]+\s*:?")
@@ -485,6 +485,8 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         names = _NAME.findall(sentence) + _ACRONYM.findall(sentence)  # 'JenV neemt de lead': a name opening it
         if _ASKS_CHAIR.search(question) and not _CHAIRS.search(sentence):
             return False  # who chaired is not answered by anyone named: 'de leden Tielen en Peters' filed motions
+        if _ASKS_WHO_SAID.search(question) and _SPEAKER.match(sentence):
+            return True  # 'Wie vond dat ...?' is answered by who says it: 'Dhr. Dekker: Er is ... nodig.'
         if _ASKS_PERSON.search(question):  # by a name in what is said, not by whoever says it ('Dhr. Popma: ...'),
             said = _TURN_OPENING.sub("", sentence, count=1)  # nor by a name blacked out under 10.2.e
             persons = {n for n in people_in(said) | full_names(said) if not _ACRONYM.fullmatch(n)}
@@ -500,8 +502,6 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             or any(w not in question for w in _NUMBERED_WORD.findall(sentence))
         ):
             return True
-        if _ASKS_WHO_SAID.search(question) and _SPEAKER.match(sentence):
-            return True  # 'Wie vond dat ...?' is answered by who says it: 'Dhr. Dekker: Er is ... nodig.'
         # a name blacked out under 10.2.e is a name too: '10.2.e licht toe dat ...' answers 'door wie?'
         skip = _NOT_A_BODY if _ASKS_BODY.search(question) else _ANCHOR_SKIP
         if any(name not in given and name not in skip for name in names) or "10.2.e" in sentence:
