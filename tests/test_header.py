@@ -16,7 +16,8 @@ TEXTS = {
     "n1": "Betreft BO Rijk-VNG, 13 februari 2020 Vergaderdatum en tijd 13 februari 2020, 15.00-15.30 "
     "Vergaderplaats VWS, A5.41 5/11 Paraaf directeur\n1 Aanleiding en doel overleg",
     "a2": "Agenda\nVergaderdatum en -tijd 13 februari 2020 15:30-16:30\nVergaderplaats Online via WebEx",
-    "v3": "Verslag\nVergaderdatum en -tijd 6 november 2019 10:00-11:00\nVergaderplaats Den Haag",
+    "v3": "Verslag\nVergaderdatum en -tijd 6 november 2019 10:00-11:00\nVergaderplaats Den Haag\n"
+    "Aanwezig VNG Eelco Eerenberg VWS Hugo de Jonge Afwezig Leon Meijer, Sven de Langen, 10.2.e\n1 Opening",
 }
 DOCS = [
     DocMeta("a1", "agenda", "Agenda BO Rijk-VNG 13 februari 2020", "x.pdf", 1, 2, "BO Rijk-VNG", DAY),
@@ -55,6 +56,12 @@ def test_the_venue_ends_where_the_head_goes_on_and_a_named_document_is_the_only_
     ]
     _, citations = _head("In welke zaal werd het BO Rijk-VNG van 13 februari 2020 volgens de nota gehouden?")
     assert [c.quote for c in citations] == ["Vergaderplaats VWS, A5.41"]
+
+
+def test_who_stayed_away_is_what_follows_afwezig_at_the_end_of_the_attendee_lines():
+    _, citations = _head("Wie waren er afwezig bij het BO Rijk-VNG van 6 november 2019?")
+    assert [c.quote for c in citations] == ["Afwezig Leon Meijer, Sven de Langen, 10.2.e"]
+    assert _head("Waarom was Leon Meijer afwezig bij het BO Rijk-VNG van 6 november 2019?") is None
 
 
 def test_a_day_without_a_series_gives_every_meeting_of_that_day():

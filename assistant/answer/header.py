@@ -17,7 +17,10 @@ VENUE_ASKED = re.compile(
     r"^\s*(?:en\s+)?waar\b[^?]*\b(?:plaats|gehouden)\b|\bin welke (?:ruimte|zaal)\b|\blocatie\b|\bvergaderplaats\b",
     re.I,
 )
+ABSENT_ASKED = re.compile(r"^\s*(?:en\s+)?wie\b[^?]*\bafwezig", re.I)  # who, not why ('Waarom was X afwezig?')
 SLOT_ASKED = re.compile(r"\bhoeveel (?:tijd|minuten)\b|\bhoe lang\b[^?]*\bagenda", re.I)
+# 'Afwezig Leon Meijer, Sven de Langen, 10.2.e' at the end of the attendee lines, or the names on the line after it
+_ABSENT = re.compile(r"\bAfwezig\b:?[ \t]*(?:\n(?!Kopie aan)[^\n]+|[^\n]+)")
 _HOUR = re.compile(r"Vergaderdatum en -?tijd\s[^\n]*?\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d")
 _VENUE = re.compile(r"Vergaderplaats\s[^\n]*?(?=\s+(?:\d+/\d+\s+)?(?:Paraaf|Aanwezig)\b|\s*$)", re.M)
 # '5 Clientervaringsonderzoek (±10 min)', '• 3) Perspectief voor de Jeugd – Update ... (±30 minuten, bijlagen 2 t/m 5)',
@@ -27,14 +30,15 @@ _SLOT = re.compile(r"^[\s•-]*(?:\d{1,2}[.)]?|[a-z]\))\s+(?P<item>[^\n]+?)\s*\(
 # van 24 juni 2020?' asks nothing else; 'Wanneer begon de pilot die in het BO van ... werd besproken?' does
 _ABOUT_HEAD = set(
     """hoe laat lang duurde begon begint eindigde startte tijdstip waar vond vindt plaats gehouden in welke ruimte zaal
-    locatie op het de van volgens was werd wanneer om tot en vergaderplaats er""".split()
+    locatie op het de van volgens was werd wanneer om tot en vergaderplaats er wie waren afwezig bij""".split()
 )
 _ARTICLE = {"agenda": "de agenda", "nota": "de nota", "verslag": "het verslag"}
 
 
 def asks_head(question: str) -> bool:
     """True for a question that only the head of a meeting's documents or its agenda's headings answer."""
-    return bool(HOUR_ASKED.search(question) or VENUE_ASKED.search(question) or SLOT_ASKED.search(question))
+    asked = (HOUR_ASKED, VENUE_ASKED, ABSENT_ASKED, SLOT_ASKED)
+    return any(pattern.search(question) for pattern in asked)
 
 
 def meeting_head(
@@ -84,7 +88,8 @@ def _asked_lines(question: str, hints: QuestionHints, text: str) -> list[str]:
         return [" ".join(line.split()) for n, line in shared if n and n == most]
     if {w.lower() for w in re.findall(r"\w+", hints.topic)} - _ABOUT_HEAD:
         return []  # the question is about something else the meeting did
-    lines = [m.group(0) for m in _HOUR.finditer(text)][:1] if HOUR_ASKED.search(question) else []
-    if VENUE_ASKED.search(question):
-        lines += [m.group(0) for m in _VENUE.finditer(text)][:1]
+    lines = []
+    for asked, line in ((HOUR_ASKED, _HOUR), (VENUE_ASKED, _VENUE), (ABSENT_ASKED, _ABSENT)):
+        if asked.search(question):
+            lines += [m.group(0) for m in line.finditer(text)][:1]
     return [" ".join(line.split()) for line in lines]
