@@ -715,8 +715,8 @@ _EXAMPLES_FOLLOW = re.compile(
     re.I,
 )
 # 'Welke competenties', 'welke regio-ambassadeurs' (not 'op welke manier / wijze': how, not which ones)
-# (a noun ending in -e is no adjective when a verb follows it: 'In welke regiosessie werd ...', 'Welke motie vraagt
-# om ...' (a verb: what follows it is no verb but a preposition, article or pronoun))
+# (a noun ending in -e is no adjective when a verb follows it: 'In welke regiosessie werd ...'; nor when the word after
+# it is followed by a preposition, article or pronoun, which makes that word the verb: 'Welke motie vraagt om ...')
 _VERB_NEXT = (
     r"(?:werd|werden|wordt|worden|heeft|hebben|hadden|kunnen|konden|moet|moeten|zullen|zouden|willen|gaat|gaan|"
     r"\w+\s+(?:om|de|het|een|er|in|op|aan|voor|naar|bij|met|dat|te|zich|ook|nog|niet|al|u|hij|zij|ze|we|wij)\b)\b"

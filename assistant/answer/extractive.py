@@ -16,6 +16,7 @@ from assistant.answer.evidence import (
     speaker_of,
     spoken_by,
 )
+from assistant.answer.header import ABSENT_ASKED
 from assistant.answer.question import QuestionHints
 from assistant.answer.speakers import PERSON
 from assistant.core.config import CONFIG, SentenceConfig
@@ -45,7 +46,6 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
 _ADMIN_LINE = re.compile(r"^(?:Betreft|Vergaderdatum|Vergaderplaats|Aanwezig|Afwezig|Deelnemers|Kopie aan|Paraaf)\b")
 _ATTENDEES = re.compile(r"^(?:Aanwezig|Deelnemers)\b")
 _ABSENT = re.compile(r"^Afwezig\b")
-_ASKS_ABSENT = re.compile(r"^\s*(?:en\s+)?wie\b[^?]*\bafwezig", re.I)  # who, not why ('Waarom was X afwezig?')
 _REDACTED_ONLY = re.compile(r"^[\s•\-–(),.:;0-9e]*$")
 
 
@@ -213,7 +213,7 @@ def rank_sentences(
     total = sum(terms.values()) or 1.0
     cues = QuestionCues.of(question)
     attendance = asks_attendance(question)
-    absence = bool(_ASKS_ABSENT.search(question))  # 'Wie waren er afwezig?': the 'Afwezig: ...' line
+    absence = bool(ABSENT_ASKED.search(question))  # 'Wie waren er afwezig?': the 'Afwezig: ...' line
     # 'volgens De Jonge' asks for his words as much as 'wat zei De Jonge' does
     according = any(re.search(rf"\bvolgens\s+(?:\w+\s+){{0,2}}{re.escape(n)}\b", question) for n in asked_people)
     position_asked = hints.asks_what_was_said or asks_position(question) or according

@@ -1,6 +1,6 @@
-"""When and where a meeting was held and how long its agenda gave an item, which only the heads of its agenda, nota
-and verslag say: 'Vergaderdatum en -tijd 13 februari 2020 15:00-15:30', 'Vergaderplaats VWS, A5.41',
-'5 Clientervaringsonderzoek (±10 min)'."""
+"""When and where a meeting was held, who stayed away and how long its agenda gave an item, which only the heads of
+its agenda, nota and verslag say: 'Vergaderdatum en -tijd 13 februari 2020 15:00-15:30', 'Vergaderplaats VWS, A5.41',
+'Afwezig Leon Meijer', '5 Clientervaringsonderzoek (±10 min)'."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from assistant.core.dates import format_day, without_dates
 from assistant.core.text import holds_term, tokenize
 from assistant.core.types import Citation, DocMeta, Passage
 
-HOUR_ASKED = re.compile(r"\bhoe laat\b|\bhoe lang duurde\b|\b(?:begon|eindigde|startte)\b|\btijdstip\b", re.I)
-VENUE_ASKED = re.compile(
+_HOUR_ASKED = re.compile(r"\bhoe laat\b|\bhoe lang duurde\b|\b(?:begon|eindigde|startte)\b|\btijdstip\b", re.I)
+_VENUE_ASKED = re.compile(
     r"^\s*(?:en\s+)?waar\b[^?]*\b(?:plaats|gehouden)\b|\bin welke (?:ruimte|zaal)\b|\blocatie\b|\bvergaderplaats\b",
     re.I,
 )
 ABSENT_ASKED = re.compile(r"^\s*(?:en\s+)?wie\b[^?]*\bafwezig", re.I)  # who, not why ('Waarom was X afwezig?')
-SLOT_ASKED = re.compile(r"\bhoeveel (?:tijd|minuten)\b|\bhoe lang\b[^?]*\bagenda", re.I)
+_SLOT_ASKED = re.compile(r"\bhoeveel (?:tijd|minuten)\b|\bhoe lang\b[^?]*\bagenda", re.I)
 # 'Afwezig Leon Meijer, Sven de Langen, 10.2.e' at the end of the attendee lines, or the names on the line after it
 _ABSENT = re.compile(r"\bAfwezig\b:?[ \t]*(?:\n(?!Kopie aan)[^\n]+|[^\n]+)")
 _HOUR = re.compile(r"Vergaderdatum en -?tijd\s[^\n]*?\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d")
@@ -35,9 +35,9 @@ _ABOUT_HEAD = set(
 _ARTICLE = {"agenda": "de agenda", "nota": "de nota", "verslag": "het verslag"}
 
 
-def asks_head(question: str) -> bool:
+def _asks_head(question: str) -> bool:
     """True for a question that only the head of a meeting's documents or its agenda's headings answer."""
-    asked = (HOUR_ASKED, VENUE_ASKED, ABSENT_ASKED, SLOT_ASKED)
+    asked = (_HOUR_ASKED, _VENUE_ASKED, ABSENT_ASKED, _SLOT_ASKED)
     return any(pattern.search(question) for pattern in asked)
 
 
@@ -48,11 +48,11 @@ def meeting_head(
     """The asked line of the head of each agenda, nota and verslag of the meeting the question names by day (and
     series, when it names one), one cited line each: 'Hoe laat begon het BO Rijk-VNG van 24 juni 2020?' is answered
     by 'Vergaderdatum en -tijd 24 juni 2020 14:30-15:30'. For 'Hoeveel tijd had het clientervaringsonderzoek?', the
-    agenda item whose heading shares a word with the question. None when the question asks something else or
-    names no day, or no document of that day holds the line."""
-    if len(hints.days) != 1 or not asks_head(question):
+    agenda item whose heading shares the most words with the question. None when the question asks something else
+    or names no day, or no document of that day holds the line."""
+    if len(hints.days) != 1 or not _asks_head(question):
         return None
-    if SLOT_ASKED.search(question) and not (hints.meetings or "agenda" in hints.doc_types):
+    if _SLOT_ASKED.search(question) and not (hints.meetings or "agenda" in hints.doc_types):
         return None  # 'Hoeveel tijd hebben gemeenten na het overleg van ...' asks no agenda item's time
     day = hints.days[0]
     held = [d for d in documents if d.meeting_date == day and d.doc_type in _ARTICLE]
@@ -76,7 +76,7 @@ def meeting_head(
 
 def _asked_lines(question: str, hints: QuestionHints, text: str) -> list[str]:
     """The lines of a document's text that answer the question about its head."""
-    if SLOT_ASKED.search(question):
+    if _SLOT_ASKED.search(question):
         # the organisations stay ('de regiobeelden van het OZJ'), the meeting's name and day go
         said = " ".join((*hints.meetings, *_ABOUT_HEAD, "hoeveel tijd minuten agenda"))
         asked = set(tokenize(without_dates(question))) - set(tokenize(said))
@@ -89,7 +89,7 @@ def _asked_lines(question: str, hints: QuestionHints, text: str) -> list[str]:
     if {w.lower() for w in re.findall(r"\w+", hints.topic)} - _ABOUT_HEAD:
         return []  # the question is about something else the meeting did
     lines = []
-    for asked, line in ((HOUR_ASKED, _HOUR), (VENUE_ASKED, _VENUE), (ABSENT_ASKED, _ABSENT)):
+    for asked, line in ((_HOUR_ASKED, _HOUR), (_VENUE_ASKED, _VENUE), (ABSENT_ASKED, _ABSENT)):
         if asked.search(question):
             lines += [m.group(0) for m in line.finditer(text)][:1]
     return [" ".join(line.split()) for line in lines]
