@@ -18,14 +18,20 @@ _VENUE_ASKED = re.compile(
     re.I,
 )
 ABSENT_ASKED = re.compile(r"^\s*(?:en\s+)?wie\b[^?]*\bafwezig", re.I)  # who, not why ('Waarom was X afwezig?')
-_SLOT_ASKED = re.compile(r"\bhoeveel (?:tijd|minuten)\b|\bhoe lang\b[^?]*\bagenda", re.I)
+_SLOT_ASKED = re.compile(
+    r"\bhoeveel (?:tijd|minuten)\b|\bhoe lang\b[^?]*\bagenda|\bhoe laat\b[^?]*\bagendapunt\b", re.I
+)
 # 'Afwezig Leon Meijer, Sven de Langen, 10.2.e' at the end of the attendee lines, or the names on the line after it
 _ABSENT = re.compile(r"\bAfwezig\b:?[ \t]*(?:\n(?!Kopie aan)[^\n]+|[^\n]+)")
 _HOUR = re.compile(r"Vergaderdatum en -?tijd\s[^\n]*?\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d")
 _VENUE = re.compile(r"Vergaderplaats\s[^\n]*?(?=\s+(?:\d+/\d+\s+)?(?:Paraaf|Aanwezig)\b|\s*$)", re.M)
 # '5 Clientervaringsonderzoek (±10 min)', '• 3) Perspectief voor de Jeugd – Update ... (±30 minuten, bijlagen 2 t/m 5)',
-# '• b) Ontwikkelagenda Jeugdautoriteit (±5 min, bijlage 4)'
-_SLOT = re.compile(r"^[\s•-]*(?:\d{1,2}[.)]?|[a-z]\))\s+(?P<item>[^\n]+?)\s*\(±\s*\d+\s*min(?:uten)?\b[^)\n]*\)", re.M)
+# '• b) Ontwikkelagenda Jeugdautoriteit (±5 min, bijlage 4)', '5 Ter bespreking: Proces rondom ... (15:35-15:55)'
+_SLOT = re.compile(
+    r"^[\s•-]*(?:\d{1,2}[.)]?|[a-z]\))\s+(?P<item>[^\n]+?)\s*"
+    r"\((?:±\s*\d+\s*min(?:uten)?\b[^)\n]*|\d{1,2}[:.]\d\d\s*[-–]\s*\d{1,2}[:.]\d\d)\)",
+    re.M,
+)
 # what a question about the head says besides the meeting, its day and the document: 'Hoe laat begon het BO Rijk-VNG
 # van 24 juni 2020?' asks nothing else; 'Wanneer begon de pilot die in het BO van ... werd besproken?' does
 _ABOUT_HEAD = set(
@@ -78,7 +84,7 @@ def _asked_lines(question: str, hints: QuestionHints, text: str) -> list[str]:
     """The lines of a document's text that answer the question about its head."""
     if _SLOT_ASKED.search(question):
         # the organisations stay ('de regiobeelden van het OZJ'), the meeting's name and day go
-        said = " ".join((*hints.meetings, *_ABOUT_HEAD, "hoeveel tijd minuten agenda"))
+        said = " ".join((*hints.meetings, *_ABOUT_HEAD, "hoeveel tijd minuten agenda agendapunt"))
         asked = set(tokenize(without_dates(question))) - set(tokenize(said))
         shared = [
             (sum(holds_term(set(tokenize(m.group("item"))), term) for term in asked), m.group(0).strip(" •-"))
