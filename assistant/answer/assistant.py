@@ -47,7 +47,7 @@ from assistant.answer.held import (
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, about_something, positions_over_time, said_at
-from assistant.answer.question import organisations_asked, question_parts, read_question
+from assistant.answer.question import QuestionHints, organisations_asked, question_parts, read_question
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import absentees, attendees
 from assistant.core.config import CONFIG, Config
@@ -132,13 +132,14 @@ class Assistant:
             about = self._about_dossier(question, standalone, filters, started)
             if about is not None:
                 return about
-        over_time = None if filters else self._positions_over_time(question, standalone, started)
+        read = read_question(standalone)  # once, for the three answers the catalog gives without retrieval
+        over_time = None if filters else self._positions_over_time(question, standalone, read, started)
         if over_time is not None:
             return over_time
-        at_meeting = None if filters else self._said_at_meeting(question, standalone, started)
+        at_meeting = None if filters else self._said_at_meeting(question, standalone, read, started)
         if at_meeting is not None:
             return at_meeting
-        head = None if filters else self._meeting_head(question, standalone, started)
+        head = None if filters else self._meeting_head(question, standalone, read, started)
         if head is not None:
             return head
         retrieval = retrieve(
@@ -267,21 +268,21 @@ class Assistant:
         text, citations = overview(documents, firsts, text_of, self.index.passage_containing)
         return _from_catalog(question, standalone, text, citations, started) if citations else None
 
-    def _positions_over_time(self, question: str, standalone: str, started: float) -> Answer | None:
+    def _positions_over_time(
+        self, question: str, standalone: str, hints: QuestionHints, started: float
+    ) -> Answer | None:
         """'Wat vond de VNG over X in de loop van 2020?': the organisation's statements in the verslagen, one
         cited line per meeting (None when the question is not of that kind or the verslagen hold nothing on it)."""
-        hints = read_question(standalone)
         if not (hints.organisations and hints.asks_what_was_said and OVER_TIME.search(standalone)) or hints.days:
             return None
         minutes, passage_of = Minutes(self.index), self.index.passage_containing
         found = positions_over_time(hints.organisations, hints.topic, hints.years, minutes, passage_of)
         return _from_catalog(question, standalone, *found, started) if found else None
 
-    def _said_at_meeting(self, question: str, standalone: str, started: float) -> Answer | None:
+    def _said_at_meeting(self, question: str, standalone: str, hints: QuestionHints, started: float) -> Answer | None:
         """'Wat vroegen de cliëntenorganisaties in het BO van juni 2020?' asks about no subject: the organisation's
         statements in the verslag of that day or month, one cited line each (None when the question names a subject,
         no day or month, or the verslagen hold nothing of theirs then)."""
-        hints = read_question(standalone)
         periods = [(d, d) for d in hints.days] + list(hints.months)
         organisations = organisations_asked(standalone)
         if not (organisations and hints.asks_what_was_said and periods) or about_something(hints.topic):
@@ -291,12 +292,11 @@ class Assistant:
         found = said_at(organisations, hints.meetings, start, end, minutes, passage_of)
         return _from_catalog(question, standalone, *found, started) if found else None
 
-    def _meeting_head(self, question: str, standalone: str, started: float) -> Answer | None:
+    def _meeting_head(self, question: str, standalone: str, hints: QuestionHints, started: float) -> Answer | None:
         """'Hoe laat begon / waar vond het BO Rijk-VNG van 24 juni 2020 plaats?': the head of that meeting's agenda,
         nota and verslag (None when the question asks something else or the heads do not say)."""
         text_of = lambda doc_id: self.index.document(doc_id).text  # noqa: E731
-        hints, documents = read_question(standalone), self.index.documents()
-        found = meeting_head(standalone, hints, documents, text_of, self.index.passage_containing)
+        found = meeting_head(standalone, hints, self.index.documents(), text_of, self.index.passage_containing)
         return _from_catalog(question, standalone, *found, started) if found else None
 
     def _spoken(self, under_agendapunt: bool = False) -> dict[str, list[tuple[str, str, str]]]:

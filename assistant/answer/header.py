@@ -41,12 +41,6 @@ _ABOUT_HEAD = set(
 _ARTICLE = {"agenda": "de agenda", "nota": "de nota", "verslag": "het verslag"}
 
 
-def _asks_head(question: str) -> bool:
-    """True for a question that only the head of a meeting's documents or its agenda's headings answer."""
-    asked = (_HOUR_ASKED, _VENUE_ASKED, ABSENT_ASKED, _SLOT_ASKED)
-    return any(pattern.search(question) for pattern in asked)
-
-
 def meeting_head(
     question: str, hints: QuestionHints, documents: Sequence[DocMeta], text_of: Callable[[str], str],
     passage_of: Callable[[str, str], Passage | None],
@@ -56,10 +50,9 @@ def meeting_head(
     by 'Vergaderdatum en -tijd 24 juni 2020 14:30-15:30'. For 'Hoeveel tijd had het clientervaringsonderzoek?', the
     agenda item whose heading shares the most words with the question. None when the question asks something else
     or names no day, or no document of that day holds the line."""
-    if len(hints.days) != 1 or not _asks_head(question):
+    lines_of = _lines_asked(question, hints) if len(hints.days) == 1 else None
+    if lines_of is None:
         return None
-    if _SLOT_ASKED.search(question) and not (hints.meetings or "agenda" in hints.doc_types):
-        return None  # 'Hoeveel tijd hebben gemeenten na het overleg van ...' asks no agenda item's time
     day = hints.days[0]
     held = [d for d in documents if d.meeting_date == day and d.doc_type in _ARTICLE]
     named = [m for m in hints.meetings if any(d.meeting == m for d in held)]
@@ -69,7 +62,7 @@ def meeting_head(
         held = [d for d in held if d.doc_type in hints.doc_types]
     lines, citations = [], []
     for doc in sorted(held, key=lambda d: (d.meeting or "", list(_ARTICLE).index(d.doc_type))):
-        for quote in _asked_lines(question, hints, text_of(doc.doc_id)):
+        for quote in lines_of(text_of(doc.doc_id)):
             passage = passage_of(doc.doc_id, quote)
             if passage is None:
                 continue
@@ -80,22 +73,31 @@ def meeting_head(
     return f"Volgens de stukken van {format_day(day)}:\n\n" + "\n".join(lines), citations
 
 
-def _asked_lines(question: str, hints: QuestionHints, text: str) -> list[str]:
-    """The lines of a document's text that answer the question about its head."""
+def _lines_asked(question: str, hints: QuestionHints) -> Callable[[str], list[str]] | None:
+    """What finds, in a document's text, the lines that answer a question about its head; None when the question
+    asks something else. Decided once per question, applied to each document of the day."""
     if _SLOT_ASKED.search(question):
+        if not (hints.meetings or "agenda" in hints.doc_types):
+            return None  # 'Hoeveel tijd hebben gemeenten na het overleg van ...' asks no agenda item's time
         # the organisations stay ('de regiobeelden van het OZJ'), the meeting's name and day go
         said = " ".join((*hints.meetings, *_ABOUT_HEAD, "hoeveel tijd minuten agenda agendapunt"))
         asked = set(tokenize(without_dates(question))) - set(tokenize(said))
-        shared = [
-            (sum(holds_term(set(tokenize(m.group("item"))), term) for term in asked), m.group(0).strip(" •-"))
-            for m in _SLOT.finditer(text)
-        ]  # the item sharing the most words with the question: 'Perspectief voor de Jeugd', not 'Zorg voor de Jeugd'
-        most = max((n for n, _ in shared), default=0)
-        return [" ".join(line.split()) for n, line in shared if n and n == most]
+        return lambda text: _slot_lines(text, asked)
     if {w.lower() for w in re.findall(r"\w+", hints.topic)} - _ABOUT_HEAD:
-        return []  # the question is about something else the meeting did
-    lines = []
-    for asked, line in ((_HOUR_ASKED, _HOUR), (_VENUE_ASKED, _VENUE), (ABSENT_ASKED, _ABSENT)):
-        if asked.search(question):
-            lines += [m.group(0) for m in line.finditer(text)][:1]
-    return [" ".join(line.split()) for line in lines]
+        return None  # the question is about something else the meeting did
+    found = [line for asks, line in ((_HOUR_ASKED, _HOUR), (_VENUE_ASKED, _VENUE), (ABSENT_ASKED, _ABSENT))
+             if asks.search(question)]  # fmt: skip
+    if not found:
+        return None
+    return lambda text: [" ".join(first.group(0).split()) for line in found if (first := line.search(text))]
+
+
+def _slot_lines(text: str, asked: set[str]) -> list[str]:
+    """The agenda items of a text sharing the most of the `asked` words: 'Perspectief voor de Jeugd', not 'Zorg voor
+    de Jeugd'."""
+    shared = [
+        (sum(holds_term(set(tokenize(m.group("item"))), term) for term in asked), m.group(0).strip(" •-"))
+        for m in _SLOT.finditer(text)
+    ]
+    most = max((n for n, _ in shared), default=0)
+    return [" ".join(line.split()) for n, line in shared if n and n == most]
