@@ -122,6 +122,13 @@ def test_who_sat_at_the_table_is_answered_by_the_attendee_list_and_nothing_else_
     role = "Welke functie had Leon Meijer in het overleg?"
     ranked = rank_sentences([listed], words("functie leon meijer overleg"), read_question(role), question=role)
     assert any(s.text.startswith("VNG Eelco") for s in ranked)  # but it gives their roles
+    staff = passage("De VNG vraagt in het overleg om minder regels van VWS.\n"
+                    "VWS Paul Blokhuis 10.2.e 10.2.e Staatssecretaris van VWS 10.2.e 10.2.e")  # fmt: skip
+    took_part = "Welke staatssecretaris nam namens VWS deel aan het overleg?"
+    ranked = rank_sentences(
+        [staff], words("staatssecretaris vws deel overleg"), read_question(took_part), question=took_part
+    )
+    assert ranked[0].text.startswith("VWS Paul Blokhuis")  # taking part is being at the table
 
 
 def test_near_duplicates_move_behind_the_first_copy():
@@ -238,6 +245,25 @@ def test_the_sentence_after_a_set_up_that_holds_what_was_asked_comes_along():
     assert "Apeldoorn, Goes" in with_names and "Apeldoorn" not in without
     alone, _ = compose(chosen, [p], replace(CONFIG.sentences, context_after=0), question=question)
     assert "Apeldoorn, Goes" in alone and "voorjaar" not in alone  # the sentence that answers, not the rest
+
+
+def test_a_set_up_that_points_back_brings_the_sentence_it_points_to():
+    p = passage(
+        "U kunt zich voorstellen. Journalist RTL heeft verlopen domeinnaam van Kenter opgekocht. Het mailverkeer op "
+        "deze domeinnaam liep door. Zodoende heeft RTL toegang gekregen tot database van VECOZO."
+    )
+    question = "Hoe kreeg RTL toegang tot de database van VECOZO?"
+    ranked = rank_sentences([p], words("rtl toegang database vecozo"), read_question(question))
+    access = [s for s in ranked if s.text.startswith("Zodoende")]
+    text, _ = compose(access, [p], replace(CONFIG.sentences, context_after=0))
+    assert text.split(": ", 1)[1].startswith("Journalist RTL heeft verlopen domeinnaam")  # what 'deze' points to
+    plain = passage("U kunt zich voorstellen. Journalist RTL heeft Kenter gebeld. Het mailverkeer liep gewoon door. "
+                    "Zodoende heeft RTL toegang gekregen tot database van VECOZO.")  # fmt: skip
+    ranked = rank_sentences([plain], words("rtl toegang database vecozo"), read_question(question))
+    text, _ = compose(
+        [s for s in ranked if s.text.startswith("Zodoende")], [plain], replace(CONFIG.sentences, context_after=0)
+    )
+    assert "Journalist" not in text  # a set-up that names its own subject brings nothing before it
 
 
 def test_a_sentence_that_qualifies_the_chosen_one_comes_along():

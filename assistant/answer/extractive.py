@@ -533,15 +533,27 @@ def _widen(lines: dict[int, str], texts: list[str], config: SentenceConfig, *, a
     gets nothing before it. With `after`, up to that many sentences after each run too, within its turn: what the
     set-up leads to ('... geen overeenstemming bereikt.' / 'Vanuit het BO was het verzoek ...')."""
     for start in [p for p in sorted(lines) if p - 1 not in lines]:
-        for p in range(start - 1, max(-1, start - 1 - config.context_before), -1):
+        for p in range(start - 1, max(-1, start - 1 - config.context_before - _LEAN_REACH), -1):
             if _breaks_off(texts[p + 1], config) or _opens_block(texts[p], config):
                 break
+            if start - p > config.context_before and not _LEANS_BACK.search(texts[p + 1]):
+                break  # past the set-up only while the quote opens on 'Zodoende ...' or 'Het mailverkeer op deze ...'
             lines[p] = texts[p]
     for end in [p for p in sorted(lines) if p + 1 not in lines]:
         for p in range(end + 1, min(len(texts), end + 1 + after)):
             if _breaks_off(texts[p], config) or _opens_block(texts[p], config):
                 break
             lines[p] = texts[p]
+
+
+# a sentence that names what it is about only by pointing back: 'Zodoende heeft RTL toegang gekregen ...' after 'Het
+# mailverkeer op deze domeinnaam liep gewoon door.' after 'Journalist RTL heeft verlopen domeinnaam ... opgekocht.'
+_LEANS_BACK = re.compile(
+    r"^(?:Zodoende|Daardoor|Hierdoor|Daarmee|Hiermee)\b|"
+    r"^(?:\S+\s+){0,3}(?:deze|dit)\s+(?!(?:voor|na)?jaar\b|zomer\b|week\b|maand\b|moment\b|keer\b)\w",
+    re.I,
+)
+_LEAN_REACH = 1  # sentences quoted before the set-up at most, because the set-up points back itself
 
 
 def _opens_block(text: str, config: SentenceConfig) -> bool:
