@@ -12,7 +12,8 @@ TEXTS = {
     "Vergaderplaats Den Haag, ministerie VWS – ministerzaal (A5.41) Aanwezig VNG Eelco Eerenberg\n"
     "1 Opening (±5 min)\n2 Regiobeelden OZJ (±10 min)\n• 3) Update regiobeelden (±30 minuten, bijlage 3)\n"
     "4 Terugblik overleg 30 januari 2020 (±5 min)\n• b) Ontwikkelagenda Jeugdautoriteit (±5 min, bijlage 4)\n"
-    "6 Ter bespreking: onderzoek structurele middelen (15:35-15:55)\n7 Rondvraag en sluiting",
+    "6 Ter bespreking: onderzoek structurele middelen (15:35-15:55)\n"
+    "8. Perspectief voor de jeugd (bijlage 4-6, ±40 min)\n9 Rondvraag en sluiting",
     "n1": "Betreft BO Rijk-VNG, 13 februari 2020 Vergaderdatum en tijd 13 februari 2020, 15.00-15.30 "
     "Vergaderplaats VWS, A5.41 5/11 Paraaf directeur\n1 Aanleiding en doel overleg",
     "a2": "Agenda\nVergaderdatum en -tijd 13 februari 2020 15:30-16:30\nVergaderplaats Online via WebEx",
@@ -81,6 +82,8 @@ def test_an_agenda_item_gets_the_time_its_heading_gives():
         "Hoe laat begon agendapunt 6 over de structurele middelen in het BO Rijk-VNG van 13 februari 2020?"
     )
     assert [c.quote for c in citations] == ["6 Ter bespreking: onderzoek structurele middelen (15:35-15:55)"]  # hours
+    _, citations = _head("Hoeveel tijd was er op het BO Rijk-VNG van 13 februari 2020 voor Perspectief voor de Jeugd?")
+    assert [c.quote for c in citations] == ["8. Perspectief voor de jeugd (bijlage 4-6, ±40 min)"]  # attachments first
 
 
 def test_questions_about_something_else_of_the_meeting_are_left_to_the_passages():

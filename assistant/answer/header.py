@@ -26,10 +26,11 @@ _ABSENT = re.compile(r"\bAfwezig\b:?[ \t]*(?:\n(?!Kopie aan)[^\n]+|[^\n]+)")
 _HOUR = re.compile(r"Vergaderdatum en -?tijd\s[^\n]*?\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d")
 _VENUE = re.compile(r"Vergaderplaats\s[^\n]*?(?=\s+(?:\d+/\d+\s+)?(?:Paraaf|Aanwezig)\b|\s*$)", re.M)
 # '5 Clientervaringsonderzoek (±10 min)', '• 3) Perspectief voor de Jeugd – Update ... (±30 minuten, bijlagen 2 t/m 5)',
-# '• b) Ontwikkelagenda Jeugdautoriteit (±5 min, bijlage 4)', '5 Ter bespreking: Proces rondom ... (15:35-15:55)'
+# '• b) Ontwikkelagenda Jeugdautoriteit (±5 min, bijlage 4)', '4. Perspectief voor de jeugd (bijlage 4-6, ±40 min)',
+# '5 Ter bespreking: Proces rondom ... (15:35-15:55)'
 _SLOT = re.compile(
     r"^[\s•-]*(?:\d{1,2}[.)]?|[a-z]\))\s+(?P<item>[^\n]+?)\s*"
-    r"\((?:±\s*\d+\s*min(?:uten)?\b[^)\n]*|\d{1,2}[:.]\d\d\s*[-–]\s*\d{1,2}[:.]\d\d)\)",
+    r"\((?:[^()\n]*,\s*)?(?:±\s*\d+\s*min(?:uten)?\b[^)\n]*|\d{1,2}[:.]\d\d\s*[-–]\s*\d{1,2}[:.]\d\d)\)",
     re.M,
 )
 # what a question about the head says besides the meeting, its day and the document: 'Hoe laat begon het BO Rijk-VNG
