@@ -300,6 +300,8 @@ def test_a_date_is_the_date_of_the_event_asked_about():
     assert not event_undated(sent, [["Het memo is op 3 februari 2020 aan de Kamer verzonden."]])  # the same event
     appeared = "Wanneer verscheen de notitie van de VNG?"
     assert not event_undated(appeared, [["De VNG publiceerde de notitie op 2 maart 2020."]])
+    began = "In welk jaar begon Utrecht met de pilot van de Extr@Utrecht teams?"  # begun is started
+    assert not event_undated(began, [["In 2017 werd gestart met een pilot van twee zogeheten Extr@Utrecht teams."]])
     year = "Vanaf welk jaar gaan de varianten voor de normering gelden?"  # a year asked: a date
     worked = "Op basis van deze evaluatie worden varianten uitgewerkt voor de normering vanaf 2022."
     assert question_focus(year) == "date" and not still_asked(year, worked)  # worked out, but the year is given
