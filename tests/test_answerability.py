@@ -71,6 +71,9 @@ def evidence(**values: float) -> Evidence:
         ("Welke vijftien burgemeesters boden een manifest aan?", "name"),
         ("Welk onderzoek liet dat zien?", "name"),
         ("Met welke andere regio-indelingen moet het rekening houden?", "none"),
+        ("Wanneer is er een overleg ingepland met het OZJ?", "date"),
+        ("Wanneer is er voor een cliënt sprake van ongelijkheid?", "none"),  # in which case, not at what time
+        ("Wanneer wordt een jongere in de versnellingsaanpak losgelaten?", "none"),
     ],
 )
 def test_question_focus_reads_what_is_asked_for(question, focus):

@@ -42,6 +42,13 @@ _ASKS_NUMBER = re.compile(
 _DAY_ASKED = r"\bop welke (?:datum|dag)\b|\bwelke datum\b"  # a day, not a month or year ('in oktober')
 _ASKS_DATE = re.compile(rf"\bwanneer\b|{_DAY_ASKED}|\b(?:in|vanaf|sinds|tot|per) welk jaar\b|\bsinds wanneer\b", re.I)
 _ASKS_DAY = re.compile(_DAY_ASKED, re.I)
+# 'wanneer' that asks in which case, not at what time: 'Wanneer is er voor een cliënt sprake van ongelijkheid?',
+# 'Wanneer wordt een jongere losgelaten?' (anyone, any time: a condition)
+_ASKS_CONDITION = re.compile(
+    r"^\s*(?:en\s+)?wanneer\s+"
+    r"(?:(?:is|zijn)\s+er\b[^?]*\bsprake van\b|(?:is|wordt|kan|moet|mag|krijgt|heeft)\s+een\s+\w+)",
+    re.I,
+)
 _ASKS_YEAR = re.compile(r"\bwelk jaar\b", re.I)
 _THIS_YEAR = re.compile(r"\b(?:dit|vorig|volgend|komend|afgelopen|het jaar daarop|dat) jaar\b", re.I)
 # the roles a person holds: 'welke kinderrechter', 'wie was de voorzitter' ask for a person
@@ -199,7 +206,7 @@ def question_focus(question: str) -> str:
     """What kind of thing the question asks for: 'number', 'date', 'name' or 'none'."""
     if _ASKS_NUMBER.search(question):
         return "number"
-    if _ASKS_DATE.search(question):
+    if _ASKS_DATE.search(question) and not _ASKS_CONDITION.search(question):
         return "date"
     if _ASKS_NAME.search(question):
         return "name"
