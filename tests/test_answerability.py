@@ -596,6 +596,8 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     assert not names_none(asked, bare, None)  # what follows is not known: a label or heading may bring the list
     assert not names_none(asked, bare, "Bijvoorbeeld gespreksvaardigheid en kennis van de sociale kaart.")
     assert not names_none(asked, "Het SKJ mist competenties als gespreksvaardigheid.", "")  # it names one
+    fix = "Welke praktische oplossing werd genoemd voor gemeenten die rechtmatigheid vrezen?"
+    assert not names_none(fix, "10.2.e : praktische oplossing: de controleprotocollen aanpassen.", "")  # after colon
     modalities = "Welke uitkomstmodaliteiten zijn in de oefensessie getoetst?"  # a label opens it, no list follows
     wished = "Regionale samenwerking: zou graag een sessie zien om de verschillende uitkomstmodaliteiten te toetsen."
     assert names_none(modalities, wished, "")

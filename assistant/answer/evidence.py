@@ -764,7 +764,8 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     given = set(re.findall(r"\b[A-Z]{2,}\b", question))
     body = _LABEL.sub("", without_codes(sentence))  # 'Regionale samenwerking: zou graag ... zien': a label, no list
     rest = " ".join(w for w in body.split()[1:] if w.strip(".,;:!?") not in given)
-    rest = re.sub(rf"\S*{noun}\S*", " ", rest, flags=re.I)  # the noun asked does not name itself
+    # the noun asked does not name itself; what follows it does ('praktische oplossing: de controleprotocollen ...')
+    rest = re.sub(rf"\S*{noun}\w*", " ", rest, flags=re.I)
     if re.search(rf"{noun}\w*\s+als\b", lowered):
         return False  # 'competenties als gespreksvaardigheid': named by example
     if re.search(rf"{noun}\w*\s+(?:\w+\s+)?(?:dat|om)\b", lowered):
