@@ -725,6 +725,8 @@ def test_which_one_stands_out_is_held_only_by_a_sentence_that_compares():
     first = "Welke regio haalde als eerste de doelstelling?"  # and which one comes first by a sentence giving an order
     assert not holds_focus("name", "Utrecht haalde de doelstelling.", first)
     assert holds_focus("name", "Twee regio's (Noord-Holland en Noord) gaan van start.", first)
+    variant = "Welke variant wordt als eerste opgepakt?"
+    assert holds_focus("none", "Allereerst wordt de variant voor jeugd opgepakt, de tijd is kort.", variant)
 
 
 def test_a_name_the_question_gives_a_document_by_is_found_in_its_title():

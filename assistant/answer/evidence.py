@@ -390,7 +390,7 @@ _COMPARES = re.compile(
 # 'welke regio startte als derde?' asks an order, answered by a sentence that gives one
 _ASKS_ORDER = re.compile(r"\bals (?:eerste|tweede|derde|vierde|vijfde|laatste)\b", re.I)
 _ORDERS = re.compile(
-    r"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|eerst|voorloper\w*|koploper\w*|pilot\w*|start\w*|"
+    r"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|(?:aller)?eerst|voorloper\w*|koploper\w*|pilot\w*|start\w*|"
     r"begin\w*|daarna|vervolgens|volgende|volgen|gevolgd)\b",
     re.I,
 )
