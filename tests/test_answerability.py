@@ -92,6 +92,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     who = "Wie is aangesteld als kwartiermaker?"
     assert holds_focus("name", "Als kwartiermaker is Jan Menting aangesteld.", who)
     assert not holds_focus("name", "er komt een opdrachtformulering voor de kwartiermaker.", who)
+    asked = "Wie vroeg om verduidelijking van het opdrachtgeverschap?"  # a name after a title, accents and all
+    assert holds_focus("name", "Mevr. Esmān vraagt om verduidelijking van het opdrachtgeverschap.", asked)
+    assert not holds_focus("name", "Dhr. Esman: wij vragen om verduidelijking van het opdrachtgeverschap.", asked)
     plan = "Hoe heet het plan waarin de BGZJ haar huiswerk heeft neergelegd?"  # a numbered word names it
     assert holds_focus("name", "Ook door de BGZJ is huiswerk gemaakt, neergelegd in hun 9-stappenplan.", plan)
     assert not holds_focus("name", "Ook door de BGZJ is huiswerk gemaakt, neergelegd in hun plan.", plan)
