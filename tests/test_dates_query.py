@@ -79,3 +79,8 @@ def test_a_season_or_part_of_a_year_is_a_stretch_of_months():
 def test_a_plural_reaction_is_a_question_about_what_was_said():
     assert read_question("Hoe reageerden de branches in juni 2020 op de afspraken?").asks_what_was_said
     assert read_question("Hoe reageerde de VNG?").asks_what_was_said
+
+
+def test_a_regions_agenda_is_no_meeting_agenda():
+    assert read_question("Door wie wordt de regionale agenda zorg voor de jeugd vastgesteld?").doc_types == ()
+    assert read_question("Wat stond er op de agenda van het BO van 6 november 2019?").doc_types == ("agenda",)

@@ -12,7 +12,7 @@ from assistant.core.dates import find_dates, format_nl
 _DOC_TYPES = (
     (re.compile(r"\bverslag(?:en)?\b|\bnotulen\b", re.I), "verslag"),
     (re.compile(r"\bnota'?s?\b|\bannotatie\b", re.I), "nota"),
-    (re.compile(r"\bagenda'?s?\b", re.I), "agenda"),
+    (re.compile(r"(?<!regionale )(?<!lokale )\bagenda'?s?\b", re.I), "agenda"),  # not a region's 'regionale agenda'
     (re.compile(r"\bkamerbrief\b|\bbrief aan de (?:tweede )?kamer\b", re.I), "kamerbrief"),
     (re.compile(r"\bronde ?tafel", re.I), "rondetafelverslag"),
     (re.compile(r"\bstatement\b", re.I), "statement"),
