@@ -306,6 +306,8 @@ def test_a_date_is_the_date_of_the_event_asked_about():
     assert not event_undated(sent, [["Het memo is op 3 februari 2020 aan de Kamer verzonden."]])  # the same event
     appeared = "Wanneer verscheen de notitie van de VNG?"
     assert not event_undated(appeared, [["De VNG publiceerde de notitie op 2 maart 2020."]])
+    closed = "Wanneer sloot de digitale ledenraadpleging van de VNG over de NvO?"  # its deadline is when it closes
+    assert not event_undated(closed, [["De deadline van de ledenraadpleging is 26 juni."]])
     began = "In welk jaar begon Utrecht met de pilot van de Extr@Utrecht teams?"  # begun is started
     assert not event_undated(began, [["In 2017 werd gestart met een pilot van twee zogeheten Extr@Utrecht teams."]])
     year = "Vanaf welk jaar gaan de varianten voor de normering gelden?"  # a year asked: a date

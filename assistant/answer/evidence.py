@@ -925,6 +925,7 @@ _SAME_EVENT = (
     ("versch", "publi", "prese", "uitgebr", "uitgeko", "lance"),
     ("stuur", "stur", "zend", "zond", "verzo", "aangebo", "deel"),
     ("begin", "begon", "start"),  # 'In welk jaar begon Utrecht met de pilot?': 'In 2017 werd gestart met een pilot'
+    ("sluit", "sloot", "slote", "deadline", "einddatum"),  # 'Wanneer sloot de raadpleging?': 'De deadline is 26 juni'
 )
 _PAST_FORMS = {"verliet": "verlaat", "verscheen": "verschijn", "kwam": "kom", "nam": "neem", "gaf": "geef",
                "hield": "houd", "liep": "loop", "sprak": "spreek", "schreef": "schrijf", "bleef": "blijf",
