@@ -57,6 +57,8 @@ def test_the_venue_ends_where_the_head_goes_on_and_a_named_document_is_the_only_
     ]
     _, citations = _head("In welke zaal werd het BO Rijk-VNG van 13 februari 2020 volgens de nota gehouden?")
     assert [c.quote for c in citations] == ["Vergaderplaats VWS, A5.41"]
+    _, citations = _head("Hoe werd het BO Zorg voor de Jeugd van 13 februari 2020 gehouden?")  # how is where
+    assert [c.quote for c in citations] == ["Vergaderplaats Online via WebEx"]
 
 
 def test_who_stayed_away_is_what_follows_afwezig_at_the_end_of_the_attendee_lines():

@@ -14,7 +14,8 @@ from assistant.core.types import Citation, DocMeta, Passage
 
 _HOUR_ASKED = re.compile(r"\bhoe laat\b|\bhoe lang duurde\b|\b(?:begon|eindigde|startte)\b|\btijdstip\b", re.I)
 _VENUE_ASKED = re.compile(
-    r"^\s*(?:en\s+)?waar\b[^?]*\b(?:plaats|gehouden)\b|\bin welke (?:ruimte|zaal)\b|\blocatie\b|\bvergaderplaats\b",
+    r"^\s*(?:en\s+)?waar\b[^?]*\b(?:plaats|gehouden)\b|\bin welke (?:ruimte|zaal)\b|\blocatie\b|\bvergaderplaats\b|"
+    r"^\s*(?:en\s+)?hoe\s+(?:werd|is)\b[^?]*\bgehouden\b",  # 'Hoe werd het BO gehouden?': 'Online, via Webex'
     re.I,
 )
 ABSENT_ASKED = re.compile(r"^\s*(?:en\s+)?wie\b[^?]*\bafwezig", re.I)  # who, not why ('Waarom was X afwezig?')
