@@ -712,6 +712,8 @@ def test_names_in_attendee_lines_count_when_the_question_asks_who_was_there():
     both = passage("Aanwezig Cliëntenorganisaties Aline Molenaar Directeur Per Saldo Afwezig Leon Meijer, 10.2.e (LOC)")
     assert anchors_missing("Wie was er namens Per Saldo bij het BO van 30 januari 2020?", [both]) == 0.0
     assert anchors_missing("Wie was er namens de LOC bij het BO van 30 januari 2020?", [both]) == 1.0  # absent
+    below = passage("Aanwezig Cliëntenorganisaties Aline Molenaar Per Saldo\nAfwezig:\nMarthijn Laterveer (LOC)")
+    assert anchors_missing("Wie was er namens de LOC bij het BO van 30 januari 2020?", [below]) == 1.0  # next line
 
 
 def test_a_name_of_two_capitalised_parts_is_found_only_whole():

@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant.answer.header import ABSENT_LINE
 from assistant.answer.speakers import NOUN_ENDING, full_names
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates, without_dates
 from assistant.core.glossary import ABBREVIATIONS, expand
@@ -1368,7 +1369,7 @@ def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> f
     listed = asks_attendance(question)  # who sat at the table is what the attendee lists say (not who stayed away:
     # 'Afwezig: ..., 10.2.e (LOC)' does not say who was there for the LOC)
     text = " ".join(
-        f"{p.meta.title}\n{_ABSENT_PART.sub(' ', p.text) if listed else prose(p.text)}" for p in passages[:depth]
+        f"{p.meta.title}\n{ABSENT_LINE.sub(' ', p.text) if listed else prose(p.text)}" for p in passages[:depth]
     )
     heads = {tail: head for head, tail in re.findall(r"\b([A-Z]\w*)-(\w+)", question)}  # 'VN-Kinderrechtenverdrag'
     missing = [
@@ -1379,7 +1380,6 @@ def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> f
     return len(missing) / len(names)
 
 
-_ABSENT_PART = re.compile(r"\bAfwezig\b[^\n]*")
 # a name made of two capitalised words ('Noord-Nederland', 'Westerveld-Klaver'), not 'VN-Verdrag' or 'BGZJ-overleg'
 _PLACE_COMPOUND = re.compile(r"\b[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+\b")
 

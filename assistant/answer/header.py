@@ -23,7 +23,7 @@ _SLOT_ASKED = re.compile(
     r"\bhoeveel (?:tijd|minuten)\b|\bhoe lang\b[^?]*\bagenda|\bhoe laat\b[^?]*\bagendapunt\b", re.I
 )
 # 'Afwezig Leon Meijer, Sven de Langen, 10.2.e' at the end of the attendee lines, or the names on the line after it
-_ABSENT = re.compile(r"\bAfwezig\b:?[ \t]*(?:\n(?!Kopie aan)[^\n]+|[^\n]+)")
+ABSENT_LINE = re.compile(r"\bAfwezig\b:?[ \t]*(?:\n(?!Kopie aan)[^\n]+|[^\n]+)")
 _HOUR = re.compile(r"Vergaderdatum en -?tijd\s[^\n]*?\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d")
 _VENUE = re.compile(r"Vergaderplaats\s[^\n]*?(?=\s+(?:\d+/\d+\s+)?(?:Paraaf|Aanwezig)\b|\s*$)", re.M)
 # '5 Clientervaringsonderzoek (±10 min)', '• 3) Perspectief voor de Jeugd – Update ... (±30 minuten, bijlagen 2 t/m 5)',
@@ -87,7 +87,7 @@ def _lines_asked(question: str, hints: QuestionHints) -> Callable[[str], list[st
         return lambda text: _slot_lines(text, asked)
     if {w.lower() for w in re.findall(r"\w+", hints.topic)} - _ABOUT_HEAD:
         return None  # the question is about something else the meeting did
-    found = [line for asks, line in ((_HOUR_ASKED, _HOUR), (_VENUE_ASKED, _VENUE), (ABSENT_ASKED, _ABSENT))
+    found = [line for asks, line in ((_HOUR_ASKED, _HOUR), (_VENUE_ASKED, _VENUE), (ABSENT_ASKED, ABSENT_LINE))
              if asks.search(question)]  # fmt: skip
     if not found:
         return None
