@@ -129,6 +129,9 @@ def test_who_sat_at_the_table_is_answered_by_the_attendee_list_and_nothing_else_
         [staff], words("staatssecretaris vws deel overleg"), read_question(took_part), question=took_part
     )
     assert ranked[0].text.startswith("VWS Paul Blokhuis")  # taking part is being at the table
+    plain = "Welke organisaties namen deel?"  # without 'aan' too
+    ranked = rank_sentences([staff], words("organisaties deel"), read_question(plain), question=plain)
+    assert ranked[0].text.startswith("VWS Paul Blokhuis")
 
 
 def test_near_duplicates_move_behind_the_first_copy():

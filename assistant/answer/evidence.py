@@ -1228,8 +1228,8 @@ def says_unknown(sentence: str) -> bool:
 
 # who sat at the table: 'welke cliëntenorganisaties zaten aan tafel', 'wie vertegenwoordigden de beroepsverenigingen'
 _ASKS_ATTENDANCE = re.compile(
-    r"\baan (?:de )?tafel\b|\baanwezig|\bdeelnemers\b|\bnam(?:en)? (?:[^?]+ )?deel aan\b|\bdeelgenomen\b|\bzaten\b|"
-    r"\buitgenodigd\b|"
+    r"\baan (?:de )?tafel\b|\baanwezig|\bdeelnemers\b|\bzaten\b|\buitgenodigd\b|"
+    r"\bnamen deel\b|\bnam(?:en)? (?:[^?]+ )?deel aan\b|\bdeelgenomen\b|"
     r"\bvertegenwoordig\w*\b|\bwethouder (?:van|in) welke\b|\bvan welke gemeente (?:was|is) \w+ wethouder\b|"
     # 'Wie was er namens het bestuur van GGZ Nederland bij het BO ...?'
     r"\bwie (?:was|waren) (?:er )?(?:namens [^?]+ )?(?:bij|op|in) (?:het|de) "
