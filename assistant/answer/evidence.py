@@ -173,8 +173,9 @@ _ASKS_ONE_BY_NAME = re.compile(r"\bwelke?\s+(?:\w+\s+)?\w*(?:bureau|instituut)s?
 _SEASON_NAMED = re.compile(r"\b[Dd]e (?:Winter|Zomer)\b")  # 'commissie De Winter' is named, not a season
 _NAMED = r"\b(?:[A-Z][a-zà-ÿā-ž]{2,}|[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b"  # 'Esmān'
 # not a word opening a sentence nor a speaker's turn ('Dhr. X:'); after a title it is a name ('Mevr. Esmān vraagt ...')
-_NAME = re.compile(rf"(?<![.:]\s)(?<!^){_NAMED}|(?<=(?:hr|vr|mw|Mw)\.\s){_NAMED}(?!:)")
-_NAME_ASKED = re.compile(rf"(?<!:\s)(?<!(?<!hr|vr|mw|Mw)\.\s)(?<!^){_NAMED}")  # 'Wat zei dhr. Meijer ...?'
+_TITLE_END = r"(?:hr|vr|mw|Mw)"  # how 'Dhr.', 'Mevr.', 'Mw.' end, a fixed width to look behind
+_NAME = re.compile(rf"(?<![.:]\s)(?<!^){_NAMED}|(?<={_TITLE_END}\.\s){_NAMED}(?!:)")
+_NAME_ASKED = re.compile(rf"(?<!:\s)(?<!(?<!{_TITLE_END})\.\s)(?<!^){_NAMED}")  # 'Wat zei dhr. Meijer ...?'
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,}[a-z]*|[A-Z][a-z]*[A-Z]\w*)\b")  # VNG, JenV: names wherever they stand
 _ADMIN_LINE = re.compile(r"^\s*(?:Aanwezig|Afwezig|Deelnemers|Kopie aan|Genodigden|Namens|o\.v\.)\b", re.I | re.M)
 _TITLED = r"(?:Dhr|Mevr|Mw|Mr|De heer|Mevrouw)\.?\s+"  # how a verslag line opens a speaker's turn

@@ -529,11 +529,12 @@ def _fill_gaps(lines: dict[int, str], texts: list[str], config: SentenceConfig) 
 
 def _widen(lines: dict[int, str], texts: list[str], config: SentenceConfig, *, after: int = 0) -> None:
     """Quote up to `context_before` sentences before each quoted run, within the same turn: the set-up a chosen
-    sentence answers ('U kunt aangeven dat u de afspraak te mager vindt.'). A run that opens a turn or a heading
+    sentence answers ('U kunt aangeven dat u de afspraak te mager vindt.'), and up to `lean_reach` more while the
+    quote would open on one that points back ('Zodoende ...'). A run that opens a turn or a heading
     gets nothing before it. With `after`, up to that many sentences after each run too, within its turn: what the
     set-up leads to ('... geen overeenstemming bereikt.' / 'Vanuit het BO was het verzoek ...')."""
     for start in [p for p in sorted(lines) if p - 1 not in lines]:
-        for p in range(start - 1, max(-1, start - 1 - config.context_before - _LEAN_REACH), -1):
+        for p in range(start - 1, max(-1, start - 1 - config.context_before - config.lean_reach), -1):
             if _breaks_off(texts[p + 1], config) or _opens_block(texts[p], config):
                 break
             if start - p > config.context_before and not _LEANS_BACK.search(texts[p + 1]):
@@ -553,7 +554,6 @@ _LEANS_BACK = re.compile(
     r"^(?:\S+\s+){0,3}(?:deze|dit)\s+(?!(?:voor|na)?jaar\b|zomer\b|week\b|maand\b|moment\b|keer\b)\w",
     re.I,
 )
-_LEAN_REACH = 1  # sentences quoted before the set-up at most, because the set-up points back itself
 
 
 def _opens_block(text: str, config: SentenceConfig) -> bool:

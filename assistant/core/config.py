@@ -66,6 +66,9 @@ class SentenceConfig:
     context_after: int = 1  # sentences quoted after each run of the passage the answer opens with, within its turn:
     # what its set-up leads to (split A + tuning.jsonl, 467 items: five more items with their key facts than 0, none
     # fewer, median answer 239 -> 253 words; 2 no better. Blind batch tun-935..999, run after: key facts 0.88 -> 0.92)
+    lean_reach: int = 1  # sentences quoted before the set-up besides context_before, each only because the one after
+    # it points back ('Zodoende ...', 'op deze domeinnaam'; tuning.jsonl, 7 December: 2, tried with a wider pattern,
+    # moved the same four items as 1 and changed 13 more answers)
     answer_reach: int = 2  # sentences after a set-up searched for the number, date or names asked for
     context_weight: float = 0.25  # in one part of a compound question the other parts' terms together weigh this
     # share of the part's own (split A + tuning.jsonl: 0.25 one item more with its key facts than no parts, 0.5 one
