@@ -103,6 +103,9 @@ def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_gi
     assert holds_focus("name", "Het onderzoek wordt uitgevoerd door AEF.", bureau)
     named = "Wanneer verschijnt het voortgangsverslag van commissie De Winter?"  # a name, not a season
     assert not holds_focus("date", "Dekker heeft een voortgangsverslag van commissie De Winter toegezegd.", named)
+    day = "Op welke dag was de bijeenkomst in Twente?"  # a day in figures: '(23/2)', but a third is no day
+    assert holds_focus("date", "Bijeenkomsten in de regio's Brabant (16/2) en Twente (23/2).", day)
+    assert not holds_focus("date", "In Twente deed 1/3 van de gemeenten mee.", day)
     assert holds_focus("date", "Het voortgangsverslag van commissie De Winter komt deze winter.", named)
     again = "Wanneer kunnen de partijen opnieuw reageren?"  # a time set by what happens then
     assert holds_focus("date", "Tijdens internetconsultatie kunnen alle partijen wederom reageren.", again)

@@ -18,7 +18,13 @@ MONTH_NAMES = [
 ]  # fmt: skip
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTH})\b", re.IGNORECASE)  # '11 oktober': a date without its year
+# '11 oktober', and '(16/2)' or '23/2' beside it: a date without its year. A day and month in figures count only in
+# brackets or from the 10th on, so that '1/3' stays a third; '24/7' is a day and night.
+DAY_MONTH = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTH})\b|(?<=\()(?:[12]?\d|3[01])/(?:1[0-2]|[1-9])(?=[)\s])|"
+    r"(?<![\d/.,-])(?!24/7\b)(?:[12]\d|3[01])/(?:1[0-2]|[1-9])(?![\d/%])",
+    re.IGNORECASE,
+)
 # "6 november 2019", "02 juni 2020", "22/23 maart 2018", "25 sept 2019", "6 nov."
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:\s*[/-]\s*\d{{1,2}})?\s+({_MONTH})\.?(?:\s+(\d{{4}}))?\b", re.IGNORECASE
