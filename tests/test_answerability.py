@@ -653,6 +653,9 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     standards = "Welke standaarden moeten gemeenten gebruiken?"  # named by a hyphenated word before the noun
     assert not names_none(standards, "Gebruik hierbij de i-sociaal domein standaarden.", "")
     assert names_none(standards, "Gebruik hierbij de bestaande standaarden.", "")
+    functions = "Van welke functies moet het voorveld gebruikmaken?"  # named by the word joined to it by a hyphen
+    assert not names_none(functions, "Het voorveld maakt gebruik van de “achtervang”-functies.", "")
+    assert names_none(functions, "Het voorveld maakt gebruik van de bestaande functies.", "")
     period = "Over welke periode bieden gemeenten een omzetgarantie?"  # a month is a name written small
     assert not names_none(period, "Gemeenten bieden in de periode maart t/m juni een omzetgarantie.", "")
     assert names_none(period, "Gemeenten bieden voor een beperkte periode een omzetgarantie.", "")

@@ -776,6 +776,8 @@ def names_none(question: str, sentence: str, following: str | None) -> bool:
     asked = question.lower()
     if any(m.group(1) not in _NOT_KINDS and m.group(1) not in asked for m in _kind_before(noun).finditer(lowered)):
         return False  # 'Kwetsbare groepen worden minder goed bereikt': named by their kind
+    if any(m.group(1) not in asked for m in re.finditer(rf"(\w{{3,}})[”\"’']?-{noun}", lowered)):
+        return False  # 'kennis uit de “achtervang”-functies': named by the word joined to it
     of = re.search(rf"{noun}\w*\s+(?:van|over)\s+(?:de|het|een)?\s*([\w'-]+)", lowered)
     if of and of.group(1) not in asked:
         return False  # 'informatie van de ontbrekende jeugdregio's' (not 'ambassadeurs van het OZJ' the question names)
