@@ -595,6 +595,7 @@ def test_a_place_is_not_a_person_a_compound_or_a_noun():
     assert place_names("De onderscheiden vervallen (AWBZ, Zvw, Wjz) in Utrecht.") == {"Utrecht"}  # laws: no place
     bodies = "Gedeeld met de Stuurgroep, het Ondersteuningsteam en het Bestuurlijk Overleg in Zwolle."  # no places
     assert place_names(bodies) == {"Zwolle"}
+    assert place_names("Het onderzoek is naar de Tweede Kamer verzonden, ook in Zwolle.") == {"Zwolle"}  # no place
 
 
 def test_which_ones_are_not_answered_by_a_sentence_that_names_none():

@@ -532,11 +532,12 @@ _HONORIFIC = re.compile(
     rf"(?:[A-Z][a-zà-ÿ]+\s+)?{_PARTICLES}[A-Z][\w'-]+"
 )
 _COMPOUND_HEAD = re.compile(r"\b[A-Z]\w*-(?=[a-z])")
+_PARLIAMENT = re.compile(r"\b(?:Tweede|Eerste)\s+Kamer\b")  # 'naar de Tweede Kamer verzonden' names no place
 
 
 def place_names(sentence: str) -> set[str]:
     """The capitalised words of a sentence that may name a place or a group of gemeenten ('Utrecht', 'de G4')."""
-    text = _COMPOUND_HEAD.sub(" ", _HONORIFIC.sub(" ", _NAMED_AFTER.sub(" ", sentence)))
+    text = _COMPOUND_HEAD.sub(" ", _HONORIFIC.sub(" ", _NAMED_AFTER.sub(" ", _PARLIAMENT.sub(" ", sentence))))
     words = [
         n for n in _NAME.findall(text) if not _ACRONYM.fullmatch(n) and not _COMMON_NOUN.search(n) and n not in _LAWS
     ]  # fmt: skip
