@@ -721,6 +721,12 @@ def test_names_in_attendee_lines_count_when_the_question_asks_who_was_there():
     assert anchors_missing("Wie was er namens de LOC bij het BO van 30 januari 2020?", [both]) == 1.0  # absent
     below = passage("Aanwezig Cliëntenorganisaties Aline Molenaar Per Saldo\nAfwezig:\nMarthijn Laterveer (LOC)")
     assert anchors_missing("Wie was er namens de LOC bij het BO van 30 januari 2020?", [below]) == 1.0  # next line
+    nota = passage("De werkgroep monitoring (VNG, BGZJ, NJi, OZJ) rapporteert aan de stuurgroep.")
+    roster = passage("Aanwezig VNG Eelco Eerenberg Wethouder Utrecht OZJ 10.2.e\nAfwezig Ali Rabarison")
+    known = "Wie zat namens het NJi aan tafel bij het BO van 30 januari 2020?"  # a body known by its letters
+    assert anchors_missing(known, [roster, nota]) == 1.0  # in a nota, not in the list
+    assert anchors_missing(known.replace("NJi", "OZJ"), [roster, nota]) == 0.0
+    assert anchors_missing(known, [nota]) == 0.0  # no list among the passages: any text holds it
 
 
 def test_a_name_of_two_capitalised_parts_is_found_only_whole():

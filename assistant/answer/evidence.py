@@ -1362,28 +1362,34 @@ def prose(text: str) -> str:
 
 def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> float:
     """Share of the question's names that appear in no running text or document title of the top passages ('de
-    Kamerbrief Perspectief voor de Jeugd' names the document the passage is from), or in no attendee list when the
-    question asks who was there."""
+    Kamerbrief Perspectief voor de Jeugd' names the document the passage is from); when the question asks who was
+    there for a body ('Wie zat namens het NJi aan tafel?'), that body in no attendee list, if the passages hold one."""
     names = anchors(question)
     for compound in _PLACE_COMPOUND.findall(question):  # 'Noord-Nederland' is not held by 'Noord-Holland'
         parts = compound.split("-")
         names = [n for n in names if n not in parts] + [compound]
-    if not names:
-        return 0.0
     listed = asks_attendance(question)  # who sat at the table is what the attendee lists say (not who stayed away:
     # 'Afwezig: ..., 10.2.e (LOC)' does not say who was there for the LOC)
+    bodies = [b for b in _ON_BEHALF.findall(question) if b not in names] if listed else []
+    if not names and not bodies:
+        return 0.0
     text = " ".join(
         f"{p.meta.title}\n{ABSENT_LINE.sub(' ', p.text) if listed else prose(p.text)}" for p in passages[:depth]
     )
+    # the lists, not 'de werkgroep monitoring (VNG, BGZJ, NJi, OZJ)' in a nota: a body everyone knows by its letters
+    rosters = " ".join(roster for p in passages[:depth] for roster in _ROSTER.findall(p.text)) or text
     heads = {tail: head for head, tail in re.findall(r"\b([A-Z]\w*)-(\w+)", question)}  # 'VN-Kinderrechtenverdrag'
     missing = [
         n for n in names
         if not re.search(rf"\b{re.escape(_DEMONYM.sub('', _GENITIVE.sub('', n)))}", text)
         and not _kind_of(heads.get(n), n, text)
-    ]  # fmt: skip
-    return len(missing) / len(names)
+    ] + [b for b in bodies if not re.search(rf"\b{re.escape(b)}", rosters, re.I)]  # fmt: skip
+    return len(missing) / (len(names) + len(bodies))
 
 
+# an attendee list: from 'Aanwezig' or 'Deelnemers' to who stayed away or the first agenda item
+_ROSTER = re.compile(r"\b(?:Aanwezig|Deelnemers)\b.*?(?=\bAfwezig\b|^\s*1[.)]?\s+[A-Z]|\Z)", re.S | re.M)
+_ON_BEHALF = re.compile(r"\bnamens\s+(?:de\s+|het\s+)?([A-Z][\w()-]*)")  # 'namens het NJi', 'namens Ieder(in)'
 # a name made of two capitalised words ('Noord-Nederland', 'Westerveld-Klaver'), not 'VN-Verdrag' or 'BGZJ-overleg'
 _PLACE_COMPOUND = re.compile(r"\b[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+\b")
 
