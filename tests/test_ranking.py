@@ -132,6 +132,11 @@ def test_who_sat_at_the_table_is_answered_by_the_attendee_list_and_nothing_else_
     plain = "Welke organisaties namen deel?"  # without 'aan' too
     ranked = rank_sentences([staff], words("organisaties deel"), read_question(plain), question=plain)
     assert ranked[0].text.startswith("VWS Paul Blokhuis")
+    spoke = passage("Dhr. Blokhuis vindt de organisatie van het overleg beter dan vorig jaar.\n"
+                    "VWS Paul Blokhuis 10.2.e 10.2.e Staatssecretaris van VWS 10.2.e 10.2.e")  # fmt: skip
+    behalf = "Namens welke organisatie zat Paul Blokhuis bij het overleg?"  # for whom: the list says
+    ranked = rank_sentences([spoke], words("organisatie paul blokhuis overleg"), read_question(behalf), question=behalf)
+    assert ranked[0].text.startswith("VWS Paul Blokhuis")
 
 
 def test_near_duplicates_move_behind_the_first_copy():

@@ -1235,6 +1235,7 @@ _ASKS_ATTENDANCE = re.compile(
     r"\baan (?:de )?tafel\b|\baanwezig|\bdeelnemers\b|\bzaten\b|\buitgenodigd\b|"
     r"\bnamen deel\b|\bnam(?:en)? (?:[^?]+ )?deel aan\b|\bdeelgenomen\b|"
     r"\bvertegenwoordig\w*\b|\bwethouder (?:van|in) welke\b|\bvan welke gemeente (?:was|is) \w+ wethouder\b|"
+    r"^\s*namens welke\b|\bzat\b[^?]* bij (?:het|de) (?:BO|\w*overleg|vergadering|bijeenkomst)\b|"
     # 'Wie was er namens het bestuur van GGZ Nederland bij het BO ...?'
     r"\bwie (?:was|waren) (?:er )?(?:namens [^?]+ )?(?:bij|op|in) (?:het|de) "
     r"(?:BO|\w*overleg|vergadering|bijeenkomst)\b",
