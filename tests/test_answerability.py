@@ -74,6 +74,9 @@ def evidence(**values: float) -> Evidence:
         ("Wanneer is er een overleg ingepland met het OZJ?", "date"),
         ("Wanneer is er voor een cliënt sprake van ongelijkheid?", "none"),  # in which case, not at what time
         ("Wanneer wordt een jongere in de versnellingsaanpak losgelaten?", "none"),
+        # a follow-up asks what its own question word asks; without one, what the question it follows asked
+        ("En wat moet er met de samenwerking gebeuren? (vervolg op: Wie krijgt als eerste signalen?)", "none"),
+        ("En in 2020? (vervolg op: Hoeveel gemeenten deden mee?)", "number"),
     ],
 )
 def test_question_focus_reads_what_is_asked_for(question, focus):
@@ -81,6 +84,8 @@ def test_question_focus_reads_what_is_asked_for(question, focus):
 
 
 def test_a_sentence_holds_the_focus_only_with_something_the_question_does_not_give():
+    follow_up = "En wat moet er met de samenwerking gebeuren? (vervolg op: Wie krijgt als eerste signalen?)"
+    assert holds_focus("none", "De samenwerking moet steviger.", follow_up)  # not first in anything: no order asked
     question = "Hoeveel kinderen zijn in 2020 bij Horizon geplaatst?"
     assert holds_focus("number", "In 2020 zijn 14 kinderen geplaatst.", question)
     assert not holds_focus("number", "In 2020 is niet bekend hoeveel kinderen terugkomen.", question)

@@ -44,3 +44,11 @@ def rewrite_rule_based(question: str, history: Sequence[Turn]) -> str:
     if not previous or not needs_context(question):
         return question
     return f"{question.rstrip()} (vervolg op: {previous[-1].strip()})"
+
+
+_CONTEXT = re.compile(r"\s*\(vervolg op: [^\n]*\)$")
+
+
+def own_words(standalone: str) -> str:
+    """A follow-up as it was asked, without the earlier question `rewrite_rule_based` added for context."""
+    return _CONTEXT.sub("", standalone)

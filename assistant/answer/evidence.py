@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant.answer.conversation import own_words
 from assistant.answer.header import ABSENT_LINE
 from assistant.answer.speakers import NOUN_ENDING, full_names
 from assistant.core.dates import DAY_MONTH, MONTHS, find_dates, without_dates
@@ -206,7 +207,9 @@ _SPEECH = (
 
 
 def question_focus(question: str) -> str:
-    """What kind of thing the question asks for: 'number', 'date', 'name' or 'none'."""
+    """What kind of thing the question asks for: 'number', 'date', 'name' or 'none' ('En wat moet er met de
+    samenwerking gebeuren?' after 'Wie krijgt ...?' asks no name)."""
+    question = asked_of(question)
     if _ASKS_NUMBER.search(question):
         return "number"
     if _ASKS_DATE.search(question) and not _ASKS_CONDITION.search(question):
@@ -214,6 +217,16 @@ def question_focus(question: str) -> str:
     if _ASKS_NAME.search(question):
         return "name"
     return "none"
+
+
+def asked_of(question: str) -> str:
+    """What a question asks: a follow-up with a question word of its own asks what that word asks, without the
+    earlier question added for context; one without ('En in 2020?') what the question it follows asked."""
+    own = own_words(question)
+    return own if own != question and _QUESTION_WORD.search(own) else question
+
+
+_QUESTION_WORD = re.compile(r"\b(?:wat|wie|wanneer|hoe|hoeveel|welke?|waar\w*|waarom)\b", re.I)
 
 
 def anchors(question: str) -> list[str]:
@@ -434,9 +447,9 @@ def _year_held(question: str, sentence: str) -> bool:
 
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
-    if asks_most(question) and not _COMPARES.search(sentence):
-        return False
-    if _ASKS_ORDER.search(question) and not _ORDERS.search(sentence):
+    if asks_most(asked_of(question)) and not _COMPARES.search(sentence):
+        return False  # 'welke regio het meest', not after 'Welke regio deed het meest?' 'En wat vond de VNG?'
+    if _ASKS_ORDER.search(asked_of(question)) and not _ORDERS.search(sentence):
         return False
     if focus == "number":
         if not _per_unit_held(question, sentence):  # 'hoeveel per pleegkind' is not answered by the total
