@@ -436,6 +436,39 @@ def test_a_compound_question_is_answered_part_by_part():
     assert choose_parts(rankings[:1], config) == choose(rankings[0], config)  # one part: as before
 
 
+def test_parts_that_each_name_their_own_time_look_there():
+    from assistant.answer.question import parts_as_asked, periods_of, question_parts
+
+    question = "Welke gemeente bestuurde Eerenberg in het najaar van 2019, en welke in 2020?"
+    parts = question_parts(question)
+    first, second = parts_as_asked(parts)
+    assert first == parts[0] and second.startswith("Welke gemeente bestuurde Eerenberg")  # no words of its own
+    assert second.endswith("welke in 2020?") and "2019" not in second  # but its own time
+    assert periods_of(read_question(parts[1])) == ((dt.date(2020, 1, 1), dt.date(2020, 12, 31)),)
+    assert parts_as_asked(["Wat vond de VNG", "wat vond de BGZJ?"]) == ["Wat vond de VNG", "wat vond de BGZJ?"]
+    autumn = passage("Eerenberg kwam uit Enschede.", meta(day=dt.date(2019, 11, 28)), chunk_id="c1")
+    winter = passage("Eerenberg bestuurde de gemeente Utrecht.", meta(day=dt.date(2020, 1, 30)), chunk_id="c2")
+    terms = words("gemeente bestuurde eerenberg")
+    plain = rank_sentences([winter, autumn], terms, read_question(first), question=first)
+    assert plain[0].passage_rank == 0  # more of the question's words
+    period = periods_of(read_question(parts[0]))
+    dated = rank_sentences([winter, autumn], terms, read_question(first), question=first, periods=period)
+    assert dated[0].passage_rank == 1  # but not of the time this part asks about
+
+
+def test_the_best_of_each_parts_own_retrieval_is_among_the_passages_ranked():
+    from assistant.answer.assistant import _with_parts
+    from assistant.answer.retrieve import Retrieval
+
+    def found(*ids: str) -> Retrieval:
+        return Retrieval([passage(PROSE, chunk_id=i) for i in ids], read_question("?"), dense={i: 0.8 for i in ids})
+
+    merged = _with_parts(found("w1", "w2", "w3", "w4"), [found("a1", "a2", "a3"), found("b1", "w2")], depth=6)
+    # the whole question's best first, then the two best of each part in turn, within the six ranked
+    assert [p.chunk_id for p in merged.passages] == ["w1", "w3", "a1", "b1", "a2", "w2", "w4"]
+    assert set(merged.dense) == {"w1", "w2", "w3", "w4", "a1", "a2", "a3", "b1"}
+
+
 def test_the_floor_never_leaves_the_composer_with_nothing():
     best = passage("De VNG wil een handreiking voor faire tarieven opstellen met de branches en de gemeenten.")
     aside = passage("Over tarieven is ook elders gesproken.", chunk_id="c2")

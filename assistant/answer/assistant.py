@@ -47,7 +47,14 @@ from assistant.answer.held import (
 from assistant.answer.llm import LLM
 from assistant.answer.overview import asks_about_dossier, overview
 from assistant.answer.positions import Minutes, about_something, positions_over_time, said_at
-from assistant.answer.question import QuestionHints, organisations_asked, question_parts, read_question
+from assistant.answer.question import (
+    QuestionHints,
+    organisations_asked,
+    parts_as_asked,
+    periods_of,
+    question_parts,
+    read_question,
+)
 from assistant.answer.retrieve import Reranker, Retrieval, retrieve
 from assistant.answer.speakers import absentees, attendees
 from assistant.core.config import CONFIG, Config
@@ -146,6 +153,17 @@ class Assistant:
             standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
             config=self.config.retrieval, ignore=ignore,
         )  # fmt: skip
+        parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
+        periods = [periods_of(read_question(part)) for part in parts]
+        if len(parts) < 2 or not all(periods) or len(set(periods)) == 1:
+            periods = [()] * len(parts)
+        else:  # each part names a time of its own ('in het najaar van 2019, en van welke in 2020?'): each looks there
+            found = [
+                retrieve(asking, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
+                         config=self.config.retrieval, ignore=ignore)
+                for asking in parts_as_asked(parts)
+            ]  # fmt: skip
+            retrieval = _with_parts(retrieval, found, self.config.sentences.depth)
         retrieved = time.perf_counter()
         retrieval = _on_the_named_day(retrieval, standalone)
         passages = retrieval.passages
@@ -153,10 +171,10 @@ class Assistant:
         speakers = self._speakers(passages, retrieval.hints.organisations)
         asked = tuple(speakers_asked(question, self.people()))
 
-        def rank(weights: dict[str, float], asking: str) -> list:
+        def rank(weights: dict[str, float], asking: str, periods: tuple = ()) -> list:
             return rank_sentences(
                 passages, weights, retrieval.hints, speakers=speakers, spoken=self._spoken(), question=asking,
-                asked_people=asked, config=self.config.sentences,
+                asked_people=asked, periods=periods, config=self.config.sentences,
             )  # fmt: skip
 
         # a follow-up's own words first, the earlier question it leans on as context ('Mocht hij iets toezeggen?')
@@ -182,10 +200,12 @@ class Assistant:
         quiet = silent_on(question, asked, terms, heard, retrieval.hints.meetings) if standalone == question else ""
         if quiet:
             evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
-        parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
         rankings = [ranked]
         if len(parts) > 1:
-            rankings = [rank(part_terms(terms, part, sentences.context_weight), part) for part in parts]
+            rankings = [
+                rank(part_terms(terms, part, sentences.context_weight), asking, period)
+                for part, asking, period in zip(parts, parts_as_asked(parts), periods, strict=True)
+            ]
         answerable = self.answerability.answerable(evidence, self.refusal_threshold) or (
             len(parts) > 1  # a question in two parts is answered when each part is, whatever the whole's word share
             and all(
@@ -470,6 +490,19 @@ def _on_the_named_day(retrieval: Retrieval, question: str) -> Retrieval:
     that_day = [p for p in retrieval.passages if p.meta.date in hints.days]
     named = [p for p in that_day if p.meta.meeting in hints.meetings]  # 'het BO Rijk-VNG van ...', not another
     return replace(retrieval, passages=named or that_day) if that_day else retrieval
+
+
+def _with_parts(whole: Retrieval, found: list[Retrieval], depth: int) -> Retrieval:
+    """The whole question's passages with the best of each part's own among the first `depth`: 'in het najaar van
+    2019, en van welke in 2020?' needs a document of each."""
+    picks = [p for pair in zip(*(r.passages[:2] for r in found), strict=False) for p in pair]
+    ids = {p.chunk_id for p in picks}
+    rest = [p for p in whole.passages if p.chunk_id not in ids]
+    keep = max(0, depth - len(picks))
+    passages = rest[:keep] + picks + rest[keep:]
+    dense = {**{k: v for r in found for k, v in r.dense.items()}, **whole.dense}
+    lexical = {**{k: v for r in found for k, v in r.lexical.items()}, **whole.lexical}
+    return replace(whole, passages=passages, dense=dense, lexical=lexical)
 
 
 def _thousands(n: int) -> str:

@@ -202,9 +202,12 @@ def rank_sentences(
     spoken: dict[str, list[tuple[str, str, str]]] | None = None,
     asked_people: tuple[str, ...] = (),
     question: str = "",
+    periods: tuple[tuple[dt.date, dt.date], ...] = (),
     config: SentenceConfig = CONFIG.sentences,
 ) -> list[Sentence]:
-    """Sentences of the top passages, most relevant first.
+    """Sentences of the top passages, most relevant first; with `periods`, those of the passages dated within one
+    of them before all others (one part of a compound question that names its own time: '..., en van welke in
+    2020?').
 
     A sentence also counts the question terms of its section heading at half weight. When the question
     asks what someone said, a sentence scores up when it names an attendee of an organisation the question
@@ -220,8 +223,12 @@ def rank_sentences(
     # no name, number, date or role ('welke functie had ...?'), which a list of names could give
     asks_plain = question_focus(question) == "none" and not re.search(r"\bfuncties?\b", question, re.I)
     found: list[Sentence] = []
+    dated_in: set[int] = set()  # the ranks of the passages dated within `periods`
     for rank, passage in enumerate(passages[: config.depth]):
         section_words = set(tokenize(passage.section))
+        day = passage.meta.date
+        if day and any(first <= day <= last for first, last in periods):
+            dated_in.add(rank)
         names = (speakers or {}).get(passage.meta.doc_id, set())
         previous = 0.0  # the sentence before often sets up the one that answers ("... NZa is zo'n partij.")
         for position, text in enumerate(sentences_of(passage.text)):
@@ -270,7 +277,7 @@ def rank_sentences(
             bonus = answer_type_bonus(cues, text, config, expanded) + config.rank_bonus / (1 + rank)
             score = coverage + org_bonus + bonus - length_penalty
             found.append(Sentence(text, rank, position, coverage, score, own_coverage))
-    found.sort(key=lambda s: -s.score)
+    found.sort(key=lambda s: (s.passage_rank not in dated_in, -s.score))
     return found
 
 

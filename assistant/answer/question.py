@@ -7,7 +7,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from assistant.core.dates import find_dates, format_nl
+from assistant.core.dates import find_dates, format_nl, without_dates
+from assistant.core.text import tokenize
 
 _DOC_TYPES = (
     (re.compile(r"\bverslag(?:en)?\b|\bnotulen\b", re.I), "verslag"),
@@ -91,6 +92,15 @@ def without(hints: QuestionHints, labels: Collection[str]) -> QuestionHints:
     )
 
 
+def periods_of(hints: QuestionHints) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The stretches of time a question names, first day to last: its days, months and years."""
+    return (
+        *((day, day) for day in hints.days),
+        *hints.months,
+        *((dt.date(year, 1, 1), dt.date(year, 12, 31)) for year in hints.years),
+    )
+
+
 def read_question(question: str) -> QuestionHints:
     """The dates, document types, meeting series and organisations a question names."""
     mentions = find_dates(question)
@@ -149,6 +159,17 @@ _SECOND_QUESTION = re.compile(
     r"sinds wanneer)\b)",
     re.I,
 )
+
+
+def parts_as_asked(parts: list[str]) -> list[str]:
+    """Each part of a compound question as it asks: a part with no words of its own besides a time ('en van welke
+    in 2020?') asks what the part before it asks, without that part's time ('Van welke gemeente was hij wethouder
+    ... van welke in 2020?')."""
+    asked = list(parts)
+    for i in range(1, len(parts)):
+        if not [t for t in tokenize(without_dates(parts[i])) if not t.isdigit()]:
+            asked[i] = f"{without_dates(asked[i - 1]).rstrip(' ?,')}, {parts[i]}"
+    return asked
 
 
 def question_parts(question: str) -> list[str]:
