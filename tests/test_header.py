@@ -95,3 +95,14 @@ def test_questions_about_something_else_of_the_meeting_are_left_to_the_passages(
     assert _head("Wat besloot het BO Rijk-VNG van 13 februari 2020?") is None
     # the time an item has, not the time the gemeenten have
     assert _head("Hoeveel tijd hebben gemeenten na het overleg van 13 februari 2020 voor de regiobeelden?") is None
+
+
+def test_each_part_of_a_question_about_two_meetings_gets_its_head_numbered_on():
+    from assistant.answer.assistant import _joined
+
+    second = _head("waar vond dat van 6 november 2019 plaats?")  # 'dat' points back at the meeting: nothing else
+    assert second is not None and "Vergaderplaats Den Haag" in second[0]
+    first = _head("Waar vond het BO Rijk-VNG van 13 februari 2020 plaats?")
+    text, citations = _joined([first, second])
+    assert [c.n for c in citations] == [1, 2, 3] and text.count("[3]") == 1  # two lines, then the other day's one
+    assert citations[2].passage.meta.doc_id == "v3"

@@ -316,8 +316,17 @@ class Assistant:
         """'Hoe laat begon / waar vond het BO Rijk-VNG van 24 juni 2020 plaats?': the head of that meeting's agenda,
         nota and verslag (None when the question asks something else or the heads do not say)."""
         text_of = lambda doc_id: self.index.document(doc_id).text  # noqa: E731
-        found = meeting_head(standalone, hints, self.index.documents(), text_of, self.index.passage_containing)
-        return _from_catalog(question, standalone, *found, started) if found else None
+        parts = parts_as_asked(question_parts(standalone))  # 'Hoe werd het BO van 8 juni gehouden, en waar dat van
+        # 30 januari?': each part's meeting, when each asks about a head
+        found = [
+            meeting_head(part, hints if len(parts) == 1 else read_question(part), self.index.documents(), text_of,
+                         self.index.passage_containing)
+            for part in parts
+        ]  # fmt: skip
+        if not all(found):
+            return None
+        text, citations = found[0] if len(found) == 1 else _joined(found)
+        return _from_catalog(question, standalone, text, citations, started)
 
     def _spoken(self, under_agendapunt: bool = False) -> dict[str, list[tuple[str, str, str]]]:
         """The verslagen's statements as (quote, speaker's surname, organisation) by doc_id, read once per corpus
@@ -526,6 +535,16 @@ def closest_documents(passages: list[Passage], n: int = 3) -> list[str]:
 def refusal_text(passages: list[Passage]) -> str:
     """The Dutch 'not in my documents' answer with the closest documents."""
     return render("refusal.md", closest=closest_documents(passages))
+
+
+def _joined(answers: list[tuple[str, list[Citation]]]) -> tuple[str, list[Citation]]:
+    """Answers to the parts of a question as one, their citations numbered on."""
+    texts, citations = [], []
+    for text, cited in answers:
+        shift = len(citations)
+        texts.append(re.sub(r"\[(\d+)\]", lambda m, shift=shift: f"[{int(m.group(1)) + shift}]", text))
+        citations += [replace(c, n=c.n + shift) for c in cited]
+    return "\n\n".join(texts), citations
 
 
 def _from_catalog(question: str, standalone: str, text: str, citations: list[Citation], started: float) -> Answer:

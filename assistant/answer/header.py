@@ -35,10 +35,11 @@ _SLOT = re.compile(
     re.M,
 )
 # what a question about the head says besides the meeting, its day and the document: 'Hoe laat begon het BO Rijk-VNG
-# van 24 juni 2020?' asks nothing else; 'Wanneer begon de pilot die in het BO van ... werd besproken?' does
+# van 24 juni 2020?' asks nothing else, nor does '..., en waar vond dat van 30 januari plaats?'; 'Wanneer begon de
+# pilot die in het BO van ... werd besproken?' does
 _ABOUT_HEAD = set(
     """hoe laat lang duurde begon begint eindigde startte tijdstip waar vond vindt plaats gehouden in welke ruimte zaal
-    locatie op het de van volgens was werd wanneer om tot en vergaderplaats er wie waren afwezig bij""".split()
+    locatie op het de van volgens was werd wanneer om tot en vergaderplaats er wie waren afwezig bij dat die""".split()
 )
 _ARTICLE = {"agenda": "de agenda", "nota": "de nota", "verslag": "het verslag"}
 
