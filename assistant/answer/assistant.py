@@ -165,7 +165,8 @@ class Assistant:
             ]  # fmt: skip
             retrieval = _with_parts(retrieval, found, self.config.sentences.depth)
         retrieved = time.perf_counter()
-        retrieval = _on_the_named_day(retrieval, standalone)
+        if not any(periods):  # one meeting's day, not the days of two parts that each name their own
+            retrieval = _on_the_named_day(retrieval, standalone)
         passages = retrieval.passages
         terms = question_terms(standalone, self.index.lexical())
         speakers = self._speakers(passages, retrieval.hints.organisations)
@@ -184,7 +185,16 @@ class Assistant:
         )
         documents = self.index.documents()
         date_missing = date_not_held(retrieval, documents, standalone)
-        silence = "" if date_missing else self._silence(standalone, retrieval, ranked)
+        if date_missing:
+            silence = ""
+        elif any(periods):  # parts that each name their own meeting: silent only on what every part asks
+            silences = [
+                self._silence(asking, replace(retrieval, hints=read_question(asking)), ranked)
+                for asking in parts_as_asked(parts)
+            ]
+            silence = silences[0] if all(silences) else ""
+        else:
+            silence = self._silence(standalone, retrieval, ranked)
 
         def evidence_of(asking: str, asking_ranked: list) -> Evidence:
             return gather_evidence(
