@@ -181,6 +181,9 @@ def test_what_someone_said_at_a_meeting_whose_verslag_has_no_word_of_theirs_is_r
         "Welk besluit nam het BO Rijk-VNG van 7 oktober 2020 over de structurele middelen?"
     )
     assert undecided.refused  # that meeting has no verslag: what was decided is not recorded
+
+
+def test_the_parts_of_a_question_about_two_meetings_are_each_answered_from_their_own(sample_assistant):
     two = sample_assistant.answer(  # each part of the question has its own meeting, and he spoke at the first
         "Wat zei De Jonge op 8 juni 2020 over de omzetgarantie, en wat stond er in de nota voor het BO Zorg voor de "
         "Jeugd van 24 juni 2020 over het verlengen ervan?"
@@ -188,6 +191,11 @@ def test_what_someone_said_at_a_meeting_whose_verslag_has_no_word_of_theirs_is_r
     assert not two.refused and {c.passage.meta.meeting_date for c in two.citations} == {
         dt.date(2020, 6, 8), dt.date(2020, 6, 24)
     }  # fmt: skip
+    decided = sample_assistant.answer(  # the second part points back at what the first is about
+        "Wat werd op 6 november 2019 afgesproken over het verhogen van de maximumleeftijd in gezinshuizen, en wat "
+        "besloot het BO van 30 januari 2020 daarover?"
+    )
+    assert "Akkoord op voorliggende bestuurlijke afspraak" in decided.text  # the decision of 30 January
 
 
 def test_the_words_of_the_person_a_follow_up_asks_about_answer_it(sample_assistant):

@@ -212,10 +212,10 @@ class Assistant:
             evidence = replace(evidence, speaker_missing=1.0)  # they speak, but never of what is asked
         rankings = [ranked]
         if len(parts) > 1:
-            rankings = [
-                rank(part_terms(terms, part, sentences.context_weight), asking, period)
-                for part, asking, period in zip(parts, parts_as_asked(parts), periods, strict=True)
-            ]
+            rankings = []
+            for part, asking, period in zip(parts, parts_as_asked(parts), periods, strict=True):
+                weight = 1.0 if period and _POINTS_BACK.search(part) else sentences.context_weight
+                rankings.append(rank(part_terms(terms, part, weight), asking, period))
         answerable = self.answerability.answerable(evidence, self.refusal_threshold) or (
             len(parts) > 1  # a question in two parts is answered when each part is, whatever the whole's word share
             and all(
@@ -509,6 +509,11 @@ def _on_the_named_day(retrieval: Retrieval, question: str) -> Retrieval:
     that_day = [p for p in retrieval.passages if p.meta.date in hints.days]
     named = [p for p in that_day if p.meta.meeting in hints.meetings]  # 'het BO Rijk-VNG van ...', not another
     return replace(retrieval, passages=named or that_day) if that_day else retrieval
+
+
+# a part about a meeting of its own that points back at what the part before it is about ('..., en wat besloot het BO
+# van 30 januari 2020 daarover?') asks about that as much as about its own words: that meeting spoke of more
+_POINTS_BACK = re.compile(r"\b(?:daar|hier|er)(?:over|van|in|bij|op|voor|mee|aan|na)\b", re.I)
 
 
 def _with_parts(whole: Retrieval, found: list[Retrieval], depth: int) -> Retrieval:
