@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -50,8 +51,8 @@ from assistant.answer.positions import Minutes, about_something, positions_over_
 from assistant.answer.question import (
     QuestionHints,
     organisations_asked,
+    own_periods,
     parts_as_asked,
-    periods_of,
     question_parts,
     read_question,
 )
@@ -154,14 +155,13 @@ class Assistant:
             config=self.config.retrieval, ignore=ignore,
         )  # fmt: skip
         parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
-        periods = [periods_of(read_question(part)) for part in parts]
-        if len(parts) < 2 or not all(periods) or len(set(periods)) == 1:
-            periods = [()] * len(parts)
-        else:  # each part names a time of its own ('in het najaar van 2019, en van welke in 2020?'): each looks there
+        asking_parts = parts_as_asked(parts)  # 'en van welke in 2020?' asks what the part before it asks
+        periods = own_periods(parts)
+        if any(periods):  # each part names a time of its own ('in het najaar van 2019, en van welke in 2020?')
             found = [
                 retrieve(asking, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
                          config=self.config.retrieval, ignore=ignore)
-                for asking in parts_as_asked(parts)
+                for asking in asking_parts
             ]  # fmt: skip
             retrieval = _with_parts(retrieval, found, self.config.sentences.depth)
         retrieved = time.perf_counter()
@@ -172,10 +172,10 @@ class Assistant:
         speakers = self._speakers(passages, retrieval.hints.organisations)
         asked = tuple(speakers_asked(question, self.people()))
 
-        def rank(weights: dict[str, float], asking: str, periods: tuple = ()) -> list:
+        def rank(weights: dict[str, float], asking: str, period: tuple[tuple[dt.date, dt.date], ...] = ()) -> list:
             return rank_sentences(
                 passages, weights, retrieval.hints, speakers=speakers, spoken=self._spoken(), question=asking,
-                asked_people=asked, periods=periods, config=self.config.sentences,
+                asked_people=asked, periods=period, config=self.config.sentences,
             )  # fmt: skip
 
         # a follow-up's own words first, the earlier question it leans on as context ('Mocht hij iets toezeggen?')
@@ -188,10 +188,9 @@ class Assistant:
         if date_missing:
             silence = ""
         elif any(periods):  # parts that each name their own meeting: silent only on what every part asks
-            silences = [
-                self._silence(asking, replace(retrieval, hints=read_question(asking)), ranked)
-                for asking in parts_as_asked(parts)
-            ]
+            silences = []
+            for asking in asking_parts:
+                silences.append(self._silence(asking, replace(retrieval, hints=read_question(asking)), ranked))
             silence = silences[0] if all(silences) else ""
         else:
             silence = self._silence(standalone, retrieval, ranked)
@@ -213,7 +212,7 @@ class Assistant:
         rankings = [ranked]
         if len(parts) > 1:
             rankings = []
-            for part, asking, period in zip(parts, parts_as_asked(parts), periods, strict=True):
+            for part, asking, period in zip(parts, asking_parts, periods, strict=True):
                 weight = 1.0 if period and _POINTS_BACK.search(part) else sentences.context_weight
                 rankings.append(rank(part_terms(terms, part, weight), asking, period))
         answerable = self.answerability.answerable(evidence, self.refusal_threshold) or (

@@ -101,6 +101,13 @@ def periods_of(hints: QuestionHints) -> tuple[tuple[dt.date, dt.date], ...]:
     )
 
 
+def own_periods(parts: list[str]) -> list[tuple[tuple[dt.date, dt.date], ...]]:
+    """For each part of a compound question, the time it names, when every part names one of its own ('in het najaar
+    van 2019, en van welke in 2020?'); otherwise nothing for any part."""
+    periods = [periods_of(read_question(part)) for part in parts]
+    return periods if len(parts) > 1 and all(periods) and len(set(periods)) > 1 else [()] * len(parts)
+
+
 def read_question(question: str) -> QuestionHints:
     """The dates, document types, meeting series and organisations a question names."""
     mentions = find_dates(question)
