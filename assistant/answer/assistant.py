@@ -141,21 +141,21 @@ class Assistant:
             if about is not None:
                 return about
         read = read_question(standalone)  # once, for the three answers the catalog gives without retrieval
+        parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
+        asking_parts = parts_as_asked(parts)  # 'en van welke in 2020?' asks what the part before it asks
         over_time = None if filters else self._positions_over_time(question, standalone, read, started)
         if over_time is not None:
             return over_time
         at_meeting = None if filters else self._said_at_meeting(question, standalone, read, started)
         if at_meeting is not None:
             return at_meeting
-        head = None if filters else self._meeting_head(question, standalone, read, started)
+        head = None if filters else self._meeting_head(question, standalone, read, asking_parts, started)
         if head is not None:
             return head
         retrieval = retrieve(
             standalone, index=self.index, filters=filters, k=self.k, reranker=self.reranker,
             config=self.config.retrieval, ignore=ignore,
         )  # fmt: skip
-        parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
-        asking_parts = parts_as_asked(parts)  # 'en van welke in 2020?' asks what the part before it asks
         periods = own_periods(parts)
         if any(periods):  # each part names a time of its own ('in het najaar van 2019, en van welke in 2020?')
             found = [
@@ -321,12 +321,14 @@ class Assistant:
         found = said_at(organisations, hints.meetings, start, end, minutes, passage_of)
         return _from_catalog(question, standalone, *found, started) if found else None
 
-    def _meeting_head(self, question: str, standalone: str, hints: QuestionHints, started: float) -> Answer | None:
+    def _meeting_head(
+        self, question: str, standalone: str, hints: QuestionHints, parts: list[str], started: float
+    ) -> Answer | None:
         """'Hoe laat begon / waar vond het BO Rijk-VNG van 24 juni 2020 plaats?': the head of that meeting's agenda,
-        nota and verslag (None when the question asks something else or the heads do not say)."""
+        nota and verslag (None when the question asks something else or the heads do not say). A question in `parts`
+        (as asked) gets each part's meeting, when each asks about a head: 'Hoe werd het BO van 8 juni gehouden, en waar
+        vond dat van 30 januari plaats?'."""
         text_of = lambda doc_id: self.index.document(doc_id).text  # noqa: E731
-        parts = parts_as_asked(question_parts(standalone))  # 'Hoe werd het BO van 8 juni gehouden, en waar dat van
-        # 30 januari?': each part's meeting, when each asks about a head
         found = [
             meeting_head(part, hints if len(parts) == 1 else read_question(part), self.index.documents(), text_of,
                          self.index.passage_containing)

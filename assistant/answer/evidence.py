@@ -447,9 +447,10 @@ def _year_held(question: str, sentence: str) -> bool:
 
 def holds_focus(focus: str, sentence: str, question: str) -> bool:
     """True when a sentence holds a thing of the kind asked for that the question does not give itself."""
-    if asks_most(asked_of(question)) and not _COMPARES.search(sentence):
-        return False  # 'welke regio het meest', not after 'Welke regio deed het meest?' 'En wat vond de VNG?'
-    if _ASKS_ORDER.search(asked_of(question)) and not _ORDERS.search(sentence):
+    cue = asked_of(question)  # 'welke regio het meest', not after 'Welke regio deed het meest?' 'En wat vond de VNG?'
+    if asks_most(cue) and not _COMPARES.search(sentence):
+        return False
+    if _ASKS_ORDER.search(cue) and not _ORDERS.search(sentence):
         return False
     if focus == "number":
         if not _per_unit_held(question, sentence):  # 'hoeveel per pleegkind' is not answered by the total
@@ -1391,13 +1392,13 @@ def anchors_missing(question: str, passages: list[Passage], depth: int = 8) -> f
         f"{p.meta.title}\n{ABSENT_LINE.sub(' ', p.text) if listed else prose(p.text)}" for p in passages[:depth]
     )
     # the lists, not 'de werkgroep monitoring (VNG, BGZJ, NJi, OZJ)' in a nota: a body everyone knows by its letters
-    rosters = " ".join(roster for p in passages[:depth] for roster in _ROSTER.findall(p.text)) or text
+    rosters = " ".join(roster for p in passages[:depth] for roster in _ROSTER.findall(p.text)) if bodies else ""
     heads = {tail: head for head, tail in re.findall(r"\b([A-Z]\w*)-(\w+)", question)}  # 'VN-Kinderrechtenverdrag'
     missing = [
         n for n in names
         if not re.search(rf"\b{re.escape(_DEMONYM.sub('', _GENITIVE.sub('', n)))}", text)
         and not _kind_of(heads.get(n), n, text)
-    ] + [b for b in bodies if not re.search(rf"\b{re.escape(b)}", rosters, re.I)]  # fmt: skip
+    ] + [b for b in bodies if not re.search(rf"\b{re.escape(b)}", rosters or text, re.I)]  # fmt: skip
     return len(missing) / (len(names) + len(bodies))
 
 
