@@ -294,6 +294,15 @@ def test_a_body_that_does_not_sit_at_the_table_must_be_named_where_the_answer_st
     assert not body_absent("Wat had de VNG met haar achterban afgesproken?", ["Gemeenten doen extra taken."])
     ruled = "Welke uitspraak deed de arbiter uiteindelijk over de middelen voor jeugd?"  # a judge is no arbiter
     assert body_absent(ruled, ["De uitspraak van de voorzieningenrechter laat zien dat gemeenten goed onderbouwen."])
+
+
+def test_a_place_the_question_names_must_be_named_where_the_answer_stands():
+    from assistant.answer.evidence import body_absent
+
+    asked = "Hoeveel contracten sluit de regio Twente volgens de enquête?"
+    assert body_absent(asked, ["Gemeenten sluiten gemiddeld 150 contracten."]) == "regio Twente"
+    assert not body_absent(asked, ["In Twente sluit de regio 150 contracten."])
+    assert not body_absent("Hoeveel contracten sluiten de regio's volgens de enquête?", ["Gemiddeld 150."])
     assert not body_absent("Wat zei de rechter over de indexatie?", ["De uitspraak van de voorzieningenrechter ..."])
 
 

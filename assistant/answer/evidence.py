@@ -1093,12 +1093,19 @@ BODIES = {
 }  # not the branches and cliëntenorganisaties: they speak at the table through people the passage need not tie to them
 
 
+# a place the question names as such: a figure for all regions is not the figure of 'de regio Rotterdam'
+_NAMED_PLACE = re.compile(r"\b(?:regio|gemeente|provincie|stad)\s+([A-Z][\w-]+)")
+
+
 def body_absent(question: str, passages: list[str]) -> str:
-    """A body the question names ('Wat zei de Kinderombudsman ...?') that none of the passages names (the one the
-    best sentence stands in); '' when there is none."""
+    """A body or place the question names ('Wat zei de Kinderombudsman ...?', '... de regio Rotterdam?') that none
+    of the passages names (the one the best sentence stands in); '' when there is none."""
     for body, pattern in BODIES.items():
         if re.search(pattern, question, re.I) and not any(re.search(pattern, p, re.I) for p in passages):  # 'NJI'
             return body
+    for place in _NAMED_PLACE.finditer(question):
+        if not any(re.search(rf"\b{re.escape(place.group(1))}\b", p) for p in passages):
+            return place.group(0)
     return ""
 
 
