@@ -197,6 +197,16 @@ def test_a_turn_glued_to_the_bullet_before_it_is_its_own_sentence():
     assert sentences_of(paragraph) == [paragraph]  # 'par. 5)' refers to a paragraph: no new item, no new sentence
 
 
+def test_a_numbered_point_the_pdf_broke_in_two_is_one_sentence_not_a_heading():
+    broken = "3 Geef scholen een vaste contactpersoon in het wijkteam\n(ook in het mbo).\nDat scheelt veel tijd."
+    assert sentences_of(broken) == [
+        "3 Geef scholen een vaste contactpersoon in het wijkteam (ook in het mbo).",
+        "Dat scheelt veel tijd.",
+    ]
+    agenda = "4 Ter bespreking: Perspectief voor de Jeugd\n(bijlage 3 – Inspraakreacties)\nWe praten elkaar bij."
+    assert sentences_of(agenda)[0] == "4 Ter bespreking: Perspectief voor de Jeugd"  # a heading stays one
+
+
 def test_who_is_answered_by_bodies_as_well_as_by_people():
     cues = QuestionCues.of("Wie stelden de offerte-aanvraag op?")
     bodies = "Dit gebeurde in overleg tussen Financiën, BZK, VWS en de VNG."

@@ -66,7 +66,7 @@ def sentences_of(text: str) -> list[str]:
     Ieder(in)' answers who sat at the table, though nothing else)."""
     out = []
     listing = False  # within the items a line ending in ':' introduces, short ones count ('2) Landsdelen')
-    for para in text.split("\n"):
+    for para in _rejoined(text.split("\n")):
         if not para.strip():
             continue
         item = bool(_BULLET.match(para.strip()) or _NUMBERED.match(para.strip()))
@@ -85,6 +85,23 @@ def sentences_of(text: str) -> list[str]:
             ):
                 out.append(sentence)
                 listing = sentence.endswith(":") or (listing and item)
+    return out
+
+
+# a line the PDF broke off where it goes on in lower case or a bracket ('(breed in de jeugdhulp ...'), not a
+# heading's attachment ('(bijlage 3 – ...)')
+_GOES_ON_LINE = re.compile(r"^\s*(?:[a-zà-ÿ]|\((?!bijlage))")
+
+
+def _rejoined(lines: list[str]) -> list[str]:
+    """Lines with a numbered point the PDF broke in two made whole again: '8 Zorg voor een landelijke impuls aan
+    het behoud van kwalitatief goede mensen' looks like a heading, but '(breed in de jeugdhulp, ...)' goes on."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1][:1].isdigit() and heading_level(out[-1]) is not None and _GOES_ON_LINE.match(line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
     return out
 
 
