@@ -1460,6 +1460,17 @@ def test_a_body_whose_position_is_asked_must_be_heard_in_what_comes_closest():
     assert body_unheard("Wat vond Spijt van de emvi-verplichting?", [(emvi, in_letter)], {}, {"Spijt"}) == ""
 
 
+def test_a_nota_that_gives_a_line_as_the_bodys_inbreng_has_heard_the_body():
+    nota = DocMeta("n1", "nota", "Nota BO", "bundel.pdf", 14, 15, None, dt.date(2019, 11, 6), dt.date(2019, 11, 5))
+    point = "Doelmatigheid legt te veel nadruk op geld."
+    theirs = f"Mogelijke inbreng VNG\n• Van ambtelijk VNG begrepen we dat de VNG dit inbrengt:\n• {point}"
+    reply = f"{theirs}\nUw reactie op mogelijke inbreng VNG\n• {point.replace('geld', 'kosten')}"
+    asked = "Waarom vond de VNG doelmatigheid geen goede term?"
+    assert body_unheard(asked, [(point, Passage("n1-1", nota, theirs, "4", (14,)))], {}, set()) == ""
+    answered = point.replace("geld", "kosten")  # under the minister's reply, not the VNG's word
+    assert body_unheard(asked, [(answered, Passage("n1-1", nota, reply, "4", (14,)))], {}, set()) == "VNG"
+
+
 def test_a_count_so_far_is_not_what_it_came_to_in_the_end():
     asked = "Hoeveel gemeenten hebben zich uiteindelijk voor de regeling voor Kindertelefoon ingeschreven?"
     so_far = "Van de 388 gemeenten hebben inmiddels 320 zich ingeschreven voor de nieuwe regeling."

@@ -345,6 +345,25 @@ def body_unheard(
         who = spoken_by(text, spoken.get(passage.meta.doc_id, ()))
         if re.search(ORGANISATIONS[name], text, re.I) or (who and who[1] in ("", name)):
             return ""
+        if _given_as_theirs(text, passage.text, ORGANISATIONS[name]):
+            return ""
         if who is None and passage.meta.doc_type in ("verslag", "rondetafelverslag", *_WRITTEN_BY.get(name, ())):
             return ""
     return name
+
+
+def _given_as_theirs(sentence: str, text: str, body: str) -> bool:
+    """True when the label or line that introduces `sentence` in `text` gives what follows as the body's word
+    ('Mogelijke inbreng VNG', '... dat de VNG met de volgende inbreng zal komen:', 'Eerste reactie VNG:'), not as
+    a reply to it ('Uw reactie op mogelijke inbreng VNG')."""
+    at = text.find(sentence[:40])
+    if at < 0:
+        return False
+    for line in reversed(text[:at].splitlines()):
+        line = line.strip(" \t•*#-")
+        if not line or line.endswith((".", "?", "!", ";")):
+            continue
+        if line.endswith(":") or len(line) < 60:  # the nearest label decides
+            found = re.search(body, line, re.I)
+            return bool(found) and not re.search(r"\b(?:uw|op)\b", line[: found.start()], re.I)
+    return False
