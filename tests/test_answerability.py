@@ -74,6 +74,9 @@ def evidence(**values: float) -> Evidence:
         ("Wanneer is er een overleg ingepland met het OZJ?", "date"),
         ("Wanneer is er voor een cliënt sprake van ongelijkheid?", "none"),  # in which case, not at what time
         ("Wanneer wordt een jongere in de versnellingsaanpak losgelaten?", "none"),
+        ("Wanneer raken pleegouders volgens de brancheorganisatie overbelast?", "none"),
+        ("Wanneer is volgens de ouders extra begeleiding nodig?", "none"),
+        ("Wanneer is de handreiking voor de wijkteams gereed?", "date"),
         # a follow-up asks what its own question word asks; without one, what the question it follows asked
         ("En wat moet er met de samenwerking gebeuren? (vervolg op: Wie krijgt als eerste signalen?)", "none"),
         ("En in 2020? (vervolg op: Hoeveel gemeenten deden mee?)", "number"),

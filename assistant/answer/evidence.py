@@ -45,10 +45,12 @@ _DAY_ASKED = r"\bop welke (?:datum|dag)\b|\bwelke datum\b"  # a day, not a month
 _ASKS_DATE = re.compile(rf"\bwanneer\b|{_DAY_ASKED}|\b(?:in|vanaf|sinds|tot|per) welk jaar\b|\bsinds wanneer\b", re.I)
 _ASKS_DAY = re.compile(_DAY_ASKED, re.I)
 # 'wanneer' that asks in which case, not at what time: 'Wanneer is er voor een cliënt sprake van ongelijkheid?',
-# 'Wanneer wordt een jongere losgelaten?' (anyone, any time: a condition)
+# 'Wanneer wordt een jongere losgelaten?' (anyone, any time: a condition), 'Wanneer raken gezinnen overbelast?',
+# 'Wanneer is inbreng nodig?' (a state that comes about in some case)
 _ASKS_CONDITION = re.compile(
     r"^\s*(?:en\s+)?wanneer\s+"
-    r"(?:(?:is|zijn)\s+er\b[^?]*\bsprake van\b|(?:is|wordt|kan|moet|mag|krijgt|heeft)\s+een\s+\w+)",
+    r"(?:(?:is|zijn)\s+er\b[^?]*\bsprake van\b|(?:is|wordt|kan|moet|mag|krijgt|heeft)\s+een\s+\w+"
+    r"|(?:is|zijn|raakt|raken|wordt|worden)\b[^?]*\b(?:nodig|overbelast|kwetsbaar|verplicht|toegestaan|zinvol)\b)",
     re.I,
 )
 _ASKS_YEAR = re.compile(r"\bwelk jaar\b", re.I)
