@@ -545,6 +545,10 @@ def test_what_is_still_looked_into_or_only_asked_does_not_answer():
     letter = "Wat stond er in de brief van minister Slob over het aantal thuiszitters?"
     assert still_asked(letter, "Minister Slob komt binnenkort met een brief over het aantal thuiszitters.")
     assert not still_asked(letter, "In zijn brief meldt minister Slob een toename van het aantal thuiszitters.")
+    advice = "Welk advies gaf het NJi over de wachttijden?"  # an advice asked for, not given
+    assert still_asked(advice, "Het NJi heeft opdracht gekregen voor een advies over de wachttijden.")
+    assert still_asked("Wat adviseerde de Raad over de wet?", "Er is over de wet om advies gevraagd aan de Raad.")
+    assert not still_asked(advice, "Het NJi adviseert de wachttijden per regio te publiceren.")
     guide = "Wat stond er in de gespreksleidraad voor de gesprekken?"  # an attachment pointed to, not held
     assert still_asked(guide, "Er zijn gesprekken gevoerd (in bijlage 5 vindt u ter informatie de gespreksleidraad).")
     vision = "Wat stond er in het visiedocument van de G40?"  # a document still being written

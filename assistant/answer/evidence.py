@@ -1188,7 +1188,8 @@ _ASKS_ASKING = re.compile(r"\b(?:vragen|vroeg|vroegen|gevraagd)\b", re.I)
 # 'Wat stond er in de brief van minister Slob?' asks what a document says ...
 _ASKS_CONTENTS = re.compile(
     r"\bwat (?:stond|staat|stonden|staan) (?:er )?in\b|\bwat schreef\b|"
-    r"\bwelke? (?:eigen )?voorstel(?:len)? (?:deed|deden|doet|doen)\b",  # 'Welk voorstel deed de VNG?'
+    r"\bwelke? (?:eigen )?voorstel(?:len)? (?:deed|deden|doet|doen)\b|"  # 'Welk voorstel deed de VNG?'
+    r"\bwat adviseerde(?:n)?\b|\bwelke? advie(?:s|zen) (?:gaf|gaven)\b",  # 'Welk advies gaf AEF ...?'
     re.I,
 )
 # ... which a sentence announcing it does not say: 'Minister Slob komt binnenkort met een brief', 'wil in oktober
@@ -1197,7 +1198,8 @@ _ANNOUNCES = re.compile(
     r"\bkom(?:t|en)\b[^.;]*\bmet een\b|\bbinnenkort\b|\bwil(?:len)?\b[^.;]*\b(?:aangeven|sturen|informeren)\b|"
     r"\b(?:is|zijn) bezig met\b|\bwerk(?:t|en) aan\b|"  # 'De G40 is bezig met een visiedocument'
     r"\bbenieuwd\b|"  # 'U dan ook benieuwd bent naar het plan van aanpak ... van de VNG': not seen yet
-    r"\bin bijlage \d+ vindt u\b",  # an attachment pointed to: '(in bijlage 5 vindt u ... de gespreksleidraad)'
+    r"\bin bijlage \d+ vindt u\b|"  # an attachment pointed to: '(in bijlage 5 vindt u ... de gespreksleidraad)'
+    r"\b(?:opdracht|verzoek)\b[^.;]*\bvoor een advies\b|\badviesaanvraag\b|\b(?:om )?advies gevraagd\b",  # asked for
     re.I,
 )
 
