@@ -182,6 +182,16 @@ def test_a_line_that_announces_its_items_answers_with_them_where_a_bare_label_do
     assert "Sterke regio" in answer and "Landsdelen" in answer and "Landelijke oplossing" in answer
 
 
+def test_a_label_that_names_what_the_question_asks_for_answers_with_its_items():
+    text = "U ziet voor de gemeenten een duidelijke taak:\n• voorlichting aan ouders\n• trainingen voor mentoren"
+    question = "Welke taak ziet de minister voor de gemeenten bij de mentoren?"
+    terms = words("taak minister gemeenten mentoren")
+    ranked = rank_sentences([passage(text)], terms, read_question(question), question=question)
+    assert ranked[0].text == "U ziet voor de gemeenten een duidelijke taak:"
+    answer, _ = compose(choose(ranked), [passage(text)], question=question)
+    assert "voorlichting aan ouders" in answer and "trainingen voor mentoren" in answer
+
+
 def test_a_turn_glued_to_the_bullet_before_it_is_its_own_sentence():
     glued = "• Overeenstemming over de financiering Dhr. Eerenberg meent dat het een nieuwe taak is."
     glued += " Geen uitname uit het fonds."

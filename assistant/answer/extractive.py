@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.evidence import (
+    asked_noun,
     asks_attendance,
     asks_position,
     heads_list,
@@ -239,6 +240,9 @@ def rank_sentences(
     position_asked = hints.asks_what_was_said or asks_position(question) or according
     # no name, number, date or role ('welke functie had ...?'), which a list of names could give
     asks_plain = question_focus(question) == "none" and not re.search(r"\bfuncties?\b", question, re.I)
+    # a label that names what a 'welke ...?' question asks for introduces the answer: 'U echter ook voor de
+    # gemeenten een nadrukkelijke rol ziet:' for 'Welke rol ziet de minister voor gemeenten?'
+    asked = asked_noun(question)
     found: list[Sentence] = []
     dated_in: set[int] = set()  # the ranks of the passages dated within `periods`
     for rank, passage in enumerate(passages[: config.depth]):
@@ -250,6 +254,7 @@ def rank_sentences(
         previous = 0.0  # the sentence before often sets up the one that answers ("... NZa is zo'n partij.")
         for position, text in enumerate(sentences_of(passage.text)):
             label = len(text) < 90 and text.endswith(":") and not speaker_of(text) and not _announced(text)
+            label = label and not (asked and re.search(rf"\b{re.escape(asked)}", text, re.I))
             if heading_level(text) is not None or label:
                 continue  # headings and labels say what follows, not what was said ('Dhr. X geeft aan ...:' does,
                 # and so does 'Net gesproken over drie mogelijkheden:', which brings the three along)
