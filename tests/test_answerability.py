@@ -1138,6 +1138,7 @@ def test_a_meeting_named_on_a_day_no_overleg_met_is_not_held_though_a_nota_was_w
     assert held("Wat schreef men over de gezinshuizen in 2021?", (plans,))  # a plan for 2021, written in 2020
     assert not held("Wat zei de VNG in 2021 over de gezinshuizen?", (plans,))  # said in 2021: no document then
     assert not held("Wat werd er in 2021 afgesproken over de gezinshuizen?", (plans,))  # nor decided
+    assert held("Wat werd er afgesproken over de jaren vanaf 2021?", (plans,))  # agreed before about the years after
     summer = Passage("c10", META, "Door Jeugdzorg NL is (zomer 2019) een puntenmanifest opgesteld.", "", (3,))
     assert held("Welk puntenmanifest stelde Jeugdzorg Nederland in de zomer van 2019 op?", (summer,))  # recorded
     assert not held("Welk puntenmanifest stelde Jeugdzorg Nederland in de zomer van 2018 op?", (summer,))

@@ -45,6 +45,16 @@ def _bounds_only(question: str) -> bool:
     return bool(days) and all(_BOUNDS.search(question[: m.span[0]]) for m in days)
 
 
+def _years_bound_only(question: str) -> bool:
+    """Every year the question names bounds a period ('de jaren vanaf 2022', 'tot 2021'): what was agreed about
+    them was agreed before."""
+    years = list(re.finditer(r"\b(?:19|20)\d\d\b", question))
+    return bool(years) and all(
+        _BOUNDS.search(re.sub(r"(?:\bhet\s+)?\bjaar\s+$|\b(?:begin|eind|medio)\s+$", "", question[: m.start()]))
+        for m in years
+    )
+
+
 def _year_meant(day: dt.date, written: dt.date) -> int:
     """The year a text written on `written` means by the day and month of `day` without a year: the nearest."""
     return min(
@@ -146,7 +156,7 @@ def date_not_held(retrieval: Retrieval, documents: list[DocMeta], question: str 
     if hints.years and not hints.days:
         years = {d.year for _, days in dated for d in days}
         in_text = any(str(y) in p.text for y in hints.years for p in retrieval.passages)
-        if not years & set(hints.years) and (not in_text or said_or_decided):
+        if not years & set(hints.years) and (not in_text or (said_or_decided and not _years_bound_only(question))):
             return True  # a plan for 2021 may be written in 2020, but what was said in 2021 is in no document
     return False
 
