@@ -81,6 +81,12 @@ def test_a_plural_reaction_is_a_question_about_what_was_said():
     assert read_question("Hoe reageerde de VNG?").asks_what_was_said
 
 
+def test_a_promise_made_at_the_table_is_what_was_said():
+    assert read_question("Welke toezegging deed de minister in het BO van 8 juni 2020?").asks_what_was_said
+    assert read_question("Wat zegde de VNG toe over de wachttijden?").asks_what_was_said
+    assert not read_question("Welke toezegging staat in de brief?").asks_what_was_said  # written, not said
+
+
 def test_a_regions_agenda_is_no_meeting_agenda():
     assert read_question("Door wie wordt de regionale agenda zorg voor de jeugd vastgesteld?").doc_types == ()
     assert read_question("Wat stond er op de agenda van het BO van 6 november 2019?").doc_types == ("agenda",)

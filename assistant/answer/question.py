@@ -68,7 +68,8 @@ _SAID = re.compile(
     r"\b(zei|zeiden|zegt|bracht\w*|inbreng|ingebracht|gaf\w* aan|reageerde\w*|reactie|klaagde\w*|"
     r"vond(?:en)?(?![^.?;]*\bplaats\b)|"  # not 'vond ... plaats': took place
     r"benadrukte\w*|pleitte\w*|opperde\w*|betoogde\w*|uitte\w*|waarschuwde\w*|erkende\w*|hekelde\w*|"
-    r"bekritiseerde\w*|antwoordde\w*|vroeg|vroegen)\b",
+    r"bekritiseerde\w*|antwoordde\w*|vroeg|vroegen|"
+    r"toezegging(?:en)?\s+(?:deed|deden)|zegden?)\b",  # a promise made at the table: 'Welke toezegging deed X?'
     re.I,
 )
 
