@@ -649,6 +649,7 @@ def test_which_ones_are_not_answered_by_a_sentence_that_names_none():
     session = "In welke regiosessie werd het principe 1 gezin, 1 plan als succesvol ervaren?"  # a noun, then a verb
     assert asked_noun(session) == "regiosessie" and asked_noun("Welke nieuwe eisen stelde het Rijk?") == "eis"
     assert asked_noun("Welke motie vraagt om eenduidige modellen?") == "motie"  # a verb, then a preposition
+    assert asked_noun("Welke rol ziet de minister voor gemeenten?") == "rol"  # a noun of three letters too
     assert names_none(session, "Volgens cliënten in een van de regiosessies zit de grootste ontevredenheid.", "")
     enriched = "Met welke informatie gaat het OZJ de regiobeelden verrijken?"  # named by what it is of
     assert not names_none(enriched, "Ze verrijken de regiobeelden met informatie van de ontbrekende jeugdregio's.", "")

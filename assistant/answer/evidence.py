@@ -749,7 +749,7 @@ _VERB_NEXT = (
     r"\w+\s+(?:om|de|het|een|er|in|op|aan|voor|naar|bij|met|dat|te|zich|ook|nog|niet|al|u|hij|zij|ze|we|wij)\b)\b"
 )
 _WHICH_ONES = re.compile(
-    rf"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+(?!{_VERB_NEXT}))?(?!manier|wijze)(\w[\w-]{{3,}})\b", re.I
+    rf"^\s*(?:en\s+)?(?:\w+\s+)?welke\s+(?:\w+e\s+(?!{_VERB_NEXT}))?(?!manier|wijze)(\w[\w-]{{2,}})\b", re.I
 )
 
 
