@@ -216,6 +216,10 @@ def test_a_duration_is_answered_by_a_time_limit_and_who_by_any_preposition():
     assert holds_focus("number", "Zij moeten voldoende tijd krijgen (tot 1 november)", time)
     assert holds_focus("number", "Het bureau krijgt drie maanden.", time)
     assert not holds_focus("number", "Op 9 december vindt het volgende BO plaats.", time)  # a day, not a limit
+    waiting = "Hoe lang was de wachttijd in de regio?"
+    assert not holds_focus("number", "Het OZJ steunt regio's bij de vijf veranderopgaven.", waiting)  # a count
+    assert holds_focus("number", "Het leren van elkaars taal duurt enkele jaren.", waiting)
+    assert holds_focus("number", "4) Bestuurlijke afspraken (totaal ±40min)", "Hoeveel tijd stond er voor?")
     assert question_focus("En tussen wie moest dat nog geregeld worden?") == "name"
     assert question_focus("Met wie sprak de minister?") == "name"
     speakers = "Welke sprekers traden op bij de summer school van de VNG?"  # people, by name

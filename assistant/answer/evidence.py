@@ -160,6 +160,8 @@ _LABEL_NUMBER = re.compile(
 )
 _DAY_RANGE = re.compile(rf"\b\d{{1,2}}\s*(?:[-/–]|en|t/m)\s*\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b", re.I)
 _NUMBERED_WORD = re.compile(r"\b\d+-(?!tal\b)[a-zà-ÿ]+")  # '24-uursessie', '18-jarigen' name a thing; '70-tal' counts
+# a span besides '<number> <unit>': '(±40 min)', 'enkele jaren', 'een paar weken'
+_SPAN = re.compile(r"\d+\s*min\b|\b(?:enkele|paar|aantal|vele)\s+(?:dagen|weken|maanden|jaren|uren)\b", re.I)
 _ASKS_DURATION = re.compile(r"\bhoe ?lang\b|\bhoeveel (?:tijd|dagen|weken|maanden|jaar|jaren|uur|uren|minuten)\b", re.I)
 _TIME_WORDS = re.compile(
     rf"\b(?:{'|'.join(MONTHS)})\b|\b(?:19|20)\d\d\b|\b(?:voorjaar|najaar|zomer|winter|kwartaal|week|weken|maand|maanden)\b"
@@ -474,8 +476,9 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
             return any(not _aside_on_other(sentence, m.start(), question) for m in _SHARE.finditer(sentence))
         asked = set(re.findall(r"\d+", question))
         asks_duration = bool(_ASKS_DURATION.search(question))
-        if asks_duration and (_DURATION.search(sentence) or _until(sentence)):
-            return True  # 'hoeveel tijd krijgen zij?' is answered by 'drie maanden' and by 'tot 1 november'
+        if asks_duration:  # 'hoeveel tijd krijgen zij?' is answered by 'drie maanden', '±40 min' and by 'tot 1
+            # november'; not by a count of something else ('de vijf veranderopgaven' for 'hoe lang was de wachttijd?')
+            return bool(_DURATION.search(sentence) or _until(sentence) or _SPAN.search(sentence))
         # 'op maandag 10 februari' is a day, not a count
         counted = without_dates(without_codes(_DURATION.sub(" ", sentence) if not asks_duration else sentence))
         counted = _DAY_RANGE.sub(" ", _NUMBERED_WORD.sub(" ", counted))  # '22 en 23 maart', 'de 24-uursessie'
