@@ -45,14 +45,15 @@ def _bounds_only(question: str) -> bool:
     return bool(days) and all(_BOUNDS.search(question[: m.span[0]]) for m in days)
 
 
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_BEFORE_YEAR = re.compile(r"(?:\bhet\s+)?\bjaar\s+$|\b(?:begin|eind|medio)\s+$")  # 'vanaf het jaar', 'tot eind'
+
+
 def _years_bound_only(question: str) -> bool:
-    """Every year the question names bounds a period ('de jaren vanaf 2022', 'tot 2021'): what was agreed about
-    them was agreed before."""
-    years = list(re.finditer(r"\b(?:19|20)\d\d\b", question))
-    return bool(years) and all(
-        _BOUNDS.search(re.sub(r"(?:\bhet\s+)?\bjaar\s+$|\b(?:begin|eind|medio)\s+$", "", question[: m.start()]))
-        for m in years
-    )
+    """Every year the question names bounds a period ('de jaren vanaf 2022', 'tot eind 2021'): what was agreed
+    about them was agreed before."""
+    years = list(_A_YEAR.finditer(question))
+    return bool(years) and all(_BOUNDS.search(_BEFORE_YEAR.sub("", question[: m.start()])) for m in years)
 
 
 def _year_meant(day: dt.date, written: dt.date) -> int:
