@@ -141,14 +141,14 @@ class Assistant:
             if about is not None:
                 return about
         read = read_question(standalone)  # once, for the three answers the catalog gives without retrieval
-        parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
-        asking_parts = parts_as_asked(parts)  # 'en van welke in 2020?' asks what the part before it asks
         over_time = None if filters else self._positions_over_time(question, standalone, read, started)
         if over_time is not None:
             return over_time
         at_meeting = None if filters else self._said_at_meeting(question, standalone, read, started)
         if at_meeting is not None:
             return at_meeting
+        parts = question_parts(standalone)  # '..., en hoeveel daarvan ...?': each part ranks by its own words
+        asking_parts = parts_as_asked(parts)  # 'en van welke in 2020?' asks what the part before it asks
         head = None if filters else self._meeting_head(question, standalone, read, asking_parts, started)
         if head is not None:
             return head
@@ -188,9 +188,10 @@ class Assistant:
         if date_missing:
             silence = ""
         elif any(periods):  # parts that each name their own meeting: silent only on what every part asks
-            silences = []
-            for asking in asking_parts:
-                silences.append(self._silence(asking, replace(retrieval, hints=read_question(asking)), ranked))
+            silences = [
+                self._silence(asking, replace(retrieval, hints=read_question(asking)), ranked)
+                for asking in asking_parts
+            ]
             silence = silences[0] if all(silences) else ""
         else:
             silence = self._silence(standalone, retrieval, ranked)

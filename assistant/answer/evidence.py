@@ -136,7 +136,7 @@ _FREQUENCY = re.compile(
     r"\b\w*(?:jaarlijks|maandelijks|wekelijks|dagelijks)\w*\b|\bper (?:jaar|maand|week|kwartaal)\b|\b(?:keer|maal)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WHO_NOUN = re.compile(
     r"\b(?:oud-)?(?:wethouder|burgemeester|minister|staatssecretaris|voorzitter|directeur|projectleider|kwartiermaker|"
     r"ambtenaar|accountant|onderzoeker|adviseur|bemiddelaar|ervaringsdeskundige|inspecteur|toezichthouder|boegbeeld|"
@@ -482,7 +482,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         # 'op maandag 10 februari' is a day, not a count
         counted = without_dates(without_codes(_DURATION.sub(" ", sentence) if not asks_duration else sentence))
         counted = _DAY_RANGE.sub(" ", _NUMBERED_WORD.sub(" ", counted))  # '22 en 23 maart', 'de 24-uursessie'
-        counted = _LABEL_NUMBER.sub(" ", _YEAR.sub(" ", DAY_MONTH.sub(" ", counted)))  # 'actielijn 1', '2019'
+        counted = _LABEL_NUMBER.sub(" ", YEAR.sub(" ", DAY_MONTH.sub(" ", counted)))  # 'actielijn 1', '2019'
         digits = {m.group(0) for m in re.finditer(r"\b\d+", counted)}  # not G40, M50: names
         if _ASKS_FREQUENCY.search(question) and _FREQUENCY.search(counted):
             return True  # 'hoe vaak' is answered by 'halfjaarlijks', 'twee keer per jaar'
@@ -503,7 +503,7 @@ def holds_focus(focus: str, sentence: str, question: str) -> bool:
         if _ASKS_DAY.search(question):  # 'op welke datum' is answered by a day, not by 'in oktober'
             return any(m.day_precise for m in find_dates(sentence)) or bool(DAY_MONTH.search(sentence))
         if _ASKS_YEAR.search(question):  # 'in welk jaar' by a year, not by 'per 1 juli'
-            return bool(_YEAR.search(sentence) or _THIS_YEAR.search(sentence))
+            return bool(YEAR.search(sentence) or _THIS_YEAR.search(sentence))
         return (
             bool(find_dates(sentence))
             or bool(_TIME_WORDS.search(_SEASON_NAMED.sub(" ", sentence)))
@@ -1119,7 +1119,7 @@ def year_elsewhere(question: str, written: dt.date | None, passage: str) -> tupl
     er in 2020 geholpen?'), when the passage of the best sentence was written in another year and names none of
     them: its figures are of its own year; () otherwise. (A position may hold across years: 'Wilde De Jonge in 2019
     ...?')"""
-    years = sorted(set(_YEAR.findall(question)))
+    years = sorted(set(YEAR.findall(question)))
     if written is None or not years or find_dates(question) or str(written.year) in years:
         return ()
     if question_focus(question) == "none" or any(y in passage for y in years):

@@ -15,6 +15,7 @@ from assistant.answer.evidence import (
     ASKS_POSITION,
     TITLE,
     UNTIL,
+    YEAR,
     asks_outcome,
     asks_position,
     people,
@@ -45,14 +46,13 @@ def _bounds_only(question: str) -> bool:
     return bool(days) and all(_BOUNDS.search(question[: m.span[0]]) for m in days)
 
 
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BEFORE_YEAR = re.compile(r"(?:\bhet\s+)?\bjaar\s+$|\b(?:begin|eind|medio)\s+$")  # 'vanaf het jaar', 'tot eind'
 
 
 def _years_bound_only(question: str) -> bool:
     """Every year the question names bounds a period ('de jaren vanaf 2022', 'tot eind 2021'): what was agreed
     about them was agreed before."""
-    years = list(_A_YEAR.finditer(question))
+    years = list(YEAR.finditer(question))
     return bool(years) and all(_BOUNDS.search(_BEFORE_YEAR.sub("", question[: m.start()])) for m in years)
 
 
